@@ -1,0 +1,38 @@
+import * as path from "node:path";
+import { buildSync } from "esbuild";
+
+/** The Lambda entry points of the sample app, relative to `app/src`. */
+export type LambdaEntry = "handler" | "migrate";
+
+export interface LambdaBundle {
+    /** Minified CommonJS source, to be stored as `index.js` (handler `index.handler`). */
+    readonly code: string;
+    readonly bytes: number;
+}
+
+/** Directory of the versioned SQL migrations that the migrate function applies. */
+export const migrationsDir = path.join(__dirname, "migrations");
+
+/**
+ * Bundles one entry point with esbuild for the Node.js 22 Lambda runtime.
+ * Synchronous on purpose: the Pulumi program calls it while it builds the resource graph,
+ * so `pulumi up` needs no separate build step.
+ */
+export function buildLambdaBundle(entry: LambdaEntry): LambdaBundle {
+    const result = buildSync({
+        entryPoints: [path.join(__dirname, "src", `${entry}.ts`)],
+        bundle: true,
+        platform: "node",
+        target: "node22",
+        format: "cjs",
+        minify: true,
+        write: false,
+        legalComments: "none",
+        logLevel: "silent",
+    });
+    const [file] = result.outputFiles;
+    if (!file) {
+        throw new Error(`esbuild produced no output for app/src/${entry}.ts`);
+    }
+    return { code: file.text, bytes: file.contents.byteLength };
+}

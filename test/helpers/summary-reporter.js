@@ -1,0 +1,16 @@
+'use strict';
+// Mocha's spec output, plus one plain closing line ("N passed, N failed, N skipped")
+// that CI systems which do not parse mocha's own summary can read.
+const Mocha = require('mocha');
+
+class SummaryReporter extends Mocha.reporters.Spec {
+  constructor(runner, options) {
+    super(runner, options);
+    runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
+      const { passes, failures, pending } = runner.stats;
+      process.stdout.write(`\nmocha: ${passes} passed, ${failures} failed, ${pending} skipped\n`);
+    });
+  }
+}
+
+module.exports = SummaryReporter;
