@@ -1,0 +1,158 @@
+import { describeIssues, z } from "./validation";
+
+/**
+ * Every default of the app's environment, in one place.
+ * Empty strings count as unset, so `DB_PORT=` in a shell behaves like no `DB_PORT` at all.
+ */
+export const environmentDefaults = {
+    DB_PORT: "3306",
+    DB_AUTH: "secret",
+    DB_TLS: "required",
+    SECRET_TTL_SECONDS: "300",
+    POWERTOOLS_SERVICE_NAME: "orders-api",
+    POWERTOOLS_LOG_LEVEL: "INFO",
+} as const;
+
+export type TlsSetting = { readonly mode: "required"; readonly caFile?: string } | { readonly mode: "disabled" };
+
+export interface DatabaseTarget {
+    readonly host: string;
+    readonly port: number;
+    readonly database: string;
+    readonly tls: TlsSetting;
+}
+
+export type DatabaseAuth =
+    | { readonly mode: "secret"; readonly secretArn: string }
+    | { readonly mode: "iam"; readonly user: string };
+
+export type LogLevel = "DEBUG" | "INFO" | "WARN" | "ERROR" | "SILENT";
+
+export interface LoggingConfig {
+    readonly serviceName: string;
+    readonly logLevel: LogLevel;
+}
+
+export interface ApiConfig {
+    readonly db: DatabaseTarget;
+    readonly auth: DatabaseAuth;
+    readonly secretTtlSeconds: number;
+    readonly logging: LoggingConfig;
+}
+
+export interface MigrateConfig {
+    readonly db: DatabaseTarget;
+    readonly adminSecretArn: string;
+    readonly appSecretArn: string;
+    /** Overrides where the SQL files are looked for; unset in Lambda. */
+    readonly migrationsDir?: string;
+    readonly logging: LoggingConfig;
+}
+
+/** Thrown when the environment is invalid; the message names every offending variable. */
+export class ConfigError extends Error {
+    override readonly name = "ConfigError";
+}
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+const text = z.string().check(z.trim(), z.minLength(1, "must not be empty"));
+const integer = (min: number, max: number) =>
+    z.pipe(
+        z.string().check(z.regex(/^\d+$/, "must be a whole number")),
+        z.pipe(z.transform(Number), z.number().check(z.gte(min), z.lte(max))),
+    );
+const logLevel = z.pipe(
+    z.string().check(z.toUpperCase()),
+    z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]),
+);
+
+const databaseVariables = {
+    DB_HOST: text,
+    DB_PORT: integer(1, 65535),
+    DB_NAME: z.string().check(z.regex(/^[A-Za-z0-9_]{1,64}$/, "must be 1-64 letters, digits or underscores")),
+    DB_TLS: z.enum(["required", "disabled"]),
+    DB_TLS_CA_FILE: z.optional(text),
+    POWERTOOLS_SERVICE_NAME: text,
+    POWERTOOLS_LOG_LEVEL: logLevel,
+};
+
+const apiSchema = z.object({
+    ...databaseVariables,
+    DB_AUTH: z.enum(["secret", "iam"]),
+    DB_SECRET_ARN: z.optional(text),
+    DB_USER: z.optional(text),
+    SECRET_TTL_SECONDS: integer(0, 86_400),
+});
+
+const migrateSchema = z.object({
+    ...databaseVariables,
+    DB_ADMIN_SECRET_ARN: text,
+    DB_APP_SECRET_ARN: text,
+    MIGRATIONS_DIR: z.optional(text),
+});
+
+function withDefaults(env: Environment): Record<string, string> {
+    const merged: Record<string, string> = { ...environmentDefaults };
+    for (const [key, value] of Object.entries(env)) {
+        if (value !== undefined && value.trim() !== "") {
+            merged[key] = value;
+        }
+    }
+    return merged;
+}
+
+function parse<S extends z.ZodMiniType>(schema: S, env: Environment, what: string): z.infer<S> {
+    const result = schema.safeParse(withDefaults(env));
+    if (!result.success) {
+        throw new ConfigError(`Invalid ${what} environment: ${describeIssues(result.error, "environment")}`);
+    }
+    return result.data;
+}
+
+function databaseTarget(vars: z.infer<typeof apiSchema> | z.infer<typeof migrateSchema>): DatabaseTarget {
+    return {
+        host: vars.DB_HOST,
+        port: vars.DB_PORT,
+        database: vars.DB_NAME,
+        tls: vars.DB_TLS === "required" ? { mode: "required", caFile: vars.DB_TLS_CA_FILE } : { mode: "disabled" },
+    };
+}
+
+function logging(vars: z.infer<typeof apiSchema> | z.infer<typeof migrateSchema>): LoggingConfig {
+    return { serviceName: vars.POWERTOOLS_SERVICE_NAME, logLevel: vars.POWERTOOLS_LOG_LEVEL };
+}
+
+/** Reads the API function's environment once; see the README for each variable. */
+export function loadApiConfig(env: Environment): ApiConfig {
+    const vars = parse(apiSchema, env, "API");
+    let auth: DatabaseAuth;
+    if (vars.DB_AUTH === "secret") {
+        if (vars.DB_SECRET_ARN === undefined) {
+            throw new ConfigError("Invalid API environment: DB_SECRET_ARN is required when DB_AUTH is 'secret'");
+        }
+        auth = { mode: "secret", secretArn: vars.DB_SECRET_ARN };
+    } else {
+        if (vars.DB_USER === undefined) {
+            throw new ConfigError("Invalid API environment: DB_USER is required when DB_AUTH is 'iam'");
+        }
+        // An IAM token is sent in clear text during the handshake, so it must never leave without TLS.
+        if (vars.DB_TLS !== "required") {
+            throw new ConfigError("Invalid API environment: DB_TLS must be 'required' when DB_AUTH is 'iam'");
+        }
+        auth = { mode: "iam", user: vars.DB_USER };
+    }
+    return { db: databaseTarget(vars), auth, secretTtlSeconds: vars.SECRET_TTL_SECONDS, logging: logging(vars) };
+}
+
+/** Reads the migrate function's environment once. */
+export function loadMigrateConfig(env: Environment): MigrateConfig {
+    const vars = parse(migrateSchema, env, "migrate");
+    return {
+        db: databaseTarget(vars),
+        adminSecretArn: vars.DB_ADMIN_SECRET_ARN,
+        appSecretArn: vars.DB_APP_SECRET_ARN,
+        migrationsDir: vars.MIGRATIONS_DIR,
+        logging: { ...logging(vars), serviceName: env.POWERTOOLS_SERVICE_NAME?.trim() || "orders-migrate" },
+    };
+}

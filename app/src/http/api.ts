@@ -1,0 +1,88 @@
+import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
+import { databaseTime, pingDatabase } from "../db/probes";
+import type { Queryable } from "../db/connection";
+import type { Logger } from "../logger";
+import type { OrderService } from "../orders/service";
+import type { OrderState } from "../orders/fold";
+import { MethodNotAllowedError, RouteNotFoundError } from "./errors";
+import { errorResponse } from "./errorResponse";
+import { idempotencyKeyOf, ifMatchVersion, jsonBody } from "./request";
+import { etag, json, type HttpResult } from "./responses";
+import { matchRoute } from "./router";
+import { addItemBody, createOrderBody, emptyBody } from "./schemas";
+import { OrderNotFoundError } from "../orders/errors";
+
+export interface ApiDependencies {
+    readonly orders: OrderService;
+    readonly db: Queryable;
+    readonly logger: Logger;
+}
+
+export type ApiHandler = (event: APIGatewayProxyEventV2, context: Pick<Context, "awsRequestId">) => Promise<HttpResult>;
+
+function orderResponse(status: number, order: OrderState, headers: Record<string, string> = {}): HttpResult {
+    return json(status, order, { etag: etag(order.version), ...headers });
+}
+
+/** The HTTP adapter: parse the request, call one use case, map the outcome. No SQL and no business rules here. */
+export function createApi({ orders, db, logger }: ApiDependencies): ApiHandler {
+    async function route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+        const method = event.requestContext.http.method;
+        const match = matchRoute(method, event.rawPath);
+        switch (match.kind) {
+            case "notFound":
+                throw new RouteNotFoundError(event.rawPath);
+            case "methodNotAllowed":
+                throw new MethodNotAllowedError(method, match.allow);
+            case "orderNotFound":
+                throw new OrderNotFoundError(match.orderId);
+        }
+        const orderId = match.orderId ?? "";
+        switch (match.name) {
+            case "time":
+                return json(200, { now: await databaseTime(db) });
+            case "health":
+                await pingDatabase(db);
+                return json(200, { status: "ok" });
+            case "createOrder": {
+                const key = idempotencyKeyOf(event);
+                const { customerId } = jsonBody(event, createOrderBody);
+                const { order } = await orders.create(customerId, key);
+                return orderResponse(201, order, { location: `/orders/${order.id}` });
+            }
+            case "getOrder":
+                return orderResponse(200, await orders.get(orderId));
+            case "orderEvents": {
+                const events = await orders.events(orderId);
+                return json(200, events.map(({ version, type, data, createdAt }) => ({ version, type, data, createdAt })));
+            }
+            case "addItem": {
+                const expected = ifMatchVersion(event);
+                const item = jsonBody(event, addItemBody);
+                return orderResponse(200, await orders.execute(orderId, { type: "addItem", item }, expected));
+            }
+            case "confirm":
+            case "cancel": {
+                const expected = ifMatchVersion(event);
+                jsonBody(event, emptyBody, { optional: true });
+                return orderResponse(200, await orders.execute(orderId, { type: match.name }, expected));
+            }
+        }
+    }
+
+    return async (event, context) => {
+        const requestId = context.awsRequestId;
+        logger.appendKeys({ requestId, apiRequestId: event.requestContext.requestId });
+        try {
+            const result = await route(event);
+            logger.debug("Request handled", { method: event.requestContext.http.method, path: event.rawPath, status: result.statusCode });
+            return result;
+        } catch (error) {
+            const result = errorResponse(error, requestId, logger);
+            logger.info("Request refused", { method: event.requestContext.http.method, path: event.rawPath, status: result.statusCode });
+            return result;
+        } finally {
+            logger.removeKeys(["requestId", "apiRequestId"]);
+        }
+    };
+}

@@ -1,0 +1,11 @@
+import { itemAddedData, orderCreatedData } from "../orders/events";
+import { z } from "../validation";
+
+/** POST /orders */
+export const createOrderBody = orderCreatedData;
+
+/** POST /orders/{id}/items */
+export const addItemBody = itemAddedData;
+
+/** POST /orders/{id}/confirm and /cancel take no fields; an empty object or no body at all. */
+export const emptyBody = z.strictObject({});

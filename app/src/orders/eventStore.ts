@@ -1,0 +1,92 @@
+import type { RowDataPacket } from "mysql2";
+import type { Queryable } from "../db/connection";
+import { DatabaseQueryError } from "../db/errors";
+import { ConcurrencyConflictError, CorruptStreamError } from "./errors";
+import { orderEvent, type OrderEvent, type RecordedEvent } from "./events";
+
+/** An event to append; the id is chosen by the caller so that a repeated append is recognised as a replay. */
+export type NewEvent = OrderEvent & { readonly eventId: string };
+
+export type AppendOutcome = "appended" | "replayed";
+
+interface EventRow extends RowDataPacket {
+    aggregate_id: string;
+    version: number;
+    type: string;
+    data: unknown;
+    created_at: string;
+}
+
+const columns = "aggregate_id, version, type, data, created_at";
+
+// MySQL returns a JSON column parsed, MariaDB (where JSON is LONGTEXT) as text; this accepts both.
+function toRecordedEvent(row: EventRow): RecordedEvent {
+    const data: unknown = typeof row.data === "string" ? JSON.parse(row.data) : row.data;
+    const parsed = orderEvent.safeParse({ type: row.type, data });
+    if (!parsed.success) {
+        throw new CorruptStreamError(`Stored event ${row.aggregate_id}@${row.version} does not match its type ${row.type}`);
+    }
+    // The column holds UTC (written with UTC_TIMESTAMP), read as a string: 'YYYY-MM-DD hh:mm:ss.ffffff'.
+    return { ...parsed.data, version: Number(row.version), createdAt: `${row.created_at.replace(" ", "T")}Z` };
+}
+
+/**
+ * Append-only event streams in the `events` table. UNIQUE(aggregate_id, version) makes a concurrent append
+ * at the same version fail; UNIQUE(event_id) makes the repeat of an append that already happened detectable.
+ */
+export class EventStore {
+    constructor(private readonly db: Queryable) {}
+
+    /** The stream of one aggregate, oldest first; empty when it does not exist. */
+    async load(aggregateId: string): Promise<RecordedEvent[]> {
+        const rows = await this.db.query<EventRow[]>(
+            `SELECT ${columns} FROM events WHERE aggregate_id = ? ORDER BY version`,
+            [aggregateId],
+            { retryOnFatal: true },
+        );
+        return rows.map(toRecordedEvent);
+    }
+
+    /** Which aggregate an event id belongs to, if it was appended. */
+    async aggregateOf(eventId: string): Promise<{ aggregateId: string; event: RecordedEvent } | undefined> {
+        const rows = await this.db.query<EventRow[]>(`SELECT ${columns} FROM events WHERE event_id = ?`, [eventId], {
+            retryOnFatal: true,
+        });
+        const [row] = rows;
+        return row === undefined ? undefined : { aggregateId: row.aggregate_id, event: toRecordedEvent(row) };
+    }
+
+    /**
+     * Appends events after `expectedVersion` in one INSERT (atomic: all rows or none).
+     * Returns "replayed" when the first event id is already stored, i.e. this exact append happened before.
+     * @throws ConcurrencyConflictError when another writer already appended after `expectedVersion`.
+     */
+    async append(aggregateId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendOutcome> {
+        const [first] = events;
+        if (first === undefined) {
+            return "appended";
+        }
+        const rows = events.map(() => "(?, ?, ?, ?, ?, UTC_TIMESTAMP(6))").join(", ");
+        const values = events.flatMap((event, index) => [
+            event.eventId,
+            aggregateId,
+            expectedVersion + index + 1,
+            event.type,
+            JSON.stringify(event.data),
+        ]);
+        try {
+            // The event id is fixed before the first attempt, so repeating this INSERT after a lost connection
+            // either appends once or finds the id already there: safe to retry.
+            await this.db.query(`INSERT INTO events (event_id, ${columns}) VALUES ${rows}`, values, { retryOnFatal: true });
+            return "appended";
+        } catch (error) {
+            if (!(error instanceof DatabaseQueryError && error.isDuplicateKey)) {
+                throw error;
+            }
+            if ((await this.aggregateOf(first.eventId)) !== undefined) {
+                return "replayed";
+            }
+            throw new ConcurrencyConflictError(aggregateId, expectedVersion, { cause: error });
+        }
+    }
+}

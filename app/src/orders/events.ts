@@ -1,0 +1,46 @@
+import { z } from "../validation";
+
+/** Limits keep every INSERT far below RDS Proxy's 16 KB statement size, above which the proxy pins. */
+export const limits = {
+    customerIdLength: 128,
+    skuLength: 64,
+    maxQuantity: 1000,
+    maxUnitPrice: 1_000_000,
+} as const;
+
+const money = z.number().check(
+    z.gte(0),
+    z.lte(limits.maxUnitPrice),
+    z.refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, {
+        message: "must have at most 2 decimal places",
+    }),
+);
+
+export const orderCreatedData = z.object({
+    customerId: z.string().check(z.trim(), z.minLength(1), z.maxLength(limits.customerIdLength)),
+});
+export const itemAddedData = z.object({
+    sku: z.string().check(z.trim(), z.minLength(1), z.maxLength(limits.skuLength)),
+    quantity: z.int().check(z.gte(1), z.lte(limits.maxQuantity)),
+    unitPrice: money,
+});
+const noData = z.object({});
+
+/** Every event an order stream may hold: the type names are stored, so renaming one is a data migration. */
+export const orderEvent = z.discriminatedUnion("type", [
+    z.object({ type: z.literal("OrderCreated"), data: orderCreatedData }),
+    z.object({ type: z.literal("ItemAdded"), data: itemAddedData }),
+    z.object({ type: z.literal("OrderConfirmed"), data: noData }),
+    z.object({ type: z.literal("OrderCancelled"), data: noData }),
+]);
+
+export type OrderEvent = z.infer<typeof orderEvent>;
+export type OrderEventType = OrderEvent["type"];
+export type ItemAdded = z.infer<typeof itemAddedData>;
+
+/** An event as read back from the store. */
+export type RecordedEvent = OrderEvent & {
+    readonly version: number;
+    /** ISO-8601, UTC. */
+    readonly createdAt: string;
+};

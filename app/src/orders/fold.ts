@@ -1,0 +1,52 @@
+import { CorruptStreamError } from "./errors";
+import type { ItemAdded, RecordedEvent } from "./events";
+
+export type OrderStatus = "open" | "confirmed" | "cancelled";
+
+export interface OrderState {
+    readonly id: string;
+    readonly customerId: string;
+    readonly status: OrderStatus;
+    readonly items: readonly ItemAdded[];
+    /** Sum of quantity × unitPrice, rounded to cents. */
+    readonly total: number;
+    /** Version of the last event folded in; the ETag. */
+    readonly version: number;
+}
+
+// Money is summed in integer cents so that 0.1 + 0.2 does not end up as 0.30000000000000004.
+function totalOf(items: readonly ItemAdded[]): number {
+    const cents = items.reduce((sum, item) => sum + Math.round(item.unitPrice * 100) * item.quantity, 0);
+    return cents / 100;
+}
+
+/** Applies one event to a state; `undefined` is the state before the order exists. Pure. */
+export function apply(state: OrderState | undefined, event: RecordedEvent, orderId: string): OrderState {
+    const expectedVersion = (state?.version ?? 0) + 1;
+    if (event.version !== expectedVersion) {
+        throw new CorruptStreamError(`Order ${orderId}: event version ${event.version} follows version ${expectedVersion - 1}`);
+    }
+    if (state === undefined) {
+        if (event.type !== "OrderCreated") {
+            throw new CorruptStreamError(`Order ${orderId}: the stream starts with ${event.type}`);
+        }
+        return { id: orderId, customerId: event.data.customerId, status: "open", items: [], total: 0, version: event.version };
+    }
+    switch (event.type) {
+        case "OrderCreated":
+            throw new CorruptStreamError(`Order ${orderId}: OrderCreated at version ${event.version}`);
+        case "ItemAdded": {
+            const items = [...state.items, event.data];
+            return { ...state, items, total: totalOf(items), version: event.version };
+        }
+        case "OrderConfirmed":
+            return { ...state, status: "confirmed", version: event.version };
+        case "OrderCancelled":
+            return { ...state, status: "cancelled", version: event.version };
+    }
+}
+
+/** Rebuilds an order from its stream, oldest first; `undefined` for an empty stream. Pure. */
+export function fold(orderId: string, events: readonly RecordedEvent[]): OrderState | undefined {
+    return events.reduce<OrderState | undefined>((state, event) => apply(state, event, orderId), undefined);
+}

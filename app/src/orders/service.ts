@@ -1,0 +1,98 @@
+import { createHash, randomUUID } from "node:crypto";
+import { decide, type OrderCommand } from "./decide";
+import { ConcurrencyConflictError, IdempotencyKeyReusedError, OrderNotFoundError, StaleVersionError } from "./errors";
+import type { RecordedEvent } from "./events";
+import type { EventStore, NewEvent } from "./eventStore";
+import { apply, fold, type OrderState } from "./fold";
+
+export interface OrderServiceOptions {
+    /** Attempts of a command without If-Match before a lost race becomes a 409. */
+    readonly maxAttempts?: number;
+    readonly newId?: () => string;
+}
+
+export interface CreateResult {
+    readonly order: OrderState;
+    /** False when an Idempotency-Key matched an earlier request. */
+    readonly created: boolean;
+}
+
+/** Use cases of the orders API, on top of the event store. Knows nothing about HTTP. */
+export class OrderService {
+    private readonly maxAttempts: number;
+    private readonly newId: () => string;
+
+    constructor(
+        private readonly store: EventStore,
+        options: OrderServiceOptions = {},
+    ) {
+        this.maxAttempts = options.maxAttempts ?? 3;
+        this.newId = options.newId ?? randomUUID;
+    }
+
+    /**
+     * Opens an order. With an idempotency key, the OrderCreated event id derives from the key, so a repeated
+     * request hits the event id's unique index and returns the order created the first time.
+     */
+    async create(customerId: string, idempotencyKey?: string): Promise<CreateResult> {
+        const orderId = this.newId();
+        const eventId = idempotencyKey === undefined ? this.newId() : idempotencyEventId(idempotencyKey);
+        const event: NewEvent = { eventId, type: "OrderCreated", data: { customerId } };
+        if ((await this.store.append(orderId, 0, [event])) === "appended") {
+            // The new state is folded locally: reading it back would cost a round trip for nothing.
+            return { order: apply(undefined, { ...event, version: 1, createdAt: "" }, orderId), created: true };
+        }
+        const original = await this.store.aggregateOf(eventId);
+        if (original === undefined || original.event.type !== "OrderCreated" || original.event.data.customerId !== customerId) {
+            throw new IdempotencyKeyReusedError();
+        }
+        return { order: await this.get(original.aggregateId), created: false };
+    }
+
+    async get(orderId: string): Promise<OrderState> {
+        const state = fold(orderId, await this.store.load(orderId));
+        if (state === undefined) {
+            throw new OrderNotFoundError(orderId);
+        }
+        return state;
+    }
+
+    async events(orderId: string): Promise<RecordedEvent[]> {
+        const events = await this.store.load(orderId);
+        if (events.length === 0) {
+            throw new OrderNotFoundError(orderId);
+        }
+        return events;
+    }
+
+    /**
+     * Runs a command with optimistic concurrency. With `expectedVersion` (If-Match) a lost race is the
+     * caller's to resolve (StaleVersionError); without it, the command is re-decided on the new state a
+     * bounded number of times, then given up as a ConcurrencyConflictError.
+     */
+    async execute(orderId: string, command: OrderCommand, expectedVersion?: number): Promise<OrderState> {
+        let lastConflict: ConcurrencyConflictError | undefined;
+        for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
+            const state = await this.get(orderId);
+            if (expectedVersion !== undefined && state.version !== expectedVersion) {
+                throw new StaleVersionError(expectedVersion, state.version);
+            }
+            const event: NewEvent = { ...decide(state, command), eventId: this.newId() };
+            try {
+                await this.store.append(orderId, state.version, [event]);
+                return apply(state, { ...event, version: state.version + 1, createdAt: "" }, orderId);
+            } catch (error) {
+                if (!(error instanceof ConcurrencyConflictError)) {
+                    throw error;
+                }
+                lastConflict = error;
+            }
+        }
+        throw lastConflict ?? new ConcurrencyConflictError(orderId, expectedVersion ?? 0);
+    }
+}
+
+/** A stable event id for an idempotency key: the key itself never reaches the database. */
+export function idempotencyEventId(key: string): string {
+    return createHash("sha256").update(`order-create:${key}`).digest("hex");
+}

@@ -1,0 +1,107 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { parameterGroupFamily } from "../lib/engine";
+
+export interface DatabaseArgs {
+    readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    readonly securityGroupId: pulumi.Input<string>;
+    readonly kmsKeyArn: pulumi.Input<string>;
+    readonly engineVersion: string;
+    readonly instanceClass: string;
+    readonly allocatedStorageGb: number;
+    readonly maxAllocatedStorageGb: number;
+    readonly dbName: string;
+    readonly masterUsername: string;
+    readonly multiAz: boolean;
+    readonly backupRetentionDays: number;
+    readonly deletionProtection: boolean;
+    readonly finalSnapshot: boolean;
+    readonly performanceInsights: boolean;
+    readonly logExports: readonly string[];
+}
+
+/**
+ * RDS for MySQL, private and encrypted with the project's CMK. RDS generates, stores and
+ * rotates the master password in its own secret (`manageMasterUserPassword`), so no password
+ * ever passes through this program or its state.
+ */
+export class Database extends pulumi.ComponentResource {
+    readonly instanceId: pulumi.Output<string>;
+    readonly identifier: pulumi.Output<string>;
+    readonly address: pulumi.Output<string>;
+    readonly port: pulumi.Output<number>;
+    /** ARN of the RDS-managed secret of the master user (migrations only). */
+    readonly masterSecretArn: pulumi.Output<string>;
+    /** The instance resource itself, for resources that must wait until it is available. */
+    readonly instance: aws.rds.Instance;
+
+    constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("blueprint:database:Database", name, {}, opts);
+        const parent = { parent: this };
+
+        const subnetGroup = new aws.rds.SubnetGroup(`${name}-db-subnets`, { subnetIds: args.subnetIds }, parent);
+
+        // The family is part of the name: a major upgrade creates the new group before the
+        // instance moves to it, instead of failing to change the family in place.
+        const family = parameterGroupFamily(args.engineVersion);
+        const parameterGroup = new aws.rds.ParameterGroup(
+            `${name}-${family.replace(".", "-")}`,
+            {
+                family,
+                description: `${name}: TLS-only connections`,
+                parameters: [{ name: "require_secure_transport", value: "1" }],
+            },
+            parent,
+        );
+
+        const instance = new aws.rds.Instance(
+            `${name}-db`,
+            {
+                engine: "mysql",
+                engineVersion: args.engineVersion,
+                instanceClass: args.instanceClass,
+                dbName: args.dbName,
+                username: args.masterUsername,
+                manageMasterUserPassword: true,
+                masterUserSecretKmsKeyId: args.kmsKeyArn,
+                iamDatabaseAuthenticationEnabled: true,
+                storageType: "gp3",
+                allocatedStorage: args.allocatedStorageGb,
+                maxAllocatedStorage: args.maxAllocatedStorageGb,
+                storageEncrypted: true,
+                kmsKeyId: args.kmsKeyArn,
+                dbSubnetGroupName: subnetGroup.name,
+                vpcSecurityGroupIds: [args.securityGroupId],
+                publiclyAccessible: false,
+                parameterGroupName: parameterGroup.name,
+                caCertIdentifier: "rds-ca-rsa2048-g1",
+                multiAz: args.multiAz,
+                backupRetentionPeriod: args.backupRetentionDays,
+                copyTagsToSnapshot: true,
+                deletionProtection: args.deletionProtection,
+                skipFinalSnapshot: !args.finalSnapshot,
+                finalSnapshotIdentifier: args.finalSnapshot ? `${name}-db-final` : undefined,
+                performanceInsightsEnabled: args.performanceInsights,
+                performanceInsightsKmsKeyId: args.performanceInsights ? args.kmsKeyArn : undefined,
+                enabledCloudwatchLogsExports: [...args.logExports],
+                autoMinorVersionUpgrade: true,
+                allowMajorVersionUpgrade: false,
+            },
+            parent,
+        );
+
+        this.instance = instance;
+        this.instanceId = instance.id;
+        this.identifier = instance.identifier;
+        this.address = instance.address;
+        this.port = instance.port;
+        this.masterSecretArn = instance.masterUserSecrets.apply((secrets) => {
+            const arn = secrets[0]?.secretArn;
+            if (!arn) {
+                throw new Error(`${name}: RDS reported no managed master user secret`);
+            }
+            return arn;
+        });
+        this.registerOutputs({ instanceId: this.instanceId, address: this.address, masterSecretArn: this.masterSecretArn });
+    }
+}

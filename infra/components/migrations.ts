@@ -1,0 +1,94 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { buildLambdaBundle, migrationsDir } from "../../app/build";
+import { contentHash, directoryHash } from "../lib/hash";
+import { decryptViaSecretsManagerStatement, readSecretsStatement } from "../lib/iam";
+import { VpcFunction } from "./vpcFunction";
+
+export interface MigrationsArgs {
+    readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    readonly securityGroupId: pulumi.Input<string>;
+    readonly detachedSecurityGroupId: pulumi.Input<string>;
+    /** The instance endpoint: migrations connect to the database directly, never through the proxy. */
+    readonly dbHost: pulumi.Input<string>;
+    readonly dbPort: pulumi.Input<number>;
+    readonly dbName: string;
+    readonly masterSecretArn: pulumi.Input<string>;
+    readonly appSecretArn: pulumi.Input<string>;
+    /** Changes when the app user's credentials change, so the user is updated on the next deploy. */
+    readonly appSecretVersionId: pulumi.Input<string>;
+    readonly kmsKeyArn: pulumi.Input<string>;
+    readonly region: string;
+    readonly logRetentionDays: number;
+    readonly logLevel: string;
+}
+
+/**
+ * The `migrate` function (schema migrations and the application user's grants, as the master
+ * user) and its invocation on every deploy whose migrations, migrate code or app credentials
+ * changed. A failed migration fails the deploy.
+ */
+export class Migrations extends pulumi.ComponentResource {
+    readonly functionName: pulumi.Output<string>;
+    /** What the last run reported (applied migrations); never contains credentials. */
+    readonly result: pulumi.Output<string>;
+
+    constructor(name: string, args: MigrationsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("blueprint:migrations:Migrations", name, {}, opts);
+        const parent = { parent: this };
+
+        const bundle = buildLambdaBundle("migrate");
+        const fn = new VpcFunction(
+            `${name}-migrate`,
+            {
+                description: "applies database migrations and manages the application user",
+                files: {
+                    "index.js": new pulumi.asset.StringAsset(bundle.code),
+                    migrations: new pulumi.asset.FileArchive(migrationsDir),
+                },
+                environment: {
+                    DB_HOST: args.dbHost,
+                    DB_PORT: pulumi.output(args.dbPort).apply(String),
+                    DB_NAME: args.dbName,
+                    DB_ADMIN_SECRET_ARN: args.masterSecretArn,
+                    DB_APP_SECRET_ARN: args.appSecretArn,
+                    DB_TLS: "required",
+                    POWERTOOLS_SERVICE_NAME: "migrate",
+                    POWERTOOLS_LOG_LEVEL: args.logLevel,
+                },
+                subnetIds: args.subnetIds,
+                securityGroupId: args.securityGroupId,
+                detachedSecurityGroupId: args.detachedSecurityGroupId,
+                memoryMb: 256,
+                timeoutSeconds: 300,
+                logRetentionDays: args.logRetentionDays,
+                statements: pulumi
+                    .all([args.masterSecretArn, args.appSecretArn, args.kmsKeyArn])
+                    .apply(([masterArn, appArn, keyArn]) => [
+                        readSecretsStatement([masterArn, appArn]),
+                        decryptViaSecretsManagerStatement(keyArn, args.region),
+                    ]),
+            },
+            parent,
+        );
+
+        const migrationsHash = directoryHash(migrationsDir, (file) => file.endsWith(".sql"));
+        const trigger = pulumi
+            .output(args.appSecretVersionId)
+            .apply((secretVersion) => contentHash(migrationsHash, bundle.code, secretVersion));
+        const invocation = new aws.lambda.Invocation(
+            `${name}-migrate-run`,
+            {
+                functionName: fn.functionName,
+                input: trigger.apply((hash) => JSON.stringify({ trigger: hash })),
+                // A new trigger value re-creates the invocation, which runs the function again.
+                triggers: { run: trigger },
+            },
+            { ...parent, dependsOn: [fn] },
+        );
+
+        this.functionName = fn.functionName;
+        this.result = invocation.result;
+        this.registerOutputs({ functionName: this.functionName });
+    }
+}

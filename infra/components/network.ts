@@ -1,0 +1,124 @@
+import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
+import * as pulumi from "@pulumi/pulumi";
+import { flowLogsDeliveryStatement, policyDocument, serviceTrustPolicy } from "../lib/iam";
+
+export interface NetworkArgs {
+    readonly availabilityZones: number;
+    readonly cidrBlock: string;
+    readonly flowLogs: boolean;
+    readonly logRetentionDays: number;
+    readonly accountId: pulumi.Input<string>;
+}
+
+const MYSQL_PORT = 3306;
+const HTTPS_PORT = 443;
+
+/**
+ * An isolated VPC (no NAT gateway, no route to the internet) and the security-group chain
+ * Lambda → RDS Proxy → database. Nothing here is open to a CIDR range: every rule names the
+ * security group on the other side, so a new workload gets no access until it is given a group.
+ */
+export class Network extends pulumi.ComponentResource {
+    readonly vpcId: pulumi.Output<string>;
+    /** Isolated subnets, one per AZ, shared by the functions, the proxy, the database and the endpoints. */
+    readonly subnetIds: pulumi.Output<string[]>;
+    readonly apiFunctionSecurityGroupId: pulumi.Output<string>;
+    readonly migrateFunctionSecurityGroupId: pulumi.Output<string>;
+    readonly proxySecurityGroupId: pulumi.Output<string>;
+    readonly databaseSecurityGroupId: pulumi.Output<string>;
+    readonly endpointSecurityGroupId: pulumi.Output<string>;
+    /** A group with no rules, handed the network interfaces of functions being destroyed. */
+    readonly detachedSecurityGroupId: pulumi.Output<string>;
+
+    constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("blueprint:network:Network", name, {}, opts);
+        const parent = { parent: this };
+
+        // Renaming `${name}-vpc` replaces the VPC and everything in it.
+        const vpc = new awsx.ec2.Vpc(
+            `${name}-vpc`,
+            {
+                cidrBlock: args.cidrBlock,
+                numberOfAvailabilityZones: args.availabilityZones,
+                // Interface endpoints with private DNS only resolve when both are on.
+                enableDnsHostnames: true,
+                enableDnsSupport: true,
+                natGateways: { strategy: awsx.ec2.NatGatewayStrategy.None },
+                subnetStrategy: awsx.ec2.SubnetAllocationStrategy.Auto,
+                subnetSpecs: [{ type: awsx.ec2.SubnetType.Isolated, name: "isolated" }],
+            },
+            parent,
+        );
+        this.vpcId = vpc.vpcId;
+        this.subnetIds = vpc.isolatedSubnetIds;
+
+        const group = (role: string, description: string) =>
+            new aws.ec2.SecurityGroup(
+                `${name}-${role}-sg`,
+                { vpcId: vpc.vpcId, description, tags: { Name: `${name}-${role}` } },
+                parent,
+            );
+        const apiFn = group("api-fn", "API Lambda: may reach the proxy and the Secrets Manager endpoint only");
+        const migrateFn = group("migrate-fn", "Migration Lambda: may reach the database and the Secrets Manager endpoint only");
+        const proxy = group("proxy", "RDS Proxy: accepts MySQL from the API Lambda, connects to the database");
+        const db = group("db", "RDS for MySQL: accepts MySQL from the proxy and the migration Lambda");
+        const endpoint = group("endpoint", "Secrets Manager interface endpoint: HTTPS from the Lambdas");
+        const detached = group("detached", "No rules: holds the network interfaces of Lambdas being destroyed");
+
+        const allow = (ruleName: string, from: aws.ec2.SecurityGroup, to: aws.ec2.SecurityGroup, port: number, what: string) => {
+            new aws.vpc.SecurityGroupEgressRule(
+                `${name}-${ruleName}-out`,
+                { securityGroupId: from.id, referencedSecurityGroupId: to.id, ipProtocol: "tcp", fromPort: port, toPort: port, description: what },
+                parent,
+            );
+            new aws.vpc.SecurityGroupIngressRule(
+                `${name}-${ruleName}-in`,
+                { securityGroupId: to.id, referencedSecurityGroupId: from.id, ipProtocol: "tcp", fromPort: port, toPort: port, description: what },
+                parent,
+            );
+        };
+        allow("api-to-proxy", apiFn, proxy, MYSQL_PORT, "API Lambda to RDS Proxy");
+        allow("proxy-to-db", proxy, db, MYSQL_PORT, "RDS Proxy to database");
+        allow("migrate-to-db", migrateFn, db, MYSQL_PORT, "Migration Lambda to database");
+        allow("api-to-endpoint", apiFn, endpoint, HTTPS_PORT, "API Lambda to Secrets Manager endpoint");
+        allow("migrate-to-endpoint", migrateFn, endpoint, HTTPS_PORT, "Migration Lambda to Secrets Manager endpoint");
+
+        this.apiFunctionSecurityGroupId = apiFn.id;
+        this.migrateFunctionSecurityGroupId = migrateFn.id;
+        this.proxySecurityGroupId = proxy.id;
+        this.databaseSecurityGroupId = db.id;
+        this.endpointSecurityGroupId = endpoint.id;
+        this.detachedSecurityGroupId = detached.id;
+
+        if (args.flowLogs) {
+            const logGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, { retentionInDays: args.logRetentionDays }, parent);
+            const role = new aws.iam.Role(
+                `${name}-flow-logs-role`,
+                { assumeRolePolicy: pulumi.output(args.accountId).apply((account) => JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", account))) },
+                parent,
+            );
+            new aws.iam.RolePolicy(
+                `${name}-flow-logs-delivery`,
+                { role: role.id, policy: logGroup.arn.apply((arn) => JSON.stringify(policyDocument(flowLogsDeliveryStatement(arn)))) },
+                parent,
+            );
+            new aws.ec2.FlowLog(
+                `${name}-flow-log`,
+                { vpcId: vpc.vpcId, trafficType: "ALL", logDestinationType: "cloud-watch-logs", logDestination: logGroup.arn, iamRoleArn: role.arn },
+                parent,
+            );
+        }
+
+        this.registerOutputs({
+            vpcId: this.vpcId,
+            subnetIds: this.subnetIds,
+            apiFunctionSecurityGroupId: this.apiFunctionSecurityGroupId,
+            migrateFunctionSecurityGroupId: this.migrateFunctionSecurityGroupId,
+            proxySecurityGroupId: this.proxySecurityGroupId,
+            databaseSecurityGroupId: this.databaseSecurityGroupId,
+            endpointSecurityGroupId: this.endpointSecurityGroupId,
+            detachedSecurityGroupId: this.detachedSecurityGroupId,
+        });
+    }
+}

@@ -1,0 +1,283 @@
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { SUPPORTED_MYSQL_MAJORS, mysqlMajor, supportsPerformanceInsights } from "./lib/engine";
+import { LOG_RETENTION_DAYS, isValidLogRetention } from "./lib/retention";
+
+/**
+ * Every stack setting the blueprint reads, with its default and what it accepts. This table is the
+ * single place defaults live; the README's configuration reference mirrors it (a test checks that).
+ */
+export const CONFIG_KEYS = {
+    availabilityZones: { type: "number", default: 2, accepts: "2 to 4 (RDS subnet groups and RDS Proxy need two AZs)" },
+    vpcCidr: { type: "string", default: "10.0.0.0/16", accepts: "an IPv4 CIDR block from /16 to /24" },
+    flowLogs: { type: "boolean", default: false, accepts: "true or false" },
+    logRetentionDays: { type: "number", default: 7, accepts: `one of ${LOG_RETENTION_DAYS.join(", ")}` },
+    dbEngineVersion: { type: "string", default: "8.4", accepts: `MySQL ${SUPPORTED_MYSQL_MAJORS.join(" or ")}, optionally with a minor version (8.4.6)` },
+    dbInstanceClass: { type: "string", default: "db.t4g.micro", accepts: "an RDS instance class such as db.t4g.micro or db.m7g.large" },
+    dbAllocatedStorageGb: { type: "number", default: 20, accepts: "20 to 65536" },
+    dbMaxAllocatedStorageGb: { type: "number", default: 100, accepts: "at least dbAllocatedStorageGb, at most 65536 (storage autoscaling ceiling)" },
+    dbName: { type: "string", default: "orders", accepts: "a letter followed by up to 63 letters, digits or underscores" },
+    dbMultiAz: { type: "boolean", default: false, accepts: "true or false" },
+    dbBackupRetentionDays: { type: "number", default: 1, accepts: "1 to 35" },
+    dbDeletionProtection: { type: "boolean", default: false, accepts: "true or false" },
+    dbFinalSnapshot: { type: "boolean", default: false, accepts: "true or false" },
+    dbPerformanceInsights: { type: "boolean", default: false, accepts: "true or false (not on micro or small classes)" },
+    dbLogExports: { type: "list", default: ["error", "slowquery"], accepts: 'a JSON list drawn from "error", "general", "slowquery"' },
+    dbAuth: { type: "string", default: "secret", accepts: '"secret" (password from Secrets Manager) or "iam" (IAM token to the proxy)' },
+    appDbUser: { type: "string", default: "app", accepts: "a lower-case letter followed by up to 31 lower-case letters, digits or underscores; not the master user" },
+    proxyIdleClientTimeoutSeconds: { type: "number", default: 1800, accepts: "1 to 28800" },
+    proxyMaxConnectionsPercent: { type: "number", default: 90, accepts: "1 to 100" },
+    proxyMaxIdleConnectionsPercent: { type: "number", default: 50, accepts: "0 to proxyMaxConnectionsPercent" },
+    proxyConnectionBorrowTimeoutSeconds: { type: "number", default: 120, accepts: "0 to 3600" },
+    lambdaMemoryMb: { type: "number", default: 512, accepts: "128 to 10240" },
+    lambdaTimeoutSeconds: { type: "number", default: 10, accepts: "1 to 29 (API Gateway gives up after 30 s)" },
+    secretTtlSeconds: { type: "number", default: 300, accepts: "0 to 86400" },
+    apiThrottleRateLimit: { type: "number", default: 50, accepts: "requests per second, greater than 0" },
+    apiThrottleBurstLimit: { type: "number", default: 100, accepts: "a whole number greater than 0" },
+    logLevel: { type: "string", default: "INFO", accepts: '"DEBUG", "INFO", "WARN" or "ERROR"' },
+    tags: { type: "map", default: {}, accepts: "a map of tag names to string values" },
+} as const;
+
+export type ConfigKey = keyof typeof CONFIG_KEYS;
+
+const MASTER_USERNAME = "dbadmin";
+
+const positiveInt = (min: number, max: number) => z.int().min(min).max(max);
+const bool = z.boolean();
+
+const schema = z
+    .strictObject({
+        availabilityZones: positiveInt(2, 4),
+        vpcCidr: z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-4])$/, "must be an IPv4 CIDR block from /16 to /24"),
+        flowLogs: bool,
+        logRetentionDays: z.int().refine(isValidLogRetention, "is not a retention CloudWatch Logs accepts"),
+        dbEngineVersion: z.string().refine((v) => mysqlMajor(v) !== undefined, "is not a MySQL version RDS Proxy supports"),
+        dbInstanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "is not an RDS instance class"),
+        dbAllocatedStorageGb: positiveInt(20, 65536),
+        dbMaxAllocatedStorageGb: positiveInt(20, 65536),
+        dbName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "is not a valid MySQL database name"),
+        dbMultiAz: bool,
+        dbBackupRetentionDays: positiveInt(1, 35),
+        dbDeletionProtection: bool,
+        dbFinalSnapshot: bool,
+        dbPerformanceInsights: bool,
+        dbLogExports: z.array(z.enum(["error", "general", "slowquery"])),
+        dbAuth: z.enum(["secret", "iam"]),
+        appDbUser: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, "is not a valid MySQL user name"),
+        proxyIdleClientTimeoutSeconds: positiveInt(1, 28800),
+        proxyMaxConnectionsPercent: positiveInt(1, 100),
+        proxyMaxIdleConnectionsPercent: positiveInt(0, 100),
+        proxyConnectionBorrowTimeoutSeconds: positiveInt(0, 3600),
+        lambdaMemoryMb: positiveInt(128, 10240),
+        lambdaTimeoutSeconds: positiveInt(1, 29),
+        secretTtlSeconds: positiveInt(0, 86400),
+        apiThrottleRateLimit: z.number().positive(),
+        apiThrottleBurstLimit: positiveInt(1, 1_000_000),
+        logLevel: z.enum(["DEBUG", "INFO", "WARN", "ERROR"]),
+        tags: z.record(z.string().min(1).max(128), z.string().max(256)),
+    })
+    .superRefine((c, ctx) => {
+        if (c.dbPerformanceInsights && !supportsPerformanceInsights(c.dbInstanceClass)) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["dbPerformanceInsights"],
+                message: `is not available on ${c.dbInstanceClass}; turn it off or choose a larger class (db.t4g.medium or up)`,
+            });
+        }
+        if (c.dbMaxAllocatedStorageGb < c.dbAllocatedStorageGb) {
+            ctx.addIssue({ code: "custom", path: ["dbMaxAllocatedStorageGb"], message: "must not be below dbAllocatedStorageGb" });
+        }
+        if (c.appDbUser === MASTER_USERNAME) {
+            ctx.addIssue({ code: "custom", path: ["appDbUser"], message: `must differ from the master user "${MASTER_USERNAME}"` });
+        }
+        if (c.proxyMaxIdleConnectionsPercent > c.proxyMaxConnectionsPercent) {
+            ctx.addIssue({ code: "custom", path: ["proxyMaxIdleConnectionsPercent"], message: "must not exceed proxyMaxConnectionsPercent" });
+        }
+    });
+
+type Settings = z.infer<typeof schema>;
+
+/** The stack configuration, validated and grouped by the component that consumes it. */
+export interface BlueprintConfig {
+    readonly project: string;
+    readonly stack: string;
+    readonly region: string;
+    /** Prefix of every resource name: `<project>-<stack>`. */
+    readonly name: string;
+    readonly tags: Readonly<Record<string, string>>;
+    readonly logRetentionDays: number;
+    readonly logLevel: Settings["logLevel"];
+    readonly network: { readonly availabilityZones: number; readonly cidrBlock: string; readonly flowLogs: boolean };
+    readonly database: {
+        readonly engineVersion: string;
+        readonly instanceClass: string;
+        readonly allocatedStorageGb: number;
+        readonly maxAllocatedStorageGb: number;
+        readonly dbName: string;
+        readonly multiAz: boolean;
+        readonly backupRetentionDays: number;
+        readonly deletionProtection: boolean;
+        readonly finalSnapshot: boolean;
+        readonly performanceInsights: boolean;
+        readonly logExports: readonly string[];
+    };
+    readonly auth: { readonly mode: Settings["dbAuth"]; readonly appDbUser: string; readonly secretTtlSeconds: number };
+    readonly proxy: {
+        readonly idleClientTimeoutSeconds: number;
+        readonly maxConnectionsPercent: number;
+        readonly maxIdleConnectionsPercent: number;
+        readonly connectionBorrowTimeoutSeconds: number;
+    };
+    readonly lambda: { readonly memoryMb: number; readonly timeoutSeconds: number };
+    readonly api: { readonly throttleRateLimit: number; readonly throttleBurstLimit: number };
+}
+
+/**
+ * Raised when the stack configuration is invalid; the message names each key and how to fix it.
+ * A RunError, so `pulumi up` prints the message without a stack trace.
+ */
+export class ConfigError extends pulumi.RunError {
+    override readonly name = "ConfigError";
+    constructor(
+        message: string,
+        readonly problems: readonly string[],
+    ) {
+        super(message);
+    }
+}
+
+export interface ConfigSource {
+    readonly project: string;
+    readonly stack: string;
+    /** `aws:region` as set on the stack. */
+    readonly region: string | undefined;
+    /** Raw values of the project's config keys, as strings, keyed without the project prefix. */
+    readonly values: Readonly<Record<string, string>>;
+}
+
+/** Validates raw stack settings. Pure: the Pulumi runtime is only touched by {@link loadConfig}. */
+export function parseConfig(source: ConfigSource): BlueprintConfig {
+    const { project, stack } = source;
+    const problems: string[] = [];
+    const fix = (key: string) => `pulumi config set ${key} <value> --stack ${stack}`;
+
+    if (!source.region) {
+        problems.push(`aws:region is not set. Fix: pulumi config set aws:region <region, e.g. eu-west-1> --stack ${stack}`);
+    }
+
+    const settings: Record<string, unknown> = {};
+    for (const [key, raw] of Object.entries(source.values)) {
+        const spec = (CONFIG_KEYS as Record<string, { type: string; accepts: string }>)[key];
+        if (!spec) {
+            const hint = closestKey(key);
+            problems.push(
+                `${project}:${key} is not a setting of this blueprint${hint ? ` (did you mean ${project}:${hint}?)` : ""}. ` +
+                    `Fix: pulumi config rm ${project}:${key} --stack ${stack}`,
+            );
+            continue;
+        }
+        const parsed = decode(raw, spec.type);
+        if (parsed === undefined) {
+            problems.push(`${project}:${key} must be ${spec.accepts} (got ${JSON.stringify(raw)}). Fix: ${fix(`${project}:${key}`)}`);
+            continue;
+        }
+        settings[key] = parsed;
+    }
+    for (const [key, spec] of Object.entries(CONFIG_KEYS)) {
+        if (!(key in settings) && !(key in source.values)) {
+            settings[key] = spec.default;
+        }
+    }
+
+    const result = schema.safeParse(settings);
+    if (!result.success) {
+        for (const issue of result.error.issues) {
+            const key = String(issue.path[0] ?? "");
+            const spec = (CONFIG_KEYS as Record<string, { accepts: string }>)[key];
+            const got = key in source.values ? ` (got ${JSON.stringify(source.values[key])})` : "";
+            problems.push(
+                `${project}:${key} ${issue.message.replace(/^Invalid input: /, "")}${got}; accepted: ${spec?.accepts ?? "see README"}. ` +
+                    `Fix: ${fix(`${project}:${key}`)}`,
+            );
+        }
+    }
+    if (problems.length > 0 || !result.success || !source.region) {
+        throw new ConfigError(
+            `Invalid configuration for stack "${stack}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+            problems,
+        );
+    }
+
+    const s = result.data;
+    return {
+        project,
+        stack,
+        region: source.region,
+        name: `${project}-${stack}`,
+        tags: { project, stack, "managed-by": "pulumi", ...s.tags },
+        logRetentionDays: s.logRetentionDays,
+        logLevel: s.logLevel,
+        network: { availabilityZones: s.availabilityZones, cidrBlock: s.vpcCidr, flowLogs: s.flowLogs },
+        database: {
+            engineVersion: s.dbEngineVersion,
+            instanceClass: s.dbInstanceClass,
+            allocatedStorageGb: s.dbAllocatedStorageGb,
+            maxAllocatedStorageGb: s.dbMaxAllocatedStorageGb,
+            dbName: s.dbName,
+            multiAz: s.dbMultiAz,
+            backupRetentionDays: s.dbBackupRetentionDays,
+            deletionProtection: s.dbDeletionProtection,
+            finalSnapshot: s.dbFinalSnapshot,
+            performanceInsights: s.dbPerformanceInsights,
+            logExports: s.dbLogExports,
+        },
+        auth: { mode: s.dbAuth, appDbUser: s.appDbUser, secretTtlSeconds: s.secretTtlSeconds },
+        proxy: {
+            idleClientTimeoutSeconds: s.proxyIdleClientTimeoutSeconds,
+            maxConnectionsPercent: s.proxyMaxConnectionsPercent,
+            maxIdleConnectionsPercent: s.proxyMaxIdleConnectionsPercent,
+            connectionBorrowTimeoutSeconds: s.proxyConnectionBorrowTimeoutSeconds,
+        },
+        lambda: { memoryMb: s.lambdaMemoryMb, timeoutSeconds: s.lambdaTimeoutSeconds },
+        api: { throttleRateLimit: s.apiThrottleRateLimit, throttleBurstLimit: s.apiThrottleBurstLimit },
+    };
+}
+
+/** The master user RDS creates; its password lives only in the RDS-managed secret. */
+export const masterUsername = MASTER_USERNAME;
+
+/** Reads the current stack's configuration from the Pulumi runtime once, then validates it. */
+export function loadConfig(): BlueprintConfig {
+    const project = pulumi.getProject();
+    const prefix = `${project}:`;
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries(pulumi.runtime.allConfig())) {
+        if (key.startsWith(prefix)) {
+            values[key.slice(prefix.length)] = value;
+        }
+    }
+    return parseConfig({ project, stack: pulumi.getStack(), region: new pulumi.Config("aws").get("region"), values });
+}
+
+/** Stack config values arrive as strings; YAML booleans, numbers, lists and maps arrive JSON-encoded. */
+function decode(raw: string, type: string): unknown {
+    if (type === "string") {
+        return raw;
+    }
+    try {
+        const value: unknown = JSON.parse(raw);
+        const ok =
+            (type === "number" && typeof value === "number") ||
+            (type === "boolean" && typeof value === "boolean") ||
+            (type === "list" && Array.isArray(value)) ||
+            (type === "map" && typeof value === "object" && value !== null && !Array.isArray(value));
+        return ok ? value : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+function closestKey(key: string): string | undefined {
+    const lower = key.toLowerCase();
+    return Object.keys(CONFIG_KEYS).find((k) => k.toLowerCase() === lower || k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase()));
+}

@@ -1,0 +1,142 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { loadConfig, masterUsername } from "./config";
+import { Api } from "./components/api";
+import { Database } from "./components/database";
+import { Endpoints } from "./components/endpoints";
+import { Migrations } from "./components/migrations";
+import { Network } from "./components/network";
+import { DatabaseProxy } from "./components/proxy";
+import { Secrets } from "./components/secrets";
+
+/** The stack outputs. */
+interface BlueprintOutputs {
+    readonly apiUrl: pulumi.Output<string>;
+    readonly proxyEndpoint: pulumi.Output<string>;
+    readonly appSecretArn: pulumi.Output<string>;
+    readonly dbInstanceId: pulumi.Output<string>;
+    readonly vpcId: pulumi.Output<string>;
+    readonly migrateFunctionName: pulumi.Output<string>;
+}
+
+/**
+ * The blueprint, in the order traffic and trust flow:
+ * config → network → secrets → database → proxy → endpoints → migrations → api.
+ * Pulumi calls this function and turns the object it returns into stack outputs.
+ */
+export = function blueprint(): BlueprintOutputs {
+    const config = loadConfig();
+    const { name } = config;
+
+    // One explicit provider carries the region and the tags, so every AWS resource below,
+    // including those the awsx VPC creates, is tagged without each one having to ask.
+    const provider = new aws.Provider(`${name}-aws`, { region: config.region as aws.Region, defaultTags: { tags: config.tags } });
+    const opts: pulumi.ComponentResourceOptions = { providers: { aws: provider } };
+    const accountId = aws.getCallerIdentityOutput({}, { provider }).accountId;
+    const partition = aws.getPartitionOutput({}, { provider }).partition;
+
+    const network = new Network(
+        name,
+        { ...config.network, logRetentionDays: config.logRetentionDays, accountId },
+        opts,
+    );
+
+    const secrets = new Secrets(name, { appDbUser: config.auth.appDbUser, dbName: config.database.dbName }, opts);
+
+    const database = new Database(
+        name,
+        {
+            ...config.database,
+            masterUsername,
+            subnetIds: network.subnetIds,
+            securityGroupId: network.databaseSecurityGroupId,
+            kmsKeyArn: secrets.keyArn,
+        },
+        opts,
+    );
+
+    const proxy = new DatabaseProxy(
+        name,
+        {
+            ...config.proxy,
+            subnetIds: network.subnetIds,
+            securityGroupId: network.proxySecurityGroupId,
+            instance: database.instance,
+            appSecretArn: secrets.appSecretArn,
+            kmsKeyArn: secrets.keyArn,
+            accountId,
+            region: config.region,
+            iamAuth: config.auth.mode === "iam",
+        },
+        opts,
+    );
+
+    new Endpoints(
+        name,
+        {
+            vpcId: network.vpcId,
+            subnetIds: network.subnetIds,
+            securityGroupId: network.endpointSecurityGroupId,
+            region: config.region,
+            accountId,
+            secretArns: [secrets.appSecretArn, database.masterSecretArn],
+        },
+        opts,
+    );
+
+    const migrations = new Migrations(
+        name,
+        {
+            subnetIds: network.subnetIds,
+            securityGroupId: network.migrateFunctionSecurityGroupId,
+            detachedSecurityGroupId: network.detachedSecurityGroupId,
+            dbHost: database.address,
+            dbPort: database.port,
+            dbName: config.database.dbName,
+            masterSecretArn: database.masterSecretArn,
+            appSecretArn: secrets.appSecretArn,
+            appSecretVersionId: secrets.appSecretVersionId,
+            kmsKeyArn: secrets.keyArn,
+            region: config.region,
+            logRetentionDays: config.logRetentionDays,
+            logLevel: config.logLevel,
+        },
+        opts,
+    );
+
+    const api = new Api(
+        name,
+        {
+            subnetIds: network.subnetIds,
+            securityGroupId: network.apiFunctionSecurityGroupId,
+            detachedSecurityGroupId: network.detachedSecurityGroupId,
+            proxyEndpoint: proxy.endpoint,
+            proxyArn: proxy.arn,
+            dbName: config.database.dbName,
+            authMode: config.auth.mode,
+            appDbUser: config.auth.appDbUser,
+            appSecretArn: secrets.appSecretArn,
+            kmsKeyArn: secrets.keyArn,
+            secretTtlSeconds: config.auth.secretTtlSeconds,
+            region: config.region,
+            partition,
+            accountId,
+            ...config.lambda,
+            logRetentionDays: config.logRetentionDays,
+            logLevel: config.logLevel,
+            throttleRateLimit: config.api.throttleRateLimit,
+            throttleBurstLimit: config.api.throttleBurstLimit,
+        },
+        // The API is only useful once the schema and the app user exist.
+        { ...opts, dependsOn: [migrations] },
+    );
+
+    return {
+        apiUrl: api.url,
+        proxyEndpoint: proxy.endpoint,
+        appSecretArn: secrets.appSecretArn,
+        dbInstanceId: database.instanceId,
+        vpcId: network.vpcId,
+        migrateFunctionName: migrations.functionName,
+    };
+};

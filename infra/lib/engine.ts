@@ -1,0 +1,30 @@
+/**
+ * MySQL major versions that both RDS and RDS Proxy support. The parameter group family
+ * follows the major version, so a minor upgrade never replaces the parameter group.
+ */
+export const SUPPORTED_MYSQL_MAJORS = ["8.0", "8.4"] as const;
+export type MysqlMajor = (typeof SUPPORTED_MYSQL_MAJORS)[number];
+
+const ENGINE_VERSION = /^(\d+\.\d+)(\.\d+)?$/;
+
+export function mysqlMajor(engineVersion: string): MysqlMajor | undefined {
+    const match = ENGINE_VERSION.exec(engineVersion);
+    const major = match?.[1];
+    return (SUPPORTED_MYSQL_MAJORS as readonly string[]).includes(major ?? "") ? (major as MysqlMajor) : undefined;
+}
+
+export function parameterGroupFamily(engineVersion: string): string {
+    const major = mysqlMajor(engineVersion);
+    if (!major) {
+        throw new Error(`unsupported MySQL engine version "${engineVersion}"`);
+    }
+    return `mysql${major}`;
+}
+
+/**
+ * Instance classes on which RDS for MySQL does not offer Performance Insights
+ * (the burstable micro and small sizes).
+ */
+export function supportsPerformanceInsights(instanceClass: string): boolean {
+    return !/^db\.t\d+g?\.(micro|small)$/.test(instanceClass);
+}

@@ -1,0 +1,120 @@
+/**
+ * IAM policy documents as pure data. Components resolve the ARNs they depend on and pass plain
+ * strings here, so every statement the blueprint grants can be unit-tested without Pulumi.
+ */
+export interface PolicyStatement {
+    readonly Sid?: string;
+    readonly Effect: "Allow" | "Deny";
+    readonly Action: string | readonly string[];
+    readonly Resource?: string | readonly string[];
+    readonly Principal?: "*" | Readonly<Record<string, string | readonly string[]>>;
+    readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+}
+
+export interface PolicyDocument {
+    readonly Version: "2012-10-17";
+    readonly Statement: readonly PolicyStatement[];
+}
+
+export function policyDocument(...statements: PolicyStatement[]): PolicyDocument {
+    return { Version: "2012-10-17", Statement: statements };
+}
+
+/**
+ * Trust policy for an AWS service. `sourceAccount` adds the confused-deputy guard that services
+ * such as RDS and VPC Flow Logs send; Lambda does not send it when it assumes an execution role.
+ */
+export function serviceTrustPolicy(service: string, sourceAccount?: string): PolicyDocument {
+    return policyDocument({
+        Effect: "Allow",
+        Principal: { Service: service },
+        Action: "sts:AssumeRole",
+        ...(sourceAccount ? { Condition: { StringEquals: { "aws:SourceAccount": sourceAccount } } } : {}),
+    });
+}
+
+/**
+ * The ENI actions Lambda needs to run in a VPC. EC2 does not support resource-level permissions
+ * for the Describe call, and Lambda creates interfaces in whatever subnet it places the function,
+ * so AWS's own AWSLambdaVPCAccessExecutionRole grants these on "*" too.
+ */
+export function lambdaVpcAccessStatement(): PolicyStatement {
+    return {
+        Sid: "LambdaVpcNetworkInterfaces",
+        Effect: "Allow",
+        Action: [
+            "ec2:CreateNetworkInterface",
+            "ec2:DescribeNetworkInterfaces",
+            "ec2:DescribeSubnets",
+            "ec2:DeleteNetworkInterface",
+            "ec2:AssignPrivateIpAddresses",
+            "ec2:UnassignPrivateIpAddresses",
+        ],
+        Resource: "*",
+    };
+}
+
+/** Writing to one log group only; the function never creates log groups of its own. */
+export function writeLogsStatement(logGroupArn: string): PolicyStatement {
+    return {
+        Sid: "WriteOwnLogGroup",
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: `${logGroupArn}:*`,
+    };
+}
+
+export function readSecretsStatement(secretArns: readonly string[]): PolicyStatement {
+    return {
+        Sid: "ReadSecretValue",
+        Effect: "Allow",
+        Action: "secretsmanager:GetSecretValue",
+        Resource: [...secretArns],
+    };
+}
+
+/** Decrypting with the CMK, but only when Secrets Manager asks on the caller's behalf. */
+export function decryptViaSecretsManagerStatement(keyArn: string, region: string): PolicyStatement {
+    return {
+        Sid: "DecryptSecretsWithCmk",
+        Effect: "Allow",
+        Action: "kms:Decrypt",
+        Resource: keyArn,
+        Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${region}.amazonaws.com` } },
+    };
+}
+
+export function rdsConnectStatement(dbUserArn: string): PolicyStatement {
+    return {
+        Sid: "ConnectThroughProxyAsAppUser",
+        Effect: "Allow",
+        Action: "rds-db:connect",
+        Resource: dbUserArn,
+    };
+}
+
+/**
+ * VPC endpoint policy: the Secrets Manager endpoint serves reads of this project's secrets by
+ * principals of this account and nothing else, so a compromised function cannot use it to reach
+ * other secrets or other accounts.
+ */
+export function secretsEndpointPolicy(secretArns: readonly string[], accountId: string): PolicyDocument {
+    return policyDocument({
+        Sid: "ReadProjectSecretsOnly",
+        Effect: "Allow",
+        Principal: "*",
+        Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+        Resource: [...secretArns],
+        Condition: { StringEquals: { "aws:PrincipalAccount": accountId } },
+    });
+}
+
+/** What VPC Flow Logs needs to deliver to one CloudWatch log group. */
+export function flowLogsDeliveryStatement(logGroupArn: string): PolicyStatement {
+    return {
+        Sid: "DeliverFlowLogs",
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+        Resource: [logGroupArn, `${logGroupArn}:*`],
+    };
+}

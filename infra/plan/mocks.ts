@@ -1,0 +1,113 @@
+import { randomBytes } from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
+
+/** One resource the program asked Pulumi to create, as the engine would receive it. */
+export interface PlannedResource {
+    readonly type: string;
+    readonly name: string;
+    readonly inputs: Record<string, unknown>;
+    /** The provider reference (`urn::id`) for custom resources, when one is set explicitly. */
+    readonly provider?: string;
+}
+
+export const MOCK_ACCOUNT_ID = "123456789012";
+
+/**
+ * Mocks for `pulumi.runtime.setMocks` that record every registration and answer with plausible
+ * outputs (ARNs, endpoints, ids) so the program's ARN handling runs as it would against AWS.
+ * `awsx.ec2.Vpc` is a remote component: under mocks it is one resource with no children, so its
+ * outputs are invented here from its inputs.
+ */
+export class RecordingMocks implements pulumi.runtime.Mocks {
+    readonly resources: PlannedResource[] = [];
+
+    constructor(private readonly region: string) {}
+
+    newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+        this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider });
+        const id = `${args.name}-id`;
+        return { id, state: { ...args.inputs, ...this.outputsFor(args, id) } };
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        switch (args.token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity":
+                return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/plan`, userId: "AIDAPLAN", id: MOCK_ACCOUNT_ID };
+            case "aws:index/getPartition:getPartition":
+                return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+            case "aws:index/getRegion:getRegion":
+                return { region: this.region, name: this.region, id: this.region };
+            default:
+                return args.inputs;
+        }
+    }
+
+    /** The recorded resources of one type token. */
+    ofType(type: string): PlannedResource[] {
+        return this.resources.filter((r) => r.type === type);
+    }
+
+    private outputsFor(args: pulumi.runtime.MockResourceArgs, id: string): Record<string, unknown> {
+        const region = this.region;
+        const account = MOCK_ACCOUNT_ID;
+        const arn = (service: string, resource: string) => `arn:aws:${service}:${region}:${account}:${resource}`;
+        const suffix = randomBytes(4).toString("hex");
+        switch (args.type) {
+            case "awsx:ec2:Vpc": {
+                const azs = Number(args.inputs.numberOfAvailabilityZones ?? 3);
+                const subnets = Array.from({ length: azs }, (_, i) => `subnet-isolated-${i + 1}`);
+                return { vpcId: `vpc-${suffix}`, isolatedSubnetIds: subnets, privateSubnetIds: [], publicSubnetIds: [], natGateways: [], eips: [] };
+            }
+            case "aws:kms/key:Key":
+                return { arn: arn("kms", `key/${id}`), keyId: id };
+            case "aws:secretsmanager/secret:Secret":
+                return { arn: arn("secretsmanager", `secret:${args.name}-${suffix}`) };
+            case "aws:secretsmanager/secretVersion:SecretVersion":
+                return { versionId: `version-${suffix}`, arn: arn("secretsmanager", `secret:${args.name}`) };
+            case "random:index/randomPassword:RandomPassword":
+                // Generated per run, never stored: no credential lives in the repository.
+                return { result: randomBytes(24).toString("base64url"), bcryptHash: "" };
+            case "aws:rds/instance:Instance":
+                return {
+                    arn: arn("rds", `db:${args.name}`),
+                    identifier: args.name,
+                    address: `${args.name}.abcdefghijkl.${region}.rds.amazonaws.com`,
+                    endpoint: `${args.name}.abcdefghijkl.${region}.rds.amazonaws.com:3306`,
+                    port: 3306,
+                    resourceId: `db-${suffix.toUpperCase()}`,
+                    masterUserSecrets: [
+                        { secretArn: arn("secretsmanager", `secret:rds!db-${suffix}`), kmsKeyId: args.inputs.masterUserSecretKmsKeyId, secretStatus: "active" },
+                    ],
+                };
+            case "aws:rds/proxy:Proxy":
+                return { arn: arn("rds", `db-proxy:prx-0${suffix}${suffix}`), name: args.name, endpoint: `${args.name}.proxy-abcdefghijkl.${region}.rds.amazonaws.com` };
+            case "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup":
+                return { name: "default", arn: arn("rds", `target-group:prx-tg-${suffix}`) };
+            case "aws:rds/parameterGroup:ParameterGroup":
+            case "aws:rds/subnetGroup:SubnetGroup":
+                return { name: args.name, arn: arn("rds", `pg:${args.name}`) };
+            case "aws:iam/role:Role":
+                return { arn: `arn:aws:iam::${account}:role/${args.name}`, name: args.name };
+            case "aws:cloudwatch/logGroup:LogGroup":
+                return { arn: arn("logs", `log-group:${args.inputs.name ?? args.name}`), name: args.inputs.name ?? args.name };
+            case "aws:lambda/function:Function":
+                return {
+                    arn: arn("lambda", `function:${args.name}`),
+                    name: args.name,
+                    invokeArn: `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${arn("lambda", `function:${args.name}`)}/invocations`,
+                };
+            case "aws:lambda/invocation:Invocation":
+                return { result: JSON.stringify({ applied: [] }) };
+            case "aws:apigatewayv2/api:Api":
+                return {
+                    apiEndpoint: `https://${id}.execute-api.${region}.amazonaws.com`,
+                    executionArn: `arn:aws:execute-api:${region}:${account}:${id}`,
+                    arn: `arn:aws:apigateway:${region}::/apis/${id}`,
+                };
+            case "aws:apigatewayv2/stage:Stage":
+                return { invokeUrl: `https://api-id.execute-api.${region}.amazonaws.com/`, arn: arn("apigateway", `stage/${args.name}`) };
+            default:
+                return { arn: arn("mock", `${args.type.replace(/[^a-zA-Z0-9]/g, "-")}/${id}`) };
+        }
+    }
+}

@@ -1,0 +1,212 @@
+/**
+ * A small, regex-based secret scanner for the places a fork tends to paste credentials: Lambda
+ * environment variables and code, tags, stage variables, SSM parameters, EC2 user data.
+ *
+ * It looks for two things:
+ * - values that are secrets whatever their name: AWS access key ids, AWS secret access keys,
+ *   private keys, URLs with a `user:password@` part, connection strings with a password parameter;
+ * - literal values under password-like names (`DB_PASSWORD`, `apiKey`, `token`...).
+ *
+ * False positives cost trust, so the exemptions are deliberate: names that end in a reference or
+ * setting word (`_ARN`, `_NAME`, `_ID`, `_TTL_SECONDS`...) are not password-like; values that are
+ * references or placeholders (ARNs, `${...}`, `{{resolve:...}}`, `$VAR`, masks) or booleans are not
+ * literals; unknown preview values are never flagged. Look-alikes such as handler names, git SHAs
+ * (lowercase hex) and UUIDs match no pattern.
+ */
+import { isUnknown } from "./unknown";
+
+export type FindingKind =
+    | "aws-access-key-id"
+    | "aws-secret-access-key"
+    | "private-key"
+    | "url-credentials"
+    | "connection-string-password"
+    | "password-like-name";
+
+export interface Finding {
+    kind: FindingKind;
+    /** Safe to print: names the finding, never echoes the secret. */
+    message: string;
+}
+
+const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/;
+const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
+/** scheme://user:password@ — the password part is checked against placeholders separately. */
+const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"]+):([^\s@/'"]+)@/gi;
+/** `?password=...`, `;Password=...`, `&pwd=...` in JDBC URLs, ADO/ODBC strings and query strings. */
+const CONNECTION_PASSWORD = /(?:^|[?;&\s])(?:password|passwd|pwd)=([^&;\s'"]+)/gi;
+const SECRET_ACCESS_KEY_VALUE = /^[A-Za-z0-9/+]{40}$/;
+const SECRET_ACCESS_KEY_IN_TEXT = /(?:aws_?secret_?access_?key|secretAccessKey|aws_?secret_?key)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/i;
+
+/** Words that make a name password-like. */
+const SECRET_WORDS = new Set([
+    "password", "passwd", "pwd", "pass", "passphrase", "secret", "secrets", "token", "apikey",
+    "privatekey", "secretkey", "accesskey", "credential", "credentials", "creds", "clientsecret",
+]);
+/** Two-word forms: api_key, private_key, secret_key, access_key, auth_token, signing_key. */
+const SECRET_WORD_PAIRS = new Set(["api key", "private key", "secret key", "access key", "signing key", "encryption key", "master key"]);
+/**
+ * A name whose last word is one of these refers to or configures a secret rather than holding it:
+ * `DB_SECRET_ARN`, `SECRET_NAME`, `TOKEN_ID`, `SECRET_TTL_SECONDS`, `PASSWORD_MIN_LENGTH`.
+ */
+const REFERENCE_OR_SETTING_SUFFIXES = new Set([
+    "arn", "arns", "name", "names", "id", "ids", "ref", "path", "file", "url", "uri", "endpoint",
+    "region", "ttl", "seconds", "secs", "sec", "ms", "millis", "minutes", "mins", "hours", "days",
+    "timeout", "interval", "expiry", "length", "len", "size", "count", "max", "min", "enabled",
+    "enable", "disabled", "required", "mode", "type", "kind", "version", "header", "format", "policy",
+    "rotation", "provider", "source", "field", "prefix", "suffix", "algorithm", "location", "store",
+    "sig", "env", "var", "variable", "param", "parameter", "port", "host",
+]);
+
+/** Splits `DB_PASSWORD`, `dbPassword`, `db-password`, `db.password` into lowercase words. */
+export function nameWords(name: string): string[] {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+        .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+        .split(/[^A-Za-z0-9]+/)
+        .filter((w) => w.length > 0)
+        .map((w) => w.toLowerCase());
+}
+
+/** True when a name says it holds a secret (and does not end in a reference or setting word). */
+export function isSecretLikeName(name: string): boolean {
+    const words = nameWords(name);
+    if (words.length === 0 || REFERENCE_OR_SETTING_SUFFIXES.has(words[words.length - 1]!) || words.includes("ttl")) {
+        return false;
+    }
+    if (words.some((w) => SECRET_WORDS.has(w))) {
+        return true;
+    }
+    return words.slice(1).some((w, i) => SECRET_WORD_PAIRS.has(`${words[i]} ${w}`));
+}
+
+/** True when a name ends in `_ARN` (or `Arn`): it must hold an ARN, not the secret itself. */
+function endsInArn(name: string): boolean {
+    const words = nameWords(name);
+    return words[words.length - 1] === "arn";
+}
+
+/**
+ * True for values that reference or stand in for a secret rather than being one: ARNs,
+ * `${...}` / `$VAR` / `{{resolve:...}}` / `<password>` placeholders, masks (`****`), booleans.
+ */
+export function isReferenceOrPlaceholder(value: string): boolean {
+    const v = value.trim();
+    return (
+        v === "" ||
+        isUnknown(v) ||
+        /^arn:aws[a-z-]*:/.test(v) ||
+        /\$\{[^}]*\}/.test(v) ||
+        /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) ||
+        /\{\{\s*resolve:/.test(v) ||
+        /^<[^>]+>$/.test(v) ||
+        /^%\(?[A-Za-z_]+\)?s?%?$/.test(v) ||
+        /^\*+$/.test(v) ||
+        /^x{4,}$/i.test(v) ||
+        /EXAMPLE|_VALUE$|_HERE$|PLACEHOLDER/.test(v) ||
+        // SCREAMING_SNAKE identifiers name an environment variable or a key, they are not secrets.
+        /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) ||
+        /^--?[a-z]/.test(v) ||
+        /^\.{1,2}\//.test(v) ||
+        /^(true|false|yes|no|on|off|null|none|undefined)$/i.test(v)
+    );
+}
+
+function looksLikeSecretAccessKey(value: string): boolean {
+    // 40 base64 characters with mixed case and a digit: excludes git SHAs (lowercase hex) and words.
+    return SECRET_ACCESS_KEY_VALUE.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value);
+}
+
+/** Findings for values that are secrets whatever name they carry. */
+export function scanValue(value: string): Finding[] {
+    const findings: Finding[] = [];
+    if (isUnknown(value)) {
+        return findings;
+    }
+    if (ACCESS_KEY_ID.test(value)) {
+        findings.push({ kind: "aws-access-key-id", message: "contains an AWS access key id" });
+    }
+    if (looksLikeSecretAccessKey(value.trim()) || SECRET_ACCESS_KEY_IN_TEXT.test(value)) {
+        findings.push({ kind: "aws-secret-access-key", message: "contains what looks like an AWS secret access key" });
+    }
+    if (PRIVATE_KEY.test(value)) {
+        findings.push({ kind: "private-key", message: "contains a private key" });
+    }
+    for (const match of value.matchAll(URL_CREDENTIALS)) {
+        if (!isReferenceOrPlaceholder(decodeURIComponentSafe(match[2]!))) {
+            findings.push({ kind: "url-credentials", message: "contains a URL with a user:password part" });
+            break;
+        }
+    }
+    for (const match of value.matchAll(CONNECTION_PASSWORD)) {
+        if (!isReferenceOrPlaceholder(match[1]!)) {
+            const jdbc = /jdbc:/i.test(value);
+            findings.push({
+                kind: "connection-string-password",
+                message: jdbc ? "contains a JDBC URL with a password" : "contains a connection string with a password",
+            });
+            break;
+        }
+    }
+    return findings;
+}
+
+function decodeURIComponentSafe(s: string): string {
+    try {
+        return decodeURIComponent(s);
+    } catch {
+        return s;
+    }
+}
+
+/**
+ * Findings for one named value (an environment variable, a tag, a stage variable, a parameter).
+ * Numbers count as literals under password-like names (`PIN=1234`); booleans never do.
+ */
+export function scanNamedValue(name: string, value: unknown): Finding[] {
+    if (value === undefined || value === null || typeof value === "boolean" || isUnknown(value)) {
+        return [];
+    }
+    if (typeof value !== "string" && typeof value !== "number") {
+        return [];
+    }
+    const text = String(value);
+    const findings = scanValue(text);
+    if (findings.length > 0) {
+        return findings;
+    }
+    if (isSecretLikeName(name) && !isReferenceOrPlaceholder(text)) {
+        return [{ kind: "password-like-name", message: `"${name}" is a password-like name holding a literal value` }];
+    }
+    const words = nameWords(name);
+    if (endsInArn(name) && words.some((w) => SECRET_WORDS.has(w)) && !isReferenceOrPlaceholder(text)) {
+        return [{ kind: "password-like-name", message: `"${name}" should hold an ARN but holds a literal value` }];
+    }
+    return [];
+}
+
+/** `name = "value"`, `name: 'value'`, `"name": "value"`: quoted literals in code and config files. */
+const QUOTED_ASSIGNMENT = /(?<![\w$.-])["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*[:=]\s*(["'])([^"'\n\\]{6,})\2/g;
+/** `export DB_PASSWORD=value` and `DB_PASSWORD=value` in shell scripts and .env files. */
+const SHELL_ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=([^\s"'$`#;]{6,})\s*$/gm;
+
+/**
+ * Findings in free text (a code bundle file, EC2 user data): the value patterns anywhere, plus
+ * quoted or shell-style assignments of literals (6+ characters, no spaces) to password-like names.
+ */
+export function scanText(text: string): Finding[] {
+    const findings = scanValue(text).filter((f) => f.kind !== "aws-secret-access-key" || SECRET_ACCESS_KEY_IN_TEXT.test(text));
+    const assigned = (name: string, value: string) =>
+        isSecretLikeName(name) && !isReferenceOrPlaceholder(value) && !/\s/.test(value);
+    for (const pattern of [QUOTED_ASSIGNMENT, SHELL_ASSIGNMENT]) {
+        for (const match of text.matchAll(pattern)) {
+            const name = match[1]!;
+            const value = pattern === QUOTED_ASSIGNMENT ? match[3]! : match[2]!;
+            if (assigned(name, value)) {
+                findings.push({ kind: "password-like-name", message: `assigns a literal to the password-like name "${name}"` });
+                return findings;
+            }
+        }
+    }
+    return findings;
+}

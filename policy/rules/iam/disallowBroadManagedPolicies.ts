@@ -1,0 +1,82 @@
+import { resourceRule } from "../../lib/rule";
+import { T } from "../../lib/types";
+import { asArray, knownString } from "../../lib/unknown";
+
+interface Config {
+    disallowedPolicies: string[];
+    disallowAnyFullAccess: boolean;
+    allowedPolicies: string[];
+}
+
+/** AWS managed policies that grant far more than a function or a migration job needs. */
+export const BROAD_MANAGED_POLICIES: readonly string[] = [
+    "AdministratorAccess",
+    "PowerUserAccess",
+    "IAMFullAccess",
+    "SecretsManagerReadWrite",
+    "AmazonRDSFullAccess",
+    "AmazonRDSDataFullAccess",
+    "AWSLambda_FullAccess",
+    "AWSLambdaFullAccess",
+    "AmazonEC2FullAccess",
+    "AmazonVPCFullAccess",
+    "AmazonS3FullAccess",
+    "AWSKeyManagementServicePowerUser",
+    "AmazonAPIGatewayAdministrator",
+    "CloudWatchFullAccess",
+    "AmazonSSMFullAccess",
+];
+
+/** The name of an AWS managed policy ARN (`arn:aws:iam::aws:policy/service-role/X` gives "X"), else undefined. */
+export function awsManagedPolicyName(arn: string): string | undefined {
+    const match = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(arn.trim());
+    return match?.[1];
+}
+
+const ATTACHMENT_TYPES = [T.iamRolePolicyAttachment, T.iamUserPolicyAttachment, T.iamGroupPolicyAttachment, T.iamPolicyAttachment];
+
+export const disallowBroadManagedPolicies = resourceRule<Config>({
+    name: "disallow-broad-managed-policies",
+    description:
+        "Roles, users and groups must not get broad AWS managed policies (AdministratorAccess, PowerUserAccess, SecretsManagerReadWrite, *FullAccess, ...).",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    topics: ["iam", "least-privilege"],
+    remediationSteps:
+        "Write an inline policy with the actions and resources needed; for Lambda VPC access use the narrow AWSLambdaVPCAccessExecutionRole.",
+    configSchema: {
+        properties: {
+            disallowedPolicies: {
+                type: "array",
+                items: { type: "string" },
+                default: [...BROAD_MANAGED_POLICIES],
+                description: "AWS managed policy names that must not be attached.",
+            },
+            disallowAnyFullAccess: {
+                type: "boolean",
+                default: true,
+                description: "Also disallow every AWS managed policy whose name ends in FullAccess.",
+            },
+            allowedPolicies: {
+                type: "array",
+                items: { type: "string" },
+                default: [],
+                description: "AWS managed policy names allowed even if matched above.",
+            },
+        },
+    },
+    types: [T.iamRole, ...ATTACHMENT_TYPES],
+    check: (props, report, { type, config }) => {
+        const arns = type === T.iamRole ? asArray(props.managedPolicyArns) : [props.policyArn];
+        const where = type === T.iamRole ? "managedPolicyArns" : "policyArn";
+        for (const arn of arns.map(knownString)) {
+            const name = arn === undefined ? undefined : awsManagedPolicyName(arn);
+            if (name === undefined || config.allowedPolicies.includes(name)) {
+                continue;
+            }
+            if (config.disallowedPolicies.includes(name) || (config.disallowAnyFullAccess && /FullAccess$/.test(name))) {
+                report(`${where} attaches the broad AWS managed policy ${name}`);
+            }
+        }
+    },
+});

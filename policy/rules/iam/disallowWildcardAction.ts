@@ -1,0 +1,22 @@
+import { statementRule } from "../../lib/iamRule";
+
+/** `"*"` or `"*:*"`: every action of every service. */
+export function isWildcardAction(pattern: string): boolean {
+    return /^[*:]+$/.test(pattern.trim());
+}
+
+export const disallowWildcardAction = statementRule({
+    name: "disallow-wildcard-action",
+    description: "IAM policy statements must not Allow every action (\"*\").",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    topics: ["iam", "least-privilege"],
+    remediationSteps: "List the actions the principal needs, e.g. \"secretsmanager:GetSecretValue\".",
+    kinds: ["identity", "trust", "endpoint", "key", "resource"],
+    checkStatement: (statement) => {
+        const wildcard = statement.actions.find(isWildcardAction);
+        return statement.effect === "Allow" && wildcard !== undefined
+            ? `allows every action ("${wildcard}")`
+            : undefined;
+    },
+});

@@ -1,0 +1,38 @@
+import { statementRule } from "../../lib/iamRule";
+import { isWildcardOnlyAction } from "../../lib/wildcardOnlyActions";
+
+interface Config {
+    allowedWildcardActions: string[];
+}
+
+export const disallowWildcardResource = statementRule<Config>({
+    name: "disallow-wildcard-resource",
+    description:
+        "IAM policy statements must not Allow actions on Resource \"*\", except the short list of actions that AWS only authorizes on \"*\".",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    topics: ["iam", "least-privilege"],
+    remediationSteps: "Scope Resource to the ARNs the principal needs (a secret, a log group, a key).",
+    configSchema: {
+        properties: {
+            allowedWildcardActions: {
+                type: "array",
+                items: { type: "string" },
+                default: [],
+                description: "Extra exact action names (e.g. \"ecr:GetAuthorizationToken\") that may use Resource \"*\".",
+            },
+        },
+    },
+    // Identity and VPC endpoint policies only: in key and resource policies "*" means "this key" /
+    // "this secret", and trust policies have no Resource.
+    kinds: ["identity", "endpoint"],
+    checkStatement: (statement, _source, config) => {
+        if (statement.effect !== "Allow" || !statement.resources.includes("*")) {
+            return undefined;
+        }
+        const offending = statement.actions.filter((a) => !isWildcardOnlyAction(a, config.allowedWildcardActions));
+        return offending.length > 0
+            ? `allows ${offending.map((a) => `"${a}"`).join(", ")} on Resource "*"`
+            : undefined;
+    },
+});

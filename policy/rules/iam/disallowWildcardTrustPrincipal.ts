@@ -1,0 +1,20 @@
+import { statementRule } from "../../lib/iamRule";
+
+export const disallowWildcardTrustPrincipal = statementRule({
+    name: "disallow-wildcard-trust-principal",
+    description: "Role trust policies must not let any principal (Principal \"*\" or {\"AWS\": \"*\"}) assume the role.",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    topics: ["iam", "trust"],
+    remediationSteps: "Trust the service (\"lambda.amazonaws.com\") or the account/role ARN that needs the role.",
+    kinds: ["trust"],
+    // Conditions do not make "*" acceptable here: one mistyped condition key opens the role to
+    // every AWS account, and a specific principal costs nothing.
+    checkStatement: (statement) => {
+        const wildcard = statement.principals.find((p) => p.value.trim() === "*");
+        if (statement.effect !== "Allow" || !wildcard) {
+            return undefined;
+        }
+        return wildcard.type === "*" ? 'trusts Principal "*"' : `trusts {"${wildcard.type}": "*"}`;
+    },
+});

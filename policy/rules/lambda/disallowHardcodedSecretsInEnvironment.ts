@@ -1,0 +1,24 @@
+import { resourceRule } from "../../lib/rule";
+import { scanNamedValue } from "../../lib/secretScanner";
+import { T } from "../../lib/types";
+import { asRecord } from "../../lib/unknown";
+
+export const disallowHardcodedSecretsInEnvironment = resourceRule({
+    name: "disallow-hardcoded-secrets-in-lambda-environment",
+    description:
+        "Lambda environment variables must not hold credentials: AWS keys, private keys, URLs or connection strings with passwords, or literals under password-like names.",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    topics: ["lambda", "secrets"],
+    remediationSteps:
+        "Store the value in Secrets Manager, pass its ARN (e.g. DB_SECRET_ARN) and read it at runtime, or use IAM database authentication.",
+    types: [T.lambdaFunction],
+    check: (props, report) => {
+        const variables = asRecord(asRecord(props.environment)?.variables) ?? {};
+        for (const [name, value] of Object.entries(variables)) {
+            for (const finding of scanNamedValue(name, value)) {
+                report(`environment variable ${name} ${finding.message.replace(`"${name}" `, "")}`);
+            }
+        }
+    },
+});

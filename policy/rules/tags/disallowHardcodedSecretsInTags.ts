@@ -1,0 +1,20 @@
+import { resourceRule } from "../../lib/rule";
+import { scanNamedValue } from "../../lib/secretScanner";
+import { asRecord } from "../../lib/unknown";
+
+export const disallowHardcodedSecretsInTags = resourceRule({
+    name: "disallow-hardcoded-secrets-in-tags",
+    description: "Resource tags must not hold credentials (tags are readable by anyone with tag:GetResources).",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    topics: ["tags", "secrets"],
+    remediationSteps: "Remove the credential from tags and rotate it.",
+    types: "all",
+    check: (props, report) => {
+        for (const [name, value] of Object.entries(asRecord(props.tags) ?? {})) {
+            for (const finding of scanNamedValue(name, value)) {
+                report(`tag ${name} ${finding.message.replace(`"${name}" `, "")}`);
+            }
+        }
+    },
+});

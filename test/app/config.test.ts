@@ -1,0 +1,88 @@
+import { strict as assert } from "node:assert";
+import { ConfigError, loadApiConfig, loadMigrateConfig } from "../../app/src/config";
+
+const apiBaseline = { DB_HOST: "proxy.example.internal", DB_NAME: "orders", DB_SECRET_ARN: "arn:aws:secretsmanager:eu-west-1:1:secret:app" };
+const migrateBaseline = {
+    DB_HOST: "db.example.internal",
+    DB_NAME: "orders",
+    DB_ADMIN_SECRET_ARN: "arn:admin",
+    DB_APP_SECRET_ARN: "arn:app",
+};
+
+describe("config", () => {
+    describe("loadApiConfig", () => {
+        it("applies the documented defaults to a minimal environment", () => {
+            const config = loadApiConfig(apiBaseline);
+            assert.deepEqual(config.db, { host: "proxy.example.internal", port: 3306, database: "orders", tls: { mode: "required", caFile: undefined } });
+            assert.deepEqual(config.auth, { mode: "secret", secretArn: apiBaseline.DB_SECRET_ARN });
+            assert.equal(config.secretTtlSeconds, 300);
+            assert.equal(config.logging.logLevel, "INFO");
+        });
+
+        it("treats empty variables as unset", () => {
+            assert.equal(loadApiConfig({ ...apiBaseline, DB_PORT: "" }).db.port, 3306);
+        });
+
+        it("names the variable when the port is not a number", () => {
+            assert.throws(() => loadApiConfig({ ...apiBaseline, DB_PORT: "mysql" }), (error: unknown) => {
+                assert.ok(error instanceof ConfigError);
+                assert.match(error.message, /DB_PORT/);
+                return true;
+            });
+        });
+
+        it("names the variable when the port is out of range", () => {
+            assert.throws(() => loadApiConfig({ ...apiBaseline, DB_PORT: "70000" }), /DB_PORT/);
+        });
+
+        it("names DB_HOST when it is missing", () => {
+            assert.throws(() => loadApiConfig({ ...apiBaseline, DB_HOST: undefined }), /DB_HOST/);
+        });
+
+        it("refuses an unknown DB_TLS value", () => {
+            assert.throws(() => loadApiConfig({ ...apiBaseline, DB_TLS: "preferred" }), /DB_TLS/);
+        });
+
+        it("requires DB_SECRET_ARN in secret mode", () => {
+            assert.throws(() => loadApiConfig({ ...apiBaseline, DB_SECRET_ARN: undefined }), /DB_SECRET_ARN/);
+        });
+
+        it("reads DB_USER in iam mode", () => {
+            const config = loadApiConfig({ ...apiBaseline, DB_AUTH: "iam", DB_USER: "app_iam" });
+            assert.deepEqual(config.auth, { mode: "iam", user: "app_iam" });
+        });
+
+        it("requires DB_USER in iam mode", () => {
+            assert.throws(() => loadApiConfig({ ...apiBaseline, DB_AUTH: "iam" }), /DB_USER/);
+        });
+
+        it("refuses iam mode without TLS, since the token travels in clear text", () => {
+            assert.throws(() => loadApiConfig({ ...apiBaseline, DB_AUTH: "iam", DB_USER: "app_iam", DB_TLS: "disabled" }), /DB_TLS/);
+        });
+
+        it("accepts a CA file for local TLS", () => {
+            assert.deepEqual(loadApiConfig({ ...apiBaseline, DB_TLS_CA_FILE: "/tmp/ca.pem" }).db.tls, { mode: "required", caFile: "/tmp/ca.pem" });
+        });
+
+        it("reads the log level case-insensitively", () => {
+            assert.equal(loadApiConfig({ ...apiBaseline, POWERTOOLS_LOG_LEVEL: "debug" }).logging.logLevel, "DEBUG");
+        });
+
+        it("refuses a database name that is not a plain identifier", () => {
+            assert.throws(() => loadApiConfig({ ...apiBaseline, DB_NAME: "orders`; DROP" }), /DB_NAME/);
+        });
+    });
+
+    describe("loadMigrateConfig", () => {
+        it("reads both secret ARNs", () => {
+            const config = loadMigrateConfig(migrateBaseline);
+            assert.equal(config.adminSecretArn, "arn:admin");
+            assert.equal(config.appSecretArn, "arn:app");
+            assert.equal(config.migrationsDir, undefined);
+        });
+
+        it("names DB_APP_SECRET_ARN when it is missing", () => {
+            assert.throws(() => loadMigrateConfig({ ...migrateBaseline, DB_APP_SECRET_ARN: undefined }), /DB_APP_SECRET_ARN/);
+        });
+    });
+});

@@ -1,0 +1,62 @@
+import { PlanOptions, StackPlan, planStack } from "../../infra/plan/run";
+import type { PlannedResource } from "../../infra/plan/mocks";
+import type { PolicyDocument, PolicyStatement } from "../../infra/lib/iam";
+
+const cache = new Map<string, Promise<StackPlan>>();
+
+/** The plan of a stack as committed; computed once per test run (bundling the app takes a moment). */
+export function committedPlan(stack: string): Promise<StackPlan> {
+    let plan = cache.get(stack);
+    if (!plan) {
+        plan = planStack(stack);
+        cache.set(stack, plan);
+    }
+    return plan;
+}
+
+/** A fresh plan of a stack with some config values changed. */
+export function planWith(stack: string, overrides: PlanOptions["overrides"]): Promise<StackPlan> {
+    return planStack(stack, { overrides });
+}
+
+export function ofType(plan: StackPlan, type: string): PlannedResource[] {
+    return plan.resources.filter((r) => r.type === type);
+}
+
+/** The one resource of a type whose name ends with `suffix`; fails loudly if there is not exactly one. */
+export function single(plan: StackPlan, type: string, suffix = ""): PlannedResource {
+    const found = ofType(plan, type).filter((r) => r.name.endsWith(suffix));
+    if (found.length !== 1) {
+        throw new Error(`expected one ${type} named *${suffix}, found ${found.map((r) => r.name).join(", ") || "none"}`);
+    }
+    return found[0]!;
+}
+
+/** The id the mocks gave a resource. */
+export function idOf(resource: PlannedResource): string {
+    return `${resource.name}-id`;
+}
+
+export { isSecretValue, revealSecrets } from "../../infra/plan/format";
+
+export function parseDocument(value: unknown): PolicyDocument {
+    return (typeof value === "string" ? JSON.parse(value) : value) as PolicyDocument;
+}
+
+export function asList<T>(value: T | readonly T[] | undefined): T[] {
+    return value === undefined ? [] : Array.isArray(value) ? [...(value as T[])] : [value as T];
+}
+
+/** Every permission statement the plan grants: inline role policies, standalone policies and role policies. */
+export function grantedStatements(plan: StackPlan): { resource: string; statement: PolicyStatement }[] {
+    const documents: { resource: string; document: unknown }[] = [
+        ...ofType(plan, "aws:iam/rolePolicy:RolePolicy").map((r) => ({ resource: r.name, document: r.inputs.policy })),
+        ...ofType(plan, "aws:iam/policy:Policy").map((r) => ({ resource: r.name, document: r.inputs.policy })),
+        ...ofType(plan, "aws:iam/role:Role").flatMap((r) =>
+            asList(r.inputs.inlinePolicies as { policy: unknown }[] | undefined).map((p) => ({ resource: r.name, document: p.policy })),
+        ),
+    ];
+    return documents.flatMap(({ resource, document }) =>
+        asList(parseDocument(document).Statement).map((statement) => ({ resource, statement })),
+    );
+}

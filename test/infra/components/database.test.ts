@@ -1,0 +1,59 @@
+import { strict as assert } from "node:assert";
+import { committedPlan, single } from "../../helpers/stackPlan";
+
+const INSTANCE = "aws:rds/instance:Instance";
+
+for (const stack of ["dev", "prod"]) {
+    describe(`component: Database (${stack})`, () => {
+        it("is private, encrypted with the project's key and lets RDS manage the master password", async () => {
+            const plan = await committedPlan(stack);
+            const db = single(plan, INSTANCE).inputs;
+            const key = single(plan, "aws:kms/key:Key");
+            assert.equal(db.publiclyAccessible, false);
+            assert.equal(db.storageEncrypted, true);
+            assert.match(String(db.kmsKeyId), new RegExp(`key/${key.name}`));
+            assert.equal(db.manageMasterUserPassword, true);
+            assert.equal(db.masterUserSecretKmsKeyId, db.kmsKeyId);
+            assert.equal(db.password, undefined, "no password may pass through the program");
+        });
+
+        it("runs MySQL with IAM auth, TLS-only connections and log exports", async () => {
+            const plan = await committedPlan(stack);
+            const db = single(plan, INSTANCE).inputs;
+            assert.equal(db.engine, "mysql");
+            assert.equal(db.iamDatabaseAuthenticationEnabled, true);
+            assert.ok((db.enabledCloudwatchLogsExports as string[]).includes("error"));
+            const params = single(plan, "aws:rds/parameterGroup:ParameterGroup").inputs;
+            assert.equal(params.family, `mysql${String(db.engineVersion).split(".").slice(0, 2).join(".")}`);
+            assert.deepEqual(params.parameters, [{ name: "require_secure_transport", value: "1" }]);
+            assert.equal(db.parameterGroupName, single(plan, "aws:rds/parameterGroup:ParameterGroup").name);
+        });
+
+        it("keeps at least a day of backups", async () => {
+            const plan = await committedPlan(stack);
+            assert.ok(Number(single(plan, INSTANCE).inputs.backupRetentionPeriod) >= 1);
+        });
+    });
+}
+
+describe("component: Database hardening per environment", () => {
+    it("is Multi-AZ, protected from deletion, snapshotted on delete and watched by Performance Insights in prod", async () => {
+        const db = single(await committedPlan("prod"), INSTANCE).inputs;
+        assert.equal(db.multiAz, true);
+        assert.equal(db.deletionProtection, true);
+        assert.equal(db.skipFinalSnapshot, false);
+        assert.ok(db.finalSnapshotIdentifier);
+        assert.equal(db.backupRetentionPeriod, 14);
+        assert.equal(db.performanceInsightsEnabled, true);
+        assert.equal(db.performanceInsightsKmsKeyId, db.kmsKeyId);
+    });
+
+    it("stays cheap and disposable in dev", async () => {
+        const db = single(await committedPlan("dev"), INSTANCE).inputs;
+        assert.equal(db.multiAz, false);
+        assert.equal(db.deletionProtection, false);
+        assert.equal(db.skipFinalSnapshot, true);
+        assert.equal(db.performanceInsightsEnabled, false);
+        assert.equal(db.instanceClass, "db.t4g.micro");
+    });
+});

@@ -1,0 +1,27 @@
+import { strict as assert } from "node:assert";
+import { committedPlan, idOf, parseDocument, single } from "../../helpers/stackPlan";
+
+describe("component: Endpoints", () => {
+    it("reaches Secrets Manager through an interface endpoint with private DNS in the isolated subnets", async () => {
+        const plan = await committedPlan("dev");
+        const endpoint = single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint").inputs;
+        assert.equal(endpoint.serviceName, "com.amazonaws.eu-west-1.secretsmanager");
+        assert.equal(endpoint.vpcEndpointType, "Interface");
+        assert.equal(endpoint.privateDnsEnabled, true);
+        assert.deepEqual(endpoint.subnetIds, ["subnet-isolated-1", "subnet-isolated-2"]);
+        assert.deepEqual(endpoint.securityGroupIds, [idOf(single(plan, "aws:ec2/securityGroup:SecurityGroup", "-endpoint-sg"))]);
+    });
+
+    it("only serves reads of the project's two secrets to principals of the account", async () => {
+        const plan = await committedPlan("dev");
+        const policy = parseDocument(single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint").inputs.policy);
+        assert.equal(policy.Statement.length, 1);
+        const [statement] = policy.Statement;
+        const resources = statement!.Resource as string[];
+        assert.equal(resources.length, 2);
+        assert.ok(resources.some((arn) => arn.includes(":secret:rds!db-")), "the RDS-managed master secret");
+        assert.ok(resources.some((arn) => arn.includes("-app-db-")), "the app user's secret");
+        assert.ok((statement!.Action as string[]).every((a) => ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"].includes(a)));
+        assert.deepEqual(statement!.Condition, { StringEquals: { "aws:PrincipalAccount": "123456789012" } });
+    });
+});

@@ -1,0 +1,101 @@
+import { strict as assert } from "node:assert";
+import { committedPlan, idOf, ofType, single } from "../../helpers/stackPlan";
+
+const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+
+for (const stack of ["dev", "prod"]) {
+    describe(`component: Network (${stack})`, () => {
+        it("builds an isolated VPC with DNS on and no NAT gateway", async () => {
+            const plan = await committedPlan(stack);
+            const vpc = single(plan, "awsx:ec2:Vpc");
+            assert.deepEqual(vpc.inputs.natGateways, { strategy: "None" });
+            assert.equal(vpc.inputs.enableDnsHostnames, true);
+            assert.equal(vpc.inputs.enableDnsSupport, true);
+            const specs = vpc.inputs.subnetSpecs as { type: string }[];
+            assert.ok(specs.length > 0 && specs.every((s) => s.type === "Isolated"), "only isolated subnets");
+        });
+
+        it("creates no NAT gateway, internet route or public address of its own", async () => {
+            const plan = await committedPlan(stack);
+            assert.equal(ofType(plan, "aws:ec2/natGateway:NatGateway").length, 0);
+            assert.equal(ofType(plan, "aws:ec2/eip:Eip").length, 0);
+            assert.equal(ofType(plan, "aws:ec2/route:Route").length, 0);
+        });
+
+        it("uses standalone rules only, none of them open to an address range", async () => {
+            const plan = await committedPlan(stack);
+            for (const group of ofType(plan, SG)) {
+                assert.equal(group.inputs.ingress, undefined, `${group.name} has inline ingress`);
+                assert.equal(group.inputs.egress, undefined, `${group.name} has inline egress`);
+            }
+            const rules = [...ofType(plan, INGRESS), ...ofType(plan, EGRESS)];
+            assert.ok(rules.length >= 10);
+            for (const rule of rules) {
+                assert.equal(rule.inputs.cidrIpv4, undefined, `${rule.name} opens a CIDR`);
+                assert.equal(rule.inputs.cidrIpv6, undefined, `${rule.name} opens a CIDR`);
+                assert.ok(rule.inputs.referencedSecurityGroupId, `${rule.name} names no peer group`);
+                assert.equal(rule.inputs.ipProtocol, "tcp");
+                assert.equal(rule.inputs.fromPort, rule.inputs.toPort, `${rule.name} opens a port range`);
+            }
+        });
+
+        it("chains Lambda → proxy → database on 3306 and lets the Lambdas reach the endpoint on 443 only", async () => {
+            const plan = await committedPlan(stack);
+            const sg = (role: string) => idOf(single(plan, SG, `-${role}-sg`));
+            const edges = (type: string) =>
+                ofType(plan, type)
+                    .map((r) => `${r.inputs.securityGroupId as string} ${r.inputs.referencedSecurityGroupId as string} ${String(r.inputs.fromPort)}`)
+                    .sort();
+            const [api, migrate, proxy, db, endpoint] = ["api-fn", "migrate-fn", "proxy", "db", "endpoint"].map(sg);
+
+            assert.deepEqual(
+                edges(INGRESS),
+                [
+                    `${proxy} ${api} 3306`,
+                    `${db} ${proxy} 3306`,
+                    `${db} ${migrate} 3306`,
+                    `${endpoint} ${api} 443`,
+                    `${endpoint} ${migrate} 443`,
+                ].sort(),
+            );
+            assert.deepEqual(
+                edges(EGRESS),
+                [
+                    `${api} ${proxy} 3306`,
+                    `${api} ${endpoint} 443`,
+                    `${proxy} ${db} 3306`,
+                    `${migrate} ${db} 3306`,
+                    `${migrate} ${endpoint} 443`,
+                ].sort(),
+            );
+        });
+
+        it("gives the API function no direct path to the database", async () => {
+            const plan = await committedPlan(stack);
+            const api = idOf(single(plan, SG, "-api-fn-sg"));
+            const db = idOf(single(plan, SG, "-db-sg"));
+            const direct = ofType(plan, INGRESS).filter((r) => r.inputs.securityGroupId === db && r.inputs.referencedSecurityGroupId === api);
+            assert.equal(direct.length, 0);
+        });
+    });
+}
+
+describe("component: Network flow logs", () => {
+    it("are delivered to CloudWatch in prod, for all traffic, by a role only VPC Flow Logs of this account can assume", async () => {
+        const plan = await committedPlan("prod");
+        const flowLog = single(plan, "aws:ec2/flowLog:FlowLog");
+        assert.equal(flowLog.inputs.trafficType, "ALL");
+        assert.equal(flowLog.inputs.logDestinationType, "cloud-watch-logs");
+        const role = single(plan, "aws:iam/role:Role", "-flow-logs-role");
+        const trust = JSON.parse(role.inputs.assumeRolePolicy as string);
+        assert.deepEqual(trust.Statement[0].Principal, { Service: "vpc-flow-logs.amazonaws.com" });
+        assert.ok(trust.Statement[0].Condition.StringEquals["aws:SourceAccount"]);
+    });
+
+    it("are off in dev", async () => {
+        const plan = await committedPlan("dev");
+        assert.equal(ofType(plan, "aws:ec2/flowLog:FlowLog").length, 0);
+    });
+});

@@ -1,0 +1,62 @@
+import { strict as assert } from "node:assert";
+import { committedPlan, parseDocument, planWith, single } from "../../helpers/stackPlan";
+
+const PROXY = "aws:rds/proxy:Proxy";
+
+describe("component: DatabaseProxy", () => {
+    it("requires TLS and authenticates with the app user's secret", async () => {
+        const plan = await committedPlan("dev");
+        const proxy = single(plan, PROXY).inputs;
+        const secret = single(plan, "aws:secretsmanager/secret:Secret");
+        assert.equal(proxy.engineFamily, "MYSQL");
+        assert.equal(proxy.requireTls, true);
+        const [auth] = proxy.auths as Record<string, string>[];
+        assert.equal(auth!.authScheme, "SECRETS");
+        assert.match(auth!.secretArn!, new RegExp(`secret:${secret.name}-`));
+        assert.equal(auth!.iamAuth, "DISABLED");
+    });
+
+    it("requires IAM authentication from clients when the stack selects IAM auth", async () => {
+        const plan = await planWith("dev", { "serverless-mysql:dbAuth": "iam" });
+        const [auth] = single(plan, PROXY).inputs.auths as Record<string, string>[];
+        assert.equal(auth!.iamAuth, "REQUIRED");
+    });
+
+    it("runs as a role only RDS of this account can assume", async () => {
+        const plan = await committedPlan("dev");
+        const trust = parseDocument(single(plan, "aws:iam/role:Role", "-proxy-role").inputs.assumeRolePolicy);
+        assert.deepEqual(trust.Statement[0]!.Principal, { Service: "rds.amazonaws.com" });
+        assert.deepEqual(trust.Statement[0]!.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
+    });
+
+    it("may read only the app secret and decrypt only through Secrets Manager", async () => {
+        const plan = await committedPlan("dev");
+        const policy = parseDocument(single(plan, "aws:iam/rolePolicy:RolePolicy", "-proxy-read-secret").inputs.policy);
+        const secretArn = (single(plan, PROXY).inputs.auths as Record<string, string>[])[0]!.secretArn;
+        assert.deepEqual(
+            policy.Statement.map((s) => [s.Action, s.Resource]),
+            [
+                ["secretsmanager:GetSecretValue", [secretArn]],
+                ["kms:Decrypt", String(single(plan, "aws:secretsmanager/secret:Secret").inputs.kmsKeyId)],
+            ],
+        );
+        assert.deepEqual(policy.Statement[1]!.Condition, { StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } });
+    });
+
+    it("pools connections with the configured limits", async () => {
+        const plan = await committedPlan("dev");
+        assert.deepEqual(single(plan, "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup").inputs.connectionPoolConfig, {
+            maxConnectionsPercent: 90,
+            maxIdleConnectionsPercent: 50,
+            connectionBorrowTimeout: 120,
+        });
+        assert.equal(single(plan, PROXY).inputs.idleClientTimeout, 1800);
+    });
+
+    it("registers the database instance as its target", async () => {
+        const plan = await committedPlan("dev");
+        const target = single(plan, "aws:rds/proxyTarget:ProxyTarget").inputs;
+        assert.equal(target.dbInstanceIdentifier, single(plan, "aws:rds/instance:Instance").name);
+        assert.equal(target.targetGroupName, "default");
+    });
+});

@@ -1,0 +1,65 @@
+import { strict as assert } from "node:assert";
+import { committedPlan, idOf, ofType, parseDocument, single } from "../../helpers/stackPlan";
+
+const FUNCTION = "aws:lambda/function:Function";
+
+for (const stack of ["dev", "prod"]) {
+    describe(`component: VpcFunction (${stack})`, () => {
+        it("runs every function on Node.js 22 in the isolated subnets with its own security group", async () => {
+            const plan = await committedPlan(stack);
+            const functions = ofType(plan, FUNCTION);
+            assert.equal(functions.length, 2);
+            for (const fn of functions) {
+                assert.equal(fn.inputs.runtime, "nodejs22.x");
+                assert.equal(fn.inputs.handler, "index.handler");
+                const vpc = fn.inputs.vpcConfig as { subnetIds: string[]; securityGroupIds: string[] };
+                assert.ok(vpc.subnetIds.every((s) => s.startsWith("subnet-isolated-")));
+                assert.equal(vpc.securityGroupIds.length, 1);
+                assert.match(vpc.securityGroupIds[0]!, /-(api|migrate)-fn-sg-id$/);
+            }
+        });
+
+        it("hands network interfaces to a rule-less group on destroy so deletes do not hang on ENIs", async () => {
+            const plan = await committedPlan(stack);
+            const detached = idOf(single(plan, "aws:ec2/securityGroup:SecurityGroup", "-detached-sg"));
+            for (const fn of ofType(plan, FUNCTION)) {
+                assert.equal(fn.inputs.replaceSecurityGroupsOnDestroy, true);
+                assert.deepEqual(fn.inputs.replacementSecurityGroupIds, [detached]);
+            }
+            assert.equal(ofType(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.inputs.securityGroupId === detached).length, 0);
+            assert.equal(ofType(plan, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter((r) => r.inputs.securityGroupId === detached).length, 0);
+        });
+
+        it("logs each function as JSON to its own log group with the stack's retention", async () => {
+            const plan = await committedPlan(stack);
+            const retention = stack === "prod" ? 90 : 7;
+            for (const fn of ofType(plan, FUNCTION)) {
+                const logging = fn.inputs.loggingConfig as { logFormat: string; logGroup: string };
+                assert.equal(logging.logFormat, "JSON");
+                const group = ofType(plan, "aws:cloudwatch/logGroup:LogGroup").find((g) => g.inputs.name === logging.logGroup);
+                assert.ok(group, `${fn.name} logs to a group the stack manages`);
+                assert.equal(group!.inputs.retentionInDays, retention);
+            }
+        });
+
+        it("lets each function write to its own log group only", async () => {
+            const plan = await committedPlan(stack);
+            for (const policy of ofType(plan, "aws:iam/rolePolicy:RolePolicy").filter((p) => /-(api|migrate)-permissions$/.test(p.name))) {
+                const logs = parseDocument(policy.inputs.policy).Statement.filter((s) => String(s.Action).includes("logs:"));
+                assert.equal(logs.length, 1);
+                const prefix = policy.name.replace(/-permissions$/, "");
+                assert.match(String(logs[0]!.Resource), new RegExp(`log-group:/aws/lambda/${prefix}:\\*$`));
+            }
+        });
+
+        it("trusts only the Lambda service and attaches no managed policy", async () => {
+            const plan = await committedPlan(stack);
+            for (const role of ofType(plan, "aws:iam/role:Role").filter((r) => /-(api|migrate)-role$/.test(r.name))) {
+                const trust = parseDocument(role.inputs.assumeRolePolicy);
+                assert.deepEqual(trust.Statement[0]!.Principal, { Service: "lambda.amazonaws.com" });
+                assert.equal(role.inputs.managedPolicyArns, undefined);
+            }
+            assert.equal(ofType(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").length, 0);
+        });
+    });
+}

@@ -1,0 +1,159 @@
+import { strict as assert } from "node:assert";
+import { CONFIG_KEYS, ConfigError, ConfigSource, parseConfig } from "../../infra/config";
+import { projectName, stackConfig } from "../../infra/plan/run";
+
+const project = "serverless-mysql";
+
+/** A valid source with every setting at its default; each case changes one thing. */
+function source(values: Record<string, string> = {}): ConfigSource {
+    return { project, stack: "test", region: "eu-west-1", values };
+}
+
+function problemsOf(fn: () => unknown): string[] {
+    try {
+        fn();
+    } catch (err) {
+        assert.ok(err instanceof ConfigError, `expected ConfigError, got ${String(err)}`);
+        return [...err.problems];
+    }
+    assert.fail("expected the configuration to be rejected");
+}
+
+function fromStackFile(stack: string): ConfigSource {
+    const prefix = `${projectName()}:`;
+    const raw = stackConfig(stack);
+    const values = Object.fromEntries(
+        Object.entries(raw)
+            .filter(([k]) => k.startsWith(prefix))
+            .map(([k, v]) => [k.slice(prefix.length), v]),
+    );
+    return { project: projectName(), stack, region: raw["aws:region"], values };
+}
+
+describe("config: parseConfig", () => {
+    it("applies every default when the stack sets nothing", () => {
+        const config = parseConfig(source());
+        assert.equal(config.name, `${project}-test`);
+        assert.equal(config.network.availabilityZones, CONFIG_KEYS.availabilityZones.default);
+        assert.equal(config.database.engineVersion, CONFIG_KEYS.dbEngineVersion.default);
+        assert.equal(config.database.backupRetentionDays, CONFIG_KEYS.dbBackupRetentionDays.default);
+        assert.equal(config.auth.mode, "secret");
+        assert.deepEqual(config.database.logExports, CONFIG_KEYS.dbLogExports.default);
+    });
+
+    it("decodes booleans, numbers, lists and maps the way the Pulumi CLI encodes them", () => {
+        const config = parseConfig(
+            source({ dbMultiAz: "true", dbBackupRetentionDays: "14", dbLogExports: '["error"]', tags: '{"team":"orders"}' }),
+        );
+        assert.equal(config.database.multiAz, true);
+        assert.equal(config.database.backupRetentionDays, 14);
+        assert.deepEqual(config.database.logExports, ["error"]);
+        assert.equal(config.tags.team, "orders");
+    });
+
+    it("always tags resources with the project, the stack and the tool", () => {
+        const config = parseConfig(source({ tags: '{"team":"orders"}' }));
+        assert.deepEqual(config.tags, { project, stack: "test", "managed-by": "pulumi", team: "orders" });
+    });
+
+    it("keeps an engine version such as 8.4 a string instead of reading it as a number", () => {
+        assert.equal(parseConfig(source({ dbEngineVersion: "8.4" })).database.engineVersion, "8.4");
+        assert.equal(parseConfig(source({ dbEngineVersion: "8.0.40" })).database.engineVersion, "8.0.40");
+    });
+
+    it("rejects a missing aws:region and says how to set it", () => {
+        const [problem] = problemsOf(() => parseConfig({ ...source(), region: undefined }));
+        assert.match(problem!, /aws:region is not set/);
+        assert.match(problem!, /pulumi config set aws:region/);
+    });
+
+    it("names the key, the accepted values and the fix for an out-of-range number", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ dbBackupRetentionDays: "0" })));
+        assert.match(problem!, /serverless-mysql:dbBackupRetentionDays/);
+        assert.match(problem!, /1 to 35/);
+        assert.match(problem!, /pulumi config set serverless-mysql:dbBackupRetentionDays <value> --stack test/);
+    });
+
+    it("rejects a value of the wrong type instead of coercing it", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ dbMultiAz: "yes" })));
+        assert.match(problem!, /serverless-mysql:dbMultiAz must be true or false \(got "yes"\)/);
+    });
+
+    it("rejects an unknown key and suggests the one that was meant", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ dbmultiaz: "true" })));
+        assert.match(problem!, /serverless-mysql:dbmultiaz is not a setting/);
+        assert.match(problem!, /did you mean serverless-mysql:dbMultiAz/);
+    });
+
+    it("rejects a MySQL version RDS Proxy does not support", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ dbEngineVersion: "5.6" })));
+        assert.match(problem!, /dbEngineVersion is not a MySQL version RDS Proxy supports/);
+    });
+
+    it("rejects a log retention CloudWatch would refuse at deploy time", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ logRetentionDays: "10" })));
+        assert.match(problem!, /logRetentionDays/);
+    });
+
+    it("rejects a single availability zone, which RDS Proxy cannot use", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ availabilityZones: "1" })));
+        assert.match(problem!, /availabilityZones/);
+        assert.match(problem!, /two AZs/);
+    });
+
+    it("rejects Performance Insights on an instance class that does not offer it", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ dbPerformanceInsights: "true", dbInstanceClass: "db.t4g.micro" })));
+        assert.match(problem!, /dbPerformanceInsights is not available on db.t4g.micro/);
+    });
+
+    it("rejects an idle pool share above the maximum pool share", () => {
+        const [problem] = problemsOf(() =>
+            parseConfig(source({ proxyMaxConnectionsPercent: "40", proxyMaxIdleConnectionsPercent: "60" })),
+        );
+        assert.match(problem!, /proxyMaxIdleConnectionsPercent must not exceed proxyMaxConnectionsPercent/);
+    });
+
+    it("rejects an auth mode other than secret or iam", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ dbAuth: "password" })));
+        assert.match(problem!, /serverless-mysql:dbAuth/);
+    });
+
+    it("rejects an application user named like the master user", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ appDbUser: "dbadmin" })));
+        assert.match(problem!, /appDbUser must differ from the master user/);
+    });
+
+    it("reports every problem at once rather than the first only", () => {
+        const problems = problemsOf(() => parseConfig(source({ dbBackupRetentionDays: "0", lambdaMemoryMb: "64", dbAuth: "x" })));
+        assert.equal(problems.length, 3);
+    });
+
+    for (const stack of ["dev", "prod"]) {
+        it(`accepts the committed Pulumi.${stack}.yaml`, () => {
+            const config = parseConfig(fromStackFile(stack));
+            assert.equal(config.stack, stack);
+            assert.equal(config.tags.environment, stack);
+        });
+    }
+
+    it("keeps dev cheap: single-AZ, burstable, short retention, no deletion protection", () => {
+        const dev = parseConfig(fromStackFile("dev"));
+        assert.equal(dev.database.multiAz, false);
+        assert.match(dev.database.instanceClass, /^db\.t4g\./);
+        assert.ok(dev.logRetentionDays <= 14);
+        assert.equal(dev.database.deletionProtection, false);
+        assert.equal(dev.network.flowLogs, false);
+    });
+
+    it("hardens prod: Multi-AZ, deletion protection, final snapshot, longer backups and logs, flow logs", () => {
+        const prod = parseConfig(fromStackFile("prod"));
+        const dev = parseConfig(fromStackFile("dev"));
+        assert.equal(prod.database.multiAz, true);
+        assert.equal(prod.database.deletionProtection, true);
+        assert.equal(prod.database.finalSnapshot, true);
+        assert.equal(prod.database.performanceInsights, true);
+        assert.equal(prod.network.flowLogs, true);
+        assert.ok(prod.database.backupRetentionDays > dev.database.backupRetentionDays);
+        assert.ok(prod.logRetentionDays > dev.logRetentionDays);
+    });
+});

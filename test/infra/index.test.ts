@@ -1,0 +1,93 @@
+import { strict as assert } from "node:assert";
+import { asList, committedPlan, grantedStatements, ofType, revealSecrets, single } from "../helpers/stackPlan";
+
+/** Actions that only accept "*" as their resource; the VPC access statement of Lambda needs them. */
+const STAR_ONLY_ACTIONS = new Set([
+    "ec2:CreateNetworkInterface",
+    "ec2:DescribeNetworkInterfaces",
+    "ec2:DescribeSubnets",
+    "ec2:DeleteNetworkInterface",
+    "ec2:AssignPrivateIpAddresses",
+    "ec2:UnassignPrivateIpAddresses",
+]);
+
+for (const stack of ["dev", "prod"]) {
+    describe(`program: infra/index.ts (${stack})`, () => {
+        it("exports the API URL, proxy endpoint, app secret ARN, DB instance id and VPC id", async () => {
+            const { outputs } = await committedPlan(stack);
+            assert.match(String(outputs.apiUrl), /^https:\/\//);
+            assert.match(String(outputs.proxyEndpoint), /\.proxy-/);
+            assert.match(String(outputs.appSecretArn), /^arn:aws:secretsmanager:/);
+            assert.ok(outputs.dbInstanceId);
+            assert.match(String(outputs.vpcId), /^vpc-/);
+        });
+
+        it("creates every AWS resource through one provider that tags it from the stack config", async () => {
+            const plan = await committedPlan(stack);
+            const provider = single(plan, "pulumi:providers:aws");
+            const defaultTags = JSON.parse(provider.inputs.defaultTags as string) as { tags: Record<string, string> };
+            assert.deepEqual(
+                { project: defaultTags.tags.project, stack: defaultTags.tags.stack, environment: defaultTags.tags.environment },
+                { project: "serverless-mysql", stack, environment: stack },
+            );
+            assert.equal(provider.inputs.region, "eu-west-1");
+            const awsResources = plan.resources.filter((r) => r.type.startsWith("aws:"));
+            assert.ok(awsResources.length > 30);
+            for (const resource of awsResources) {
+                assert.match(resource.provider ?? "", new RegExp(`::${provider.name}::`), `${resource.type} ${resource.name} bypasses the tagging provider`);
+            }
+        });
+
+        it("grants no wildcard action and no wildcard resource beyond the ENI actions that require it", async () => {
+            const plan = await committedPlan(stack);
+            const statements = grantedStatements(plan);
+            assert.ok(statements.length >= 8);
+            for (const { resource, statement } of statements) {
+                const actions = asList(statement.Action);
+                assert.equal(statement.Effect, "Allow");
+                for (const action of actions) {
+                    assert.ok(!action.includes("*"), `${resource} grants ${action}`);
+                }
+                if (asList(statement.Resource).includes("*")) {
+                    assert.ok(actions.every((a) => STAR_ONLY_ACTIONS.has(a)), `${resource} grants ${actions.join(",")} on *`);
+                }
+            }
+        });
+
+        it("never grants secret reads, decryption or database connects on a wildcard", async () => {
+            const plan = await committedPlan(stack);
+            for (const { resource, statement } of grantedStatements(plan)) {
+                const sensitive = asList(statement.Action).filter((a) => /^(secretsmanager|kms|rds-db):/.test(a));
+                if (sensitive.length > 0) {
+                    for (const arn of asList(statement.Resource)) {
+                        assert.ok(!arn.includes("*"), `${resource} grants ${sensitive.join(",")} on ${arn}`);
+                        assert.match(arn, /^arn:aws:(secretsmanager|kms|rds-db):eu-west-1:123456789012:/);
+                    }
+                }
+            }
+        });
+
+        it("keeps every credential out of function environments", async () => {
+            const plan = await committedPlan(stack);
+            const secretString = revealSecrets(single(plan, "aws:secretsmanager/secretVersion:SecretVersion").inputs.secretString) as string;
+            const password = (JSON.parse(secretString) as { password: string }).password;
+            for (const fn of ofType(plan, "aws:lambda/function:Function")) {
+                const vars = (fn.inputs.environment as { variables: Record<string, string> }).variables;
+                for (const [key, value] of Object.entries(vars)) {
+                    assert.ok(!String(value).includes(password), `${fn.name} ${key} carries the password`);
+                    assert.ok(!/PASS|PWD|TOKEN|PRIVATE/.test(key), `${fn.name} has a credential-like variable ${key}`);
+                    assert.ok(!/SECRET$/.test(key), `${fn.name} ${key} looks like a secret value`);
+                }
+            }
+        });
+
+        it("attaches no AWS managed policy anywhere", async () => {
+            const plan = await committedPlan(stack);
+            assert.equal(ofType(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").length, 0);
+            assert.equal(ofType(plan, "aws:iam/policyAttachment:PolicyAttachment").length, 0);
+            for (const role of ofType(plan, "aws:iam/role:Role")) {
+                assert.equal(role.inputs.managedPolicyArns, undefined, role.name);
+            }
+        });
+    });
+}

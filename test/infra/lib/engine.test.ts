@@ -1,0 +1,23 @@
+import { strict as assert } from "node:assert";
+import { mysqlMajor, parameterGroupFamily, supportsPerformanceInsights } from "../../../infra/lib/engine";
+
+describe("lib: engine", () => {
+    it("derives the parameter group family from the major version", () => {
+        assert.equal(parameterGroupFamily("8.4"), "mysql8.4");
+        assert.equal(parameterGroupFamily("8.0.40"), "mysql8.0");
+    });
+
+    it("refuses versions RDS Proxy does not support", () => {
+        assert.equal(mysqlMajor("5.6.51"), undefined);
+        assert.equal(mysqlMajor("8"), undefined);
+        assert.equal(mysqlMajor("8.4.x"), undefined);
+        assert.throws(() => parameterGroupFamily("9.1"), /unsupported MySQL engine version "9.1"/);
+    });
+
+    it("knows that micro and small burstable classes have no Performance Insights", () => {
+        assert.equal(supportsPerformanceInsights("db.t4g.micro"), false);
+        assert.equal(supportsPerformanceInsights("db.t3.small"), false);
+        assert.equal(supportsPerformanceInsights("db.t4g.medium"), true);
+        assert.equal(supportsPerformanceInsights("db.m7g.large"), true);
+    });
+});
