@@ -30,6 +30,17 @@ const KEY_INPUTS: Record<string, readonly string[]> = {
     "aws:apigatewayv2/stage:Stage": ["name", "defaultRouteSettings"],
     "aws:cloudwatch/logGroup:LogGroup": ["name", "retentionInDays"],
     "aws:ec2/flowLog:FlowLog": ["trafficType", "logDestinationType"],
+    "aws:iam/role:Role": ["description"],
+    "aws:iam/rolePolicy:RolePolicy": ["role"],
+    "aws:apigatewayv2/api:Api": ["protocolType"],
+    "aws:apigatewayv2/integration:Integration": ["integrationType", "payloadFormatVersion"],
+    "aws:apigatewayv2/route:Route": ["routeKey"],
+    "aws:lambda/permission:Permission": ["action", "principal", "sourceArn"],
+    "aws:lambda/invocation:Invocation": ["functionName"],
+    "aws:secretsmanager/secret:Secret": ["kmsKeyId", "recoveryWindowInDays"],
+    "aws:secretsmanager/secretVersion:SecretVersion": ["secretId", "secretString"],
+    "aws:rds/proxyTarget:ProxyTarget": ["dbInstanceIdentifier", "targetGroupName"],
+    "random:index/randomPassword:RandomPassword": ["length", "special"],
 };
 
 export interface PlanRow {
