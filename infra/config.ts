@@ -97,6 +97,27 @@ const schema = z
 
 type Settings = z.infer<typeof schema>;
 
+export interface DatabaseSettings {
+    readonly engineVersion: string;
+    readonly instanceClass: string;
+    readonly allocatedStorageGb: number;
+    readonly maxAllocatedStorageGb: number;
+    readonly dbName: string;
+    readonly multiAz: boolean;
+    readonly backupRetentionDays: number;
+    readonly deletionProtection: boolean;
+    readonly finalSnapshot: boolean;
+    readonly performanceInsights: boolean;
+    readonly logExports: readonly string[];
+}
+
+export interface ProxySettings {
+    readonly idleClientTimeoutSeconds: number;
+    readonly maxConnectionsPercent: number;
+    readonly maxIdleConnectionsPercent: number;
+    readonly connectionBorrowTimeoutSeconds: number;
+}
+
 /** The stack configuration, validated and grouped by the component that consumes it. */
 export interface BlueprintConfig {
     readonly project: string;
@@ -108,26 +129,9 @@ export interface BlueprintConfig {
     readonly logRetentionDays: number;
     readonly logLevel: Settings["logLevel"];
     readonly network: { readonly availabilityZones: number; readonly cidrBlock: string; readonly flowLogs: boolean };
-    readonly database: {
-        readonly engineVersion: string;
-        readonly instanceClass: string;
-        readonly allocatedStorageGb: number;
-        readonly maxAllocatedStorageGb: number;
-        readonly dbName: string;
-        readonly multiAz: boolean;
-        readonly backupRetentionDays: number;
-        readonly deletionProtection: boolean;
-        readonly finalSnapshot: boolean;
-        readonly performanceInsights: boolean;
-        readonly logExports: readonly string[];
-    };
+    readonly database: DatabaseSettings;
     readonly auth: { readonly mode: Settings["dbAuth"]; readonly appDbUser: string; readonly secretTtlSeconds: number };
-    readonly proxy: {
-        readonly idleClientTimeoutSeconds: number;
-        readonly maxConnectionsPercent: number;
-        readonly maxIdleConnectionsPercent: number;
-        readonly connectionBorrowTimeoutSeconds: number;
-    };
+    readonly proxy: ProxySettings;
     readonly lambda: { readonly memoryMb: number; readonly timeoutSeconds: number };
     readonly api: { readonly throttleRateLimit: number; readonly throttleBurstLimit: number };
 }

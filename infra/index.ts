@@ -67,6 +67,7 @@ export = function blueprint(): BlueprintOutputs {
             accountId,
             region: config.region,
             iamAuth: config.auth.mode === "iam",
+            engineVersion: config.database.engineVersion,
         },
         opts,
     );

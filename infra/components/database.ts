@@ -1,23 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { DatabaseSettings } from "../config";
 import { parameterGroupFamily } from "../lib/engine";
 
-export interface DatabaseArgs {
+export interface DatabaseArgs extends DatabaseSettings {
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     readonly securityGroupId: pulumi.Input<string>;
     readonly kmsKeyArn: pulumi.Input<string>;
-    readonly engineVersion: string;
-    readonly instanceClass: string;
-    readonly allocatedStorageGb: number;
-    readonly maxAllocatedStorageGb: number;
-    readonly dbName: string;
     readonly masterUsername: string;
-    readonly multiAz: boolean;
-    readonly backupRetentionDays: number;
-    readonly deletionProtection: boolean;
-    readonly finalSnapshot: boolean;
-    readonly performanceInsights: boolean;
-    readonly logExports: readonly string[];
 }
 
 /**

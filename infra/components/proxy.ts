@@ -1,8 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { ProxySettings } from "../config";
+import { proxyClientPasswordAuthType } from "../lib/engine";
 import { decryptViaSecretsManagerStatement, policyDocument, readSecretsStatement, serviceTrustPolicy } from "../lib/iam";
 
-export interface ProxyArgs {
+export interface ProxyArgs extends ProxySettings {
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     readonly securityGroupId: pulumi.Input<string>;
     /** The instance to register; the target waits for it. */
@@ -12,10 +14,7 @@ export interface ProxyArgs {
     readonly accountId: pulumi.Input<string>;
     readonly region: string;
     readonly iamAuth: boolean;
-    readonly idleClientTimeoutSeconds: number;
-    readonly maxConnectionsPercent: number;
-    readonly maxIdleConnectionsPercent: number;
-    readonly connectionBorrowTimeoutSeconds: number;
+    readonly engineVersion: string;
 }
 
 /**
@@ -67,6 +66,7 @@ export class DatabaseProxy extends pulumi.ComponentResource {
                         authScheme: "SECRETS",
                         secretArn: args.appSecretArn,
                         iamAuth: args.iamAuth ? "REQUIRED" : "DISABLED",
+                        clientPasswordAuthType: proxyClientPasswordAuthType(args.engineVersion),
                         description: "application database user",
                     },
                 ],

@@ -28,3 +28,12 @@ export function parameterGroupFamily(engineVersion: string): string {
 export function supportsPerformanceInsights(instanceClass: string): boolean {
     return !/^db\.t\d+g?\.(micro|small)$/.test(instanceClass);
 }
+
+/**
+ * How clients authenticate to RDS Proxy with a password. MySQL 8.4 turns mysql_native_password off
+ * by default, so its proxies use caching_sha2_password (mysql2 supports both); 8.0 keeps the native
+ * plugin most drivers default to. Set explicitly so the proxy never drifts to a provider default.
+ */
+export function proxyClientPasswordAuthType(engineVersion: string): "MYSQL_CACHING_SHA2_PASSWORD" | "MYSQL_NATIVE_PASSWORD" {
+    return mysqlMajor(engineVersion) === "8.4" ? "MYSQL_CACHING_SHA2_PASSWORD" : "MYSQL_NATIVE_PASSWORD";
+}

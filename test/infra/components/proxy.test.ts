@@ -14,6 +14,14 @@ describe("component: DatabaseProxy", () => {
         assert.equal(auth!.authScheme, "SECRETS");
         assert.match(auth!.secretArn!, new RegExp(`secret:${secret.name}-`));
         assert.equal(auth!.iamAuth, "DISABLED");
+        assert.equal(auth!.clientPasswordAuthType, "MYSQL_CACHING_SHA2_PASSWORD");
+    });
+
+    it("lets clients of an 8.0 database authenticate with the native password plugin", async () => {
+        const plan = await planWith("dev", { "serverless-mysql:dbEngineVersion": "8.0.40" });
+        const [auth] = single(plan, PROXY).inputs.auths as Record<string, string>[];
+        assert.equal(auth!.clientPasswordAuthType, "MYSQL_NATIVE_PASSWORD");
+        assert.equal(single(plan, "aws:rds/parameterGroup:ParameterGroup").inputs.family, "mysql8.0");
     });
 
     it("requires IAM authentication from clients when the stack selects IAM auth", async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { mysqlMajor, parameterGroupFamily, supportsPerformanceInsights } from "../../../infra/lib/engine";
+import { mysqlMajor, parameterGroupFamily, proxyClientPasswordAuthType, supportsPerformanceInsights } from "../../../infra/lib/engine";
 
 describe("lib: engine", () => {
     it("derives the parameter group family from the major version", () => {
@@ -19,5 +19,11 @@ describe("lib: engine", () => {
         assert.equal(supportsPerformanceInsights("db.t3.small"), false);
         assert.equal(supportsPerformanceInsights("db.t4g.medium"), true);
         assert.equal(supportsPerformanceInsights("db.m7g.large"), true);
+    });
+
+    it("has 8.4 proxies authenticate clients with caching_sha2_password and 8.0 proxies with the native plugin", () => {
+        assert.equal(proxyClientPasswordAuthType("8.4"), "MYSQL_CACHING_SHA2_PASSWORD");
+        assert.equal(proxyClientPasswordAuthType("8.4.6"), "MYSQL_CACHING_SHA2_PASSWORD");
+        assert.equal(proxyClientPasswordAuthType("8.0.40"), "MYSQL_NATIVE_PASSWORD");
     });
 });
