@@ -24,16 +24,16 @@ function createCa(dir: string, name: string, subject: string): void {
 }
 
 /**
- * Generates throwaway TLS material with the openssl CLI: a CA, a server certificate for 127.0.0.1 only
- * (so connecting by another name must fail host name verification), and an unrelated second CA.
+ * Generates throwaway TLS material with the openssl CLI: a CA, a server certificate for `localhost`
+ * (connecting by another name must fail host name verification), and an unrelated second CA.
  */
 export function generateCertificates(dir: string): TestCertificates {
     createCa(dir, "ca", "/CN=Blueprint local test CA");
     createCa(dir, "other-ca", "/CN=Unrelated CA");
-    openssl(dir, ["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"]);
+    openssl(dir, ["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost"]);
     writeFileSync(
         path.join(dir, "server.ext"),
-        "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1\n",
+        "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n",
     );
     openssl(dir, ["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "server.ext"]);
     return {

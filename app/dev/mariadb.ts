@@ -2,7 +2,7 @@ import { spawn, execFile, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { createConnection, type Connection } from "mysql2/promise";
@@ -10,9 +10,13 @@ import { generateCertificates, type TestCertificates } from "./certificates";
 
 const run = promisify(execFile);
 
-/** A throwaway MariaDB on 127.0.0.1 with TLS, for tests, the dev server and the benchmark. */
+/** A throwaway MariaDB on loopback with TLS, for tests, the dev server and the benchmark. */
 export interface LocalMariaDb {
-    readonly host: "127.0.0.1";
+    /**
+     * `localhost`, not 127.0.0.1: mysql2 checks the certificate against the host *name* only, and with an IP
+     * address it has no name to check. The server listens on 127.0.0.1 only.
+     */
+    readonly host: "localhost";
     readonly port: number;
     readonly database: string;
     /** Plays the RDS master user: all privileges, grant option; its password is generated per run. */
@@ -33,6 +37,19 @@ const binaryCandidates = ["/usr/sbin/mariadbd", "/usr/bin/mariadbd", "/usr/local
 /** Path of `mariadbd`, or undefined when MariaDB is not installed. */
 export function findMariaDbBinary(): string | undefined {
     return binaryCandidates.find((candidate) => existsSync(candidate));
+}
+
+function onPath(command: string): boolean {
+    return (process.env.PATH ?? "").split(path.delimiter).some((dir) => dir !== "" && existsSync(path.join(dir, command)));
+}
+
+/** The tools the local MariaDB needs that this machine lacks; empty when it can start. */
+export function missingTools(): string[] {
+    return [
+        ...(findMariaDbBinary() === undefined ? ["mariadbd"] : []),
+        ...(onPath("mariadb-install-db") ? [] : ["mariadb-install-db"]),
+        ...(onPath("openssl") ? [] : ["openssl"]),
+    ];
 }
 
 /** A port that was free a moment ago on loopback. */
@@ -69,9 +86,13 @@ async function waitFor<T>(what: string, attempt: () => Promise<T>, timeoutMs: nu
  */
 export async function startMariaDb(options: { database?: string } = {}): Promise<LocalMariaDb> {
     const binary = findMariaDbBinary();
-    if (binary === undefined) {
-        throw new Error("mariadbd is not installed (apt-get install mariadb-server)");
+    const missing = missingTools();
+    if (binary === undefined || missing.length > 0) {
+        throw new Error(`Cannot start MariaDB, missing: ${missing.join(", ")} (apt-get install mariadb-server openssl)`);
     }
+    const mariadbd: string = binary;
+    // mariadbd refuses to run as root unless told to; as any other user, it runs as that user.
+    const user = userInfo().username;
     const dir = mkdtempSync(path.join(tmpdir(), "blueprint-mariadb-"));
     const dataDir = path.join(dir, "data");
     const socket = path.join(dir, "mysqld.sock");
@@ -83,18 +104,22 @@ export async function startMariaDb(options: { database?: string } = {}): Promise
     const port = await freePort();
 
     await run("mariadb-install-db", [
-        "--no-defaults", `--datadir=${dataDir}`, "--user=root", "--auth-root-authentication-method=normal",
+        "--no-defaults", `--datadir=${dataDir}`, `--user=${user}`, "--auth-root-authentication-method=normal",
         "--skip-test-db", "--skip-name-resolve",
     ]);
 
     let child: ChildProcess | undefined;
-    const exitOnQuit = () => child?.kill("SIGKILL");
+    // Last resort when the owner exits without destroy() (Ctrl-C, a crashed test run): no stray server, no stray files.
+    const exitOnQuit = () => {
+        child?.kill("SIGKILL");
+        rmSync(dir, { recursive: true, force: true });
+    };
 
     async function start(): Promise<void> {
         child = spawn(
-            binary as string,
+            mariadbd,
             [
-                "--no-defaults", "--user=root", `--datadir=${dataDir}`, `--socket=${socket}`, `--port=${port}`,
+                "--no-defaults", `--user=${user}`, `--datadir=${dataDir}`, `--socket=${socket}`, `--port=${port}`,
                 "--bind-address=127.0.0.1", "--skip-name-resolve", `--pid-file=${path.join(dir, "mysqld.pid")}`,
                 `--log-error=${logFile}`, `--ssl-ca=${certificates.caFile}`, `--ssl-cert=${certificates.certFile}`,
                 `--ssl-key=${certificates.keyFile}`, "--require-secure-transport=ON", "--default-time-zone=+00:00",
@@ -149,7 +174,7 @@ export async function startMariaDb(options: { database?: string } = {}): Promise
 
     const caPem = readFileSync(certificates.caFile, "utf8");
     return {
-        host: "127.0.0.1",
+        host: "localhost",
         port,
         database,
         admin,
@@ -157,7 +182,7 @@ export async function startMariaDb(options: { database?: string } = {}): Promise
         dir,
         connectAdmin: () =>
             createConnection({
-                host: "127.0.0.1",
+                host: "localhost",
                 port,
                 user: admin.username,
                 password: admin.password,

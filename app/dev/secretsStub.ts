@@ -8,6 +8,8 @@ export interface SecretsStub {
     readonly endpoint: string;
     /** Sets a secret's current value (objects are stored as JSON, as the console does). */
     put(secretId: string, value: unknown): void;
+    /** The secret's current string, as GetSecretValue would return it. */
+    current(secretId: string): string | undefined;
     /** GetSecretValue calls served so far, per secret id. */
     fetches(secretId: string): number;
     close(): Promise<void>;
@@ -73,6 +75,7 @@ export async function startSecretsStub(): Promise<SecretsStub> {
     return {
         endpoint: `http://127.0.0.1:${port}`,
         put: store,
+        current: (secretId) => secrets.get(secretId)?.value,
         fetches: (secretId) => counts.get(secretId) ?? 0,
         close: () => new Promise((resolve) => server.close(() => resolve())),
     };

@@ -1,4 +1,5 @@
-import { describeIssues, z } from "./validation";
+import * as z from "zod/mini";
+import { describeIssues } from "./validation";
 
 /**
  * Every default of the app's environment, in one place.

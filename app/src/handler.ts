@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { loadApiConfig } from "./config";
 import { createApiContainer, type ApiContainer } from "./container";
 import { json } from "./http/responses";
-import { createLogger } from "./logger";
+import { Logger } from "./logger";
 
 // Created on the first invocation and kept while the container lives: config, clients, the connection.
 let container: ApiContainer | undefined;
@@ -13,9 +13,17 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
         container ??= createApiContainer(loadApiConfig(process.env));
     } catch (error) {
         // A broken deployment (bad environment): say so in the log, keep the client's error body generic.
-        createLogger({ serviceName: "orders-api", logLevel: "ERROR" }).error("Cannot start the API", { error });
+        // Powertools reads POWERTOOLS_LOG_LEVEL itself here, since the config that would carry it is invalid.
+        new Logger({ serviceName: "orders-api" }).error("Cannot start the API", { error });
         return json(500, { error: "internal_error", message: "The service is misconfigured", requestId: context.awsRequestId });
     }
     container.logger.addContext(context);
     return container.handle(event, context);
+}
+
+/** Closes and forgets the container, as if the function were cold again; for tests and the dev server. */
+export async function resetContainer(): Promise<void> {
+    const current = container;
+    container = undefined;
+    await current?.db.close();
 }

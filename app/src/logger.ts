@@ -6,4 +6,4 @@ export function createLogger(config: LoggingConfig): Logger {
     return new Logger({ serviceName: config.serviceName, logLevel: config.logLevel });
 }
 
-export type { Logger };
+export { Logger };

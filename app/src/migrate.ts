@@ -51,7 +51,9 @@ export async function runMigrate(config: MigrateConfig, client: SecretsManagerCl
         password: admin.password,
     });
     try {
-        return await withNamedLock(connection, `${config.db.database}.migrations`, 60, async () => {
+        // Lock names are limited to 64 characters in MySQL.
+        const lockName = `migrations.${config.db.database}`.slice(0, 64);
+        return await withNamedLock(connection, lockName, 60, async () => {
             const outcome = await applyMigrations(connection, migrations, logger);
             await ensureAppUser(connection, app, config.db.database);
             logger.info("Migrations done", { applied: outcome.applied, skipped: outcome.skipped, appUser: app.username });
@@ -64,6 +66,8 @@ export async function runMigrate(config: MigrateConfig, client: SecretsManagerCl
 
 /** The migrate function. Accepts any event (Pulumi sends `{"trigger": "<hash>"}` to re-run on change). */
 export async function handler(_event?: unknown): Promise<MigrateResult> {
+    // The environment is read per invocation, unlike the API's: this runs once per deploy, and the tests
+    // run it under several environments in one process. The SDK client is still made once.
     secretsClient ??= new SecretsManagerClient({});
     return runMigrate(loadMigrateConfig(process.env), secretsClient);
 }

@@ -49,6 +49,10 @@ export interface PlanRow {
     readonly inputs: Record<string, unknown>;
 }
 
+function isAsset(value: unknown): boolean {
+    return pulumi.asset.Asset.isInstance(value) || pulumi.asset.Archive.isInstance(value);
+}
+
 /** How the engine marks a secret value in resource inputs. */
 export function isSecretValue(value: unknown): value is { value: unknown } {
     return (
@@ -62,6 +66,10 @@ export function isSecretValue(value: unknown): value is { value: unknown } {
 export function revealSecrets(value: unknown): unknown {
     if (isSecretValue(value)) {
         return revealSecrets(value.value);
+    }
+    if (isAsset(value)) {
+        // Kept whole: the policy pack reads the Lambda code out of it.
+        return value;
     }
     if (Array.isArray(value)) {
         return value.map(revealSecrets);

@@ -65,8 +65,8 @@ function typeOf(resourceClass: unknown): string | undefined {
     return typeof t === "string" ? t : undefined;
 }
 
-/** `validateResource` args for one resource. */
-export function makeResourceArgs(input: ArgsInput): ResourceValidationArgs {
+/** What resource args and stack resources share: identity, props behind the SDK proxy, type checks. */
+function resourceView(input: Omit<ArgsInput, "config">): Omit<PolicyResource, "dependencies" | "propertyDependencies"> {
     const props = unknownCheckingProxy(normalizeProps(input.props) as Record<string, unknown>);
     return {
         type: input.type,
@@ -74,27 +74,20 @@ export function makeResourceArgs(input: ArgsInput): ResourceValidationArgs {
         urn: input.urn,
         props,
         opts: DEFAULT_OPTIONS,
-        stackTags: new Map(),
         isType: (resourceClass) => typeOf(resourceClass) === input.type,
-        asType: ((resourceClass: unknown) => (typeOf(resourceClass) === input.type ? props : undefined)) as ResourceValidationArgs["asType"],
-        getConfig: <T extends object>() => ({ ...input.config }) as T,
-        notApplicable,
+        asType: ((resourceClass: unknown) => (typeOf(resourceClass) === input.type ? props : undefined)) as PolicyResource["asType"],
     };
 }
 
-/** A stack resource for `validateStack`; `dependencies` are filled in by `makeStackArgs`. */
-function makePolicyResource(input: Omit<ArgsInput, "config">): PolicyResource {
-    const props = unknownCheckingProxy(normalizeProps(input.props) as Record<string, unknown>);
+/** `validateResource` args for one resource. */
+export function makeResourceArgs(input: ArgsInput): ResourceValidationArgs {
+    const view = resourceView(input);
     return {
-        type: input.type,
-        name: input.name,
-        urn: input.urn,
-        props,
-        opts: DEFAULT_OPTIONS,
-        dependencies: [],
-        propertyDependencies: {},
-        isType: (resourceClass) => typeOf(resourceClass) === input.type,
-        asType: ((resourceClass: unknown) => (typeOf(resourceClass) === input.type ? props : undefined)) as PolicyResource["asType"],
+        ...view,
+        asType: view.asType as unknown as ResourceValidationArgs["asType"],
+        stackTags: new Map(),
+        getConfig: <T extends object>() => ({ ...input.config }) as T,
+        notApplicable,
     };
 }
 
@@ -103,7 +96,7 @@ export function makeStackArgs(
     resources: ReadonlyArray<Omit<ArgsInput, "config"> & { dependsOn?: readonly string[] }>,
     config: Record<string, unknown>,
 ): StackValidationArgs {
-    const built = resources.map(makePolicyResource);
+    const built: PolicyResource[] = resources.map((r) => ({ ...resourceView(r), dependencies: [], propertyDependencies: {} }));
     resources.forEach((r, i) => {
         built[i]!.dependencies = (r.dependsOn ?? [])
             .map((ref) => built.find((b) => b.urn === ref || b.name === ref))

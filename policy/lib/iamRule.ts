@@ -13,6 +13,7 @@ export interface StatementRuleSpec<C> {
     enforcementLevel: "advisory" | "mandatory";
     severity: Severity;
     topics: readonly string[];
+    rationale: string;
     configSchema?: PolicyConfigSchema;
     remediationSteps?: string;
     /** The document kinds the rule reads; see ./iamSources for why kinds differ. */

@@ -14,6 +14,8 @@ export interface BlueprintMetadata {
     severity: Severity;
     /** What the rule is about, for the README table and filtering: "iam", "secrets", "network", ... */
     topics: readonly string[];
+    /** Why the rule exists, one sentence (the README's "why" column). */
+    rationale: string;
 }
 
 export type BlueprintResourcePolicy = ResourceValidationPolicy & BlueprintMetadata;

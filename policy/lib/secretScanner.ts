@@ -34,7 +34,7 @@ const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
 /** scheme://user:password@ — the password part is checked against placeholders separately. */
 const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"]+):([^\s@/'"]+)@/gi;
 /** `?password=...`, `;Password=...`, `&pwd=...` in JDBC URLs, ADO/ODBC strings and query strings. */
-const CONNECTION_PASSWORD = /(?:^|[?;&\s])(?:password|passwd|pwd)=([^&;\s'"]+)/gi;
+const CONNECTION_PASSWORD = /(?:^|[?;&\s-])(?:password|passwd|pwd)=([^&;\s'"]+)/gi;
 const SECRET_ACCESS_KEY_VALUE = /^[A-Za-z0-9/+]{40}$/;
 const SECRET_ACCESS_KEY_IN_TEXT = /(?:aws_?secret_?access_?key|secretAccessKey|aws_?secret_?key)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/i;
 
@@ -43,7 +43,7 @@ const SECRET_WORDS = new Set([
     "password", "passwd", "pwd", "pass", "passphrase", "secret", "secrets", "token", "apikey",
     "privatekey", "secretkey", "accesskey", "credential", "credentials", "creds", "clientsecret",
 ]);
-/** Two-word forms: api_key, private_key, secret_key, access_key, auth_token, signing_key. */
+/** Two-word forms: api_key, private_key, secret_key, access_key, signing_key, ... */
 const SECRET_WORD_PAIRS = new Set(["api key", "private key", "secret key", "access key", "signing key", "encryption key", "master key"]);
 /**
  * A name whose last word is one of these refers to or configures a secret rather than holding it:
@@ -55,7 +55,8 @@ const REFERENCE_OR_SETTING_SUFFIXES = new Set([
     "timeout", "interval", "expiry", "length", "len", "size", "count", "max", "min", "enabled",
     "enable", "disabled", "required", "mode", "type", "kind", "version", "header", "format", "policy",
     "rotation", "provider", "source", "field", "prefix", "suffix", "algorithm", "location", "store",
-    "sig", "env", "var", "variable", "param", "parameter", "port", "host",
+    "sig", "env", "var", "variable", "param", "parameter", "port", "host", "issuer", "audience", "scope",
+    "scopes", "bucket", "table", "queue", "topic", "strategy", "lifetime", "age", "duration", "validity",
 ]);
 
 /** Splits `DB_PASSWORD`, `dbPassword`, `db-password`, `db.password` into lowercase words. */
@@ -176,19 +177,22 @@ export function scanNamedValue(name: string, value: unknown): Finding[] {
         return findings;
     }
     if (isSecretLikeName(name) && !isReferenceOrPlaceholder(text)) {
-        return [{ kind: "password-like-name", message: `"${name}" is a password-like name holding a literal value` }];
+        return [{ kind: "password-like-name", message: "has a password-like name and holds a literal value" }];
     }
     const words = nameWords(name);
     if (endsInArn(name) && words.some((w) => SECRET_WORDS.has(w)) && !isReferenceOrPlaceholder(text)) {
-        return [{ kind: "password-like-name", message: `"${name}" should hold an ARN but holds a literal value` }];
+        return [{ kind: "password-like-name", message: "should hold an ARN but holds a literal value" }];
     }
     return [];
 }
 
 /** `name = "value"`, `name: 'value'`, `"name": "value"`: quoted literals in code and config files. */
-const QUOTED_ASSIGNMENT = /(?<![\w$.-])["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*[:=]\s*(["'])([^"'\n\\]{6,})\2/g;
+const QUOTED_ASSIGNMENT = /(?<![\w$-])["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*[:=]\s*(["'])([^"'\n\\]{6,})\2/g;
 /** `export DB_PASSWORD=value` and `DB_PASSWORD=value` in shell scripts and .env files. */
 const SHELL_ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=([^\s"'$`#;]{6,})\s*$/gm;
+
+/** `CREATE USER ... IDENTIFIED BY 'literal'` / `ALTER USER ... IDENTIFIED WITH plugin BY 'literal'` in SQL. */
+const SQL_IDENTIFIED_BY = /\bIDENTIFIED\s+(?:WITH\s+\S+\s+)?BY\s+'([^'\n]+)'/i;
 
 /**
  * Findings in free text (a code bundle file, EC2 user data): the value patterns anywhere, plus
@@ -198,6 +202,11 @@ export function scanText(text: string): Finding[] {
     const findings = scanValue(text).filter((f) => f.kind !== "aws-secret-access-key" || SECRET_ACCESS_KEY_IN_TEXT.test(text));
     const assigned = (name: string, value: string) =>
         isSecretLikeName(name) && !isReferenceOrPlaceholder(value) && !/\s/.test(value);
+    const sql = SQL_IDENTIFIED_BY.exec(text);
+    if (sql && !isReferenceOrPlaceholder(sql[1]!)) {
+        findings.push({ kind: "password-like-name", message: "sets a literal database password in SQL (IDENTIFIED BY)" });
+        return findings;
+    }
     for (const pattern of [QUOTED_ASSIGNMENT, SHELL_ASSIGNMENT]) {
         for (const match of text.matchAll(pattern)) {
             const name = match[1]!;

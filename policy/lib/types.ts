@@ -26,6 +26,7 @@ export const T = {
     lambdaPermission: "aws:lambda/permission:Permission",
     rdsInstance: "aws:rds/instance:Instance",
     rdsCluster: "aws:rds/cluster:Cluster",
+    rdsClusterInstance: "aws:rds/clusterInstance:ClusterInstance",
     rdsProxy: "aws:rds/proxy:Proxy",
     secret: "aws:secretsmanager/secret:Secret",
     secretPolicy: "aws:secretsmanager/secretPolicy:SecretPolicy",

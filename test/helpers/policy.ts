@@ -68,3 +68,14 @@ export async function runStackPolicy(
     await policy.validateStack(args, (message: string, urn?: string) => out.push({ message, urn }));
     return out;
 }
+
+/** A copy of `resource` with one prop changed (`undefined` removes it). */
+export function withProp(resource: TestResource, key: string, value: unknown): TestResource {
+    const props = { ...resource.props };
+    if (value === undefined) {
+        delete props[key];
+    } else {
+        props[key] = value;
+    }
+    return { ...resource, props };
+}

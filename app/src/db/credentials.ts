@@ -23,12 +23,16 @@ export interface AuthTokenSigner {
 
 /** IAM database authentication: a fresh 15-minute token per connection, signed locally (no network call). */
 export class IamCredentialSource implements CredentialSource {
+    private signer: Promise<AuthTokenSigner> | undefined;
+
+    /** `createSigner` runs on first use, so that secret-mode containers never load the signer's code. */
     constructor(
-        private readonly signer: AuthTokenSigner,
+        private readonly createSigner: () => Promise<AuthTokenSigner>,
         private readonly username: string,
     ) {}
 
     async get(): Promise<DatabaseCredentials> {
-        return { username: this.username, password: await this.signer.getAuthToken() };
+        this.signer ??= this.createSigner();
+        return { username: this.username, password: await (await this.signer).getAuthToken() };
     }
 }

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
 import { databaseTime, pingDatabase } from "../db/probes";
 import type { Queryable } from "../db/connection";
 import type { Logger } from "../logger";
+import { OrderNotFoundError } from "../orders/errors";
 import type { OrderService } from "../orders/service";
 import type { OrderState } from "../orders/fold";
 import { MethodNotAllowedError, RouteNotFoundError } from "./errors";
@@ -10,7 +11,6 @@ import { idempotencyKeyOf, ifMatchVersion, jsonBody } from "./request";
 import { etag, json, type HttpResult } from "./responses";
 import { matchRoute } from "./router";
 import { addItemBody, createOrderBody, emptyBody } from "./schemas";
-import { OrderNotFoundError } from "../orders/errors";
 
 export interface ApiDependencies {
     readonly orders: OrderService;
@@ -47,8 +47,9 @@ export function createApi({ orders, db, logger }: ApiDependencies): ApiHandler {
             case "createOrder": {
                 const key = idempotencyKeyOf(event);
                 const { customerId } = jsonBody(event, createOrderBody);
-                const { order } = await orders.create(customerId, key);
-                return orderResponse(201, order, { location: `/orders/${order.id}` });
+                const { order, created } = await orders.create(customerId, key);
+                // A replay answers like the first response did; the header only tells the client it was one.
+                return orderResponse(201, order, { location: `/orders/${order.id}`, ...(created ? {} : { "idempotent-replayed": "true" }) });
             }
             case "getOrder":
                 return orderResponse(200, await orders.get(orderId));
@@ -72,17 +73,14 @@ export function createApi({ orders, db, logger }: ApiDependencies): ApiHandler {
 
     return async (event, context) => {
         const requestId = context.awsRequestId;
-        logger.appendKeys({ requestId, apiRequestId: event.requestContext.requestId });
         try {
-            const result = await route(event);
-            logger.debug("Request handled", { method: event.requestContext.http.method, path: event.rawPath, status: result.statusCode });
-            return result;
+            return await route(event);
         } catch (error) {
-            const result = errorResponse(error, requestId, logger);
-            logger.info("Request refused", { method: event.requestContext.http.method, path: event.rawPath, status: result.statusCode });
+            // Request ids go into the few log lines written, rather than into the logger's state on every request.
+            const request = { requestId, apiRequestId: event.requestContext.requestId, method: event.requestContext.http.method, path: event.rawPath };
+            const result = errorResponse(error, requestId, logger, request);
+            logger.info("Request refused", { ...request, status: result.statusCode });
             return result;
-        } finally {
-            logger.removeKeys(["requestId", "apiRequestId"]);
         }
     };
 }

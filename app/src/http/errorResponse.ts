@@ -17,7 +17,7 @@ export const retryAfterSeconds = 5;
  * Maps any error to an HTTP response. Known errors keep their own message (written for clients);
  * anything else becomes a generic 500, and its details go to the log only, never to the client.
  */
-export function errorResponse(error: unknown, requestId: string, logger: Logger): HttpResult {
+export function errorResponse(error: unknown, requestId: string, logger: Logger, request: Record<string, unknown> = {}): HttpResult {
     const body = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ error: code, message, requestId, ...extra });
     if (error instanceof HttpError) {
         return json(error.status, body(error.code, error.message), error.headers);
@@ -40,11 +40,11 @@ export function errorResponse(error: unknown, requestId: string, logger: Logger)
         return json(422, body("idempotency_key_reused", error.message));
     }
     if (error instanceof DatabaseUnavailableError) {
-        logger.error("Database unavailable", { error });
+        logger.error("Database unavailable", { ...request, error });
         return json(503, body("service_unavailable", "The database is unavailable; retry later"), {
             "retry-after": String(retryAfterSeconds),
         });
     }
-    logger.error("Unhandled error", { error });
+    logger.error("Unhandled error", { ...request, error });
     return json(500, body("internal_error", "Something went wrong; quote the requestId when reporting it"));
 }

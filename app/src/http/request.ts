@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { describeIssues, firstInvalidField, z } from "../validation";
+import * as z from "zod/mini";
+import { describeIssues, firstInvalidField } from "../validation";
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from "./errors";
 
 /** Larger bodies are refused with 413 before parsing. */

@@ -1,5 +1,6 @@
 import { itemAddedData, orderCreatedData } from "../orders/events";
-import { z } from "../validation";
+import * as z from "zod/mini";
+import "../validation";
 
 /** POST /orders */
 export const createOrderBody = orderCreatedData;

@@ -1,4 +1,5 @@
-import { z } from "../validation";
+import * as z from "zod/mini";
+import "../validation";
 
 /** Limits keep every INSERT far below RDS Proxy's 16 KB statement size, above which the proxy pins. */
 export const limits = {

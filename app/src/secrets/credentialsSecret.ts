@@ -1,4 +1,5 @@
-import { z } from "../validation";
+import * as z from "zod/mini";
+import "../validation";
 import { SecretFormatError } from "./errors";
 
 /** Database login held in a secret: RDS-managed secrets and rotation templates both use this JSON shape. */

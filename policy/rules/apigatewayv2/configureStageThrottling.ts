@@ -8,6 +8,7 @@ export const configureStageThrottling = resourceRule({
     enforcementLevel: "advisory",
     severity: "low",
     topics: ["api", "resilience"],
+    rationale: "Throttling keeps one client from exhausting Lambda concurrency and database connections.",
     remediationSteps: "Set defaultRouteSettings.throttlingBurstLimit and throttlingRateLimit.",
     types: [T.apiStage],
     check: (props, report) => {

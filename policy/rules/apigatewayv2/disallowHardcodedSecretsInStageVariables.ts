@@ -9,13 +9,14 @@ export const disallowHardcodedSecretsInStageVariables = resourceRule({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["api", "secrets"],
+    rationale: "Stage variables are plain configuration, visible to anyone who can read the API.",
     remediationSteps: "Keep credentials in Secrets Manager; pass only names or ARNs in stage variables.",
     types: [T.apiStage, T.restApiStage],
     check: (props, report, { type }) => {
         const key = type === T.apiStage ? "stageVariables" : "variables";
         for (const [name, value] of Object.entries(asRecord(props[key]) ?? {})) {
             for (const finding of scanNamedValue(name, value)) {
-                report(`${key}.${name} ${finding.message.replace(`"${name}" `, "")}`);
+                report(`${key}.${name} ${finding.message}`);
             }
         }
     },

@@ -9,6 +9,7 @@ export const disallowHardcodedSecretsInUserData = resourceRule({
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["ec2", "secrets"],
+    rationale: "User data is readable from the instance metadata service and with ec2:DescribeInstanceAttribute.",
     remediationSteps: "Fetch secrets at boot from Secrets Manager or SSM SecureString with the instance role.",
     types: [T.ec2Instance, T.launchTemplate],
     check: (props, report, { type }) => {

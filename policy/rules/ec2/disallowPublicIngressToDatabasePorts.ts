@@ -62,6 +62,7 @@ export const disallowPublicIngressToDatabasePorts = resourceRule<Config>({
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["network", "database"],
+    rationale: "An open database port is scanned within minutes of creation.",
     remediationSteps: "Allow ingress from the client's security group (referencedSecurityGroupId / sourceSecurityGroupId) instead of a CIDR.",
     configSchema: {
         properties: {

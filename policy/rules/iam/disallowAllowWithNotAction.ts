@@ -6,6 +6,7 @@ export const disallowAllowWithNotAction = statementRule({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["iam", "least-privilege"],
+    rationale: "Allow + NotAction grants every current and future action except the listed ones.",
     remediationSteps: "Use Action with the actions to allow; keep NotAction for Deny statements.",
     kinds: ["identity", "trust", "endpoint", "key", "resource"],
     checkStatement: (statement) =>

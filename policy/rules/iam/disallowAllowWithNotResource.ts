@@ -6,6 +6,7 @@ export const disallowAllowWithNotResource = statementRule({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["iam", "least-privilege"],
+    rationale: "Allow + NotResource grants access to every current and future resource except the listed ones.",
     remediationSteps: "Use Resource with the ARNs to allow; keep NotResource for Deny statements.",
     kinds: ["identity", "trust", "endpoint", "key", "resource"],
     checkStatement: (statement) =>

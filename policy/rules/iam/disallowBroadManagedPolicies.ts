@@ -42,6 +42,7 @@ export const disallowBroadManagedPolicies = resourceRule<Config>({
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["iam", "least-privilege"],
+    rationale: "Public samples of this stack attach SecretsManagerReadWrite or *FullAccess; they grant far more than a function needs.",
     remediationSteps:
         "Write an inline policy with the actions and resources needed; for Lambda VPC access use the narrow AWSLambdaVPCAccessExecutionRole.",
     configSchema: {

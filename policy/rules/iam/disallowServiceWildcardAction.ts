@@ -11,6 +11,7 @@ export const disallowServiceWildcardAction = statementRule({
     enforcementLevel: "advisory",
     severity: "medium",
     topics: ["iam", "least-privilege"],
+    rationale: "\"svc:*\" includes destructive and permission-changing actions the code never calls.",
     remediationSteps: "List the service's actions the principal needs instead of \"svc:*\".",
     // Not key policies: the default KMS key policy grants "kms:*" to the account root on purpose,
     // so that IAM policies (checked here) decide who may use the key.

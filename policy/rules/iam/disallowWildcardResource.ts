@@ -12,6 +12,7 @@ export const disallowWildcardResource = statementRule<Config>({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["iam", "least-privilege"],
+    rationale: "A stolen function role with \"*\" reaches every bucket, secret or log group in the account.",
     remediationSteps: "Scope Resource to the ARNs the principal needs (a secret, a log group, a key).",
     configSchema: {
         properties: {

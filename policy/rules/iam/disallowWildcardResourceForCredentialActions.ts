@@ -32,6 +32,7 @@ export const disallowWildcardResourceForCredentialActions = statementRule<Config
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["iam", "least-privilege", "secrets"],
+    rationale: "These actions hand out credentials; on \"*\" one compromised function reads every secret and database user.",
     remediationSteps: "Name the one secret ARN, key ARN or arn:aws:rds-db:<region>:<account>:dbuser:<proxy-or-db-id>/<user>.",
     configSchema: {
         properties: {

@@ -6,6 +6,7 @@ export const disallowWildcardTrustPrincipal = statementRule({
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["iam", "trust"],
+    rationale: "A \"*\" trust lets any AWS account assume the role.",
     remediationSteps: "Trust the service (\"lambda.amazonaws.com\") or the account/role ARN that needs the role.",
     kinds: ["trust"],
     // Conditions do not make "*" acceptable here: one mistyped condition key opens the role to

@@ -10,6 +10,7 @@ export const disallowHardcodedSecretsInEnvironment = resourceRule({
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["lambda", "secrets"],
+    rationale: "Environment variables are readable by anyone with lambda:GetFunctionConfiguration and land in the Pulumi state.",
     remediationSteps:
         "Store the value in Secrets Manager, pass its ARN (e.g. DB_SECRET_ARN) and read it at runtime, or use IAM database authentication.",
     types: [T.lambdaFunction],
@@ -17,7 +18,7 @@ export const disallowHardcodedSecretsInEnvironment = resourceRule({
         const variables = asRecord(asRecord(props.environment)?.variables) ?? {};
         for (const [name, value] of Object.entries(variables)) {
             for (const finding of scanNamedValue(name, value)) {
-                report(`environment variable ${name} ${finding.message.replace(`"${name}" `, "")}`);
+                report(`environment variable ${name} ${finding.message}`);
             }
         }
     },

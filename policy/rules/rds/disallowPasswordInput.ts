@@ -11,6 +11,7 @@ export const disallowPasswordInput = resourceRule({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["database", "secrets"],
+    rationale: "A password input is stored in the Pulumi state and in the stack config; RDS-managed passwords never leave Secrets Manager.",
     remediationSteps: "Remove the password input and set manageMasterUserPassword: true.",
     types: [T.rdsInstance, T.rdsCluster],
     check: (props, report, { type }) => {

@@ -9,6 +9,7 @@ export const enableManagedMasterUserPassword = resourceRule({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["database", "secrets"],
+    rationale: "RDS then creates, encrypts and rotates the master secret itself.",
     remediationSteps: "Set manageMasterUserPassword: true (optionally masterUserSecretKmsKeyId to your CMK).",
     types: [T.rdsInstance, T.rdsCluster],
     check: (props, report, { type }) => {

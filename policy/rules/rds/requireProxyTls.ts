@@ -8,6 +8,7 @@ export const requireProxyTls = resourceRule({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["database", "encryption", "network"],
+    rationale: "Without it clients may connect in plaintext inside the VPC.",
     remediationSteps: "Set requireTls: true and connect with TLS (ssl: { rejectUnauthorized: true }).",
     types: [T.rdsProxy],
     check: (props, report) => {

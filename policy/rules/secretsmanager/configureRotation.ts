@@ -15,6 +15,7 @@ export const configureRotation: BlueprintStackPolicy = {
     enforcementLevel: "advisory",
     severity: "low",
     topics: ["secrets"],
+    rationale: "A rotated secret limits how long a leaked password stays useful.",
     remediationSteps:
         "Add a SecretRotation with a rotation function; secrets managed by RDS (manageMasterUserPassword) are rotated by RDS and are not resources here.",
     validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {

@@ -8,6 +8,7 @@ export const enableCustomerManagedKey = resourceRule({
     enforcementLevel: "advisory",
     severity: "medium",
     topics: ["secrets", "encryption"],
+    rationale: "A customer-managed key lets you restrict and audit who can decrypt the secret.",
     remediationSteps: "Set kmsKeyId to a customer-managed key whose policy you control.",
     types: [T.secret],
     check: (props, report) => {

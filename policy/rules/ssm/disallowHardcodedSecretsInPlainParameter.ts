@@ -9,6 +9,7 @@ export const disallowHardcodedSecretsInPlainParameter = resourceRule({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["ssm", "secrets"],
+    rationale: "String parameters are not encrypted and are readable with ssm:GetParameter.",
     remediationSteps: "Use type SecureString (with a CMK) or Secrets Manager for credentials.",
     types: [T.ssmParameter],
     check: (props, report, { name }) => {
@@ -18,7 +19,7 @@ export const disallowHardcodedSecretsInPlainParameter = resourceRule({
         const parameterName = knownString(props.name) ?? name;
         for (const key of ["value", "insecureValue"]) {
             for (const finding of scanNamedValue(parameterName, props[key])) {
-                report(`${key} ${finding.message}`);
+                report(`parameter ${parameterName} (${key}) ${finding.message}`);
             }
         }
     },

@@ -8,12 +8,13 @@ export const disallowHardcodedSecretsInTags = resourceRule({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["tags", "secrets"],
+    rationale: "Tags are readable account-wide and copied into billing and inventory tools.",
     remediationSteps: "Remove the credential from tags and rotate it.",
     types: "all",
     check: (props, report) => {
         for (const [name, value] of Object.entries(asRecord(props.tags) ?? {})) {
             for (const finding of scanNamedValue(name, value)) {
-                report(`tag ${name} ${finding.message.replace(`"${name}" `, "")}`);
+                report(`tag ${name} ${finding.message}`);
             }
         }
     },

@@ -9,10 +9,16 @@ const secretId = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app";
 const secret = (password: string) => ({ SecretString: JSON.stringify({ username: "app", password }) });
 
 describe("secrets: SecretCache", () => {
-    const sm = mockClient(SecretsManagerClient);
+    // Created in a hook, not at load time: mockClient patches every SecretsManagerClient until restore(),
+    // and the integration suites need the real one.
+    let sm: ReturnType<typeof mockClient>;
     let now = 0;
     const cache = (ttlSeconds = 300) =>
         new SecretCache({ client: new SecretsManagerClient({ region: "eu-west-1" }), secretId, ttlSeconds, parse: parseCredentialsSecret, now: () => now });
+
+    before(() => {
+        sm = mockClient(SecretsManagerClient);
+    });
 
     beforeEach(() => {
         sm.reset();

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { randomUUID } from "node:crypto";
+import { apiGatewayEvent } from "../../../app/dev/apiGatewayEvent";
 
 export interface RequestSpec {
     readonly headers?: Record<string, string>;
@@ -9,38 +10,10 @@ export interface RequestSpec {
 
 /** An API Gateway HTTP API (payload 2.0) event, as the `$default` route delivers it. */
 export function apiEvent(method: string, rawPath: string, spec: RequestSpec = {}): APIGatewayProxyEventV2 {
-    const headers: Record<string, string> = {};
-    let body: string | undefined;
-    if (spec.body !== undefined) {
-        body = typeof spec.body === "string" ? spec.body : JSON.stringify(spec.body);
-        if (typeof spec.body !== "string") {
-            headers["content-type"] = "application/json";
-        }
+    if (spec.body === undefined || typeof spec.body === "string") {
+        return apiGatewayEvent(method, rawPath, { headers: spec.headers, body: spec.body as string | undefined });
     }
-    for (const [name, value] of Object.entries(spec.headers ?? {})) {
-        headers[name.toLowerCase()] = value;
-    }
-    return {
-        version: "2.0",
-        routeKey: "$default",
-        rawPath,
-        rawQueryString: "",
-        headers,
-        body,
-        isBase64Encoded: false,
-        requestContext: {
-            accountId: "123456789012",
-            apiId: "local",
-            domainName: "localhost",
-            domainPrefix: "localhost",
-            http: { method, path: rawPath, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "test" },
-            requestId: randomUUID(),
-            routeKey: "$default",
-            stage: "$default",
-            time: new Date().toISOString(),
-            timeEpoch: Date.now(),
-        },
-    };
+    return apiGatewayEvent(method, rawPath, { headers: { "content-type": "application/json", ...spec.headers }, body: JSON.stringify(spec.body) });
 }
 
 /** The part of the Lambda context the API reads. */

@@ -48,3 +48,24 @@ describe("plan: policy", () => {
         assert.ok(mandatory.some((v) => v.resource.endsWith("-api-fn")));
     });
 });
+
+describe("plan: policy on the Lambda code", () => {
+    it("scans the bundled code and reports a credential baked into it", async () => {
+        const pulumi = await import("@pulumi/pulumi");
+        const plan = await committedPlan("dev");
+        const keyId = ["AKIA", "Q".repeat(4), Math.random().toString(36).slice(2, 10).toUpperCase().padEnd(8, "X"), "Z".repeat(4)].join("");
+        const changed: StackPlan = {
+            ...plan,
+            resources: plan.resources.map((r) =>
+                r.name.endsWith("-api-fn")
+                    ? { ...r, inputs: { ...r.inputs, code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(`const k="${keyId}";`) }) } }
+                    : r,
+            ),
+        };
+        const violations = await checkPlan(changed);
+        assert.ok(
+            violations.some((v) => v.policy === "disallow-hardcoded-secrets-in-lambda-code" && v.resource.endsWith("-api-fn")),
+            JSON.stringify(violations),
+        );
+    });
+});

@@ -79,6 +79,9 @@ describe("lib: secretScanner", () => {
             ["JDBC", "jdbc:mysql://db.internal:3306/orders?user=app&password=${DB_PASSWORD}"],
             ["SITE", "https://example.com/path?page=2"],
             ["LOG_LEVEL", "INFO"],
+            ["TOKEN_AUDIENCE", "api://orders"],
+            ["TOKEN_ISSUER", "https://auth.example.com/"],
+            ["SECRETS_CACHE_MAX_AGE", "300"],
             ["ENCODED_ID", "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo="],
         ];
         for (const [name, value] of negatives) {
@@ -133,8 +136,18 @@ describe("lib: secretScanner", () => {
             assert.deepEqual(findings.map((f) => f.kind), ["password-like-name"]);
         });
 
+        it("reports a literal assigned to a property", () => {
+            assert.deepEqual(scanText('process.env.DB_PASSWORD = "hunter2hunter";').map((f) => f.kind), ["password-like-name"]);
+        });
+
         it("reports an exported password in a shell script", () => {
             assert.deepEqual(scanText("#!/bin/bash\nexport DB_PASSWORD=s3cr3tpass\n").map((f) => f.kind), ["password-like-name"]);
+        });
+
+        it("reports a literal password in a SQL migration, not a placeholder", () => {
+            assert.deepEqual(scanText("CREATE USER 'app'@'%' IDENTIFIED BY 's3cr3t';").map((f) => f.kind), ["password-like-name"]);
+            assert.deepEqual(scanText("CREATE USER 'app'@'%' IDENTIFIED WITH AWSAuthenticationPlugin AS 'RDS';"), []);
+            assert.deepEqual(scanText("ALTER USER 'app'@'%' IDENTIFIED BY '${APP_PASSWORD}';"), []);
         });
 
         it("reports a secret access key only next to its name", () => {

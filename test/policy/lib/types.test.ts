@@ -26,6 +26,7 @@ const MODULES: Record<keyof typeof T, [string, string]> = {
     lambdaPermission: ["lambda/permission", "Permission"],
     rdsInstance: ["rds/instance", "Instance"],
     rdsCluster: ["rds/cluster", "Cluster"],
+    rdsClusterInstance: ["rds/clusterInstance", "ClusterInstance"],
     rdsProxy: ["rds/proxy", "Proxy"],
     secret: ["secretsmanager/secret", "Secret"],
     secretPolicy: ["secretsmanager/secretPolicy", "SecretPolicy"],

@@ -1,0 +1,108 @@
+import { strict as assert } from "node:assert";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { createConnection, type Connection, type RowDataPacket } from "mysql2/promise";
+import { withEnvironment } from "../../app/dev/localEnvironment";
+import { handler } from "../../app/src/migrate";
+import { useLocalEnvironment } from "./support/localEnvironment";
+
+describe("migrate (against MariaDB)", function () {
+    this.timeout(30_000);
+    const local = useLocalEnvironment();
+    let admin: Connection;
+
+    before(async () => {
+        admin = await local.env().mariadb.connectAdmin();
+    });
+    after(async () => {
+        await admin?.end();
+    });
+
+    async function appConnection(): Promise<Connection> {
+        const { mariadb, secrets, appSecretId } = local.env();
+        const { username, password } = JSON.parse(secrets.current(appSecretId) ?? "{}") as { username: string; password: string };
+        return createConnection({
+            host: mariadb.host,
+            port: mariadb.port,
+            user: username,
+            password,
+            database: mariadb.database,
+            ssl: { ca: readFileSync(mariadb.certificates.caFile, "utf8"), rejectUnauthorized: true, verifyIdentity: true },
+        });
+    }
+
+    it("applied every migration on the first run and recorded it", async () => {
+        assert.deepEqual(local.env().migration.applied, ["001_create_events.sql"]);
+        const [rows] = await admin.query<RowDataPacket[]>("SELECT name FROM schema_migrations");
+        assert.deepEqual(rows.map((row) => row.name), ["001_create_events.sql"]);
+    });
+
+    it("applies nothing the second time and returns no secret", async () => {
+        const result = await local.env().migrate();
+        assert.deepEqual(result, { applied: [], skipped: 1, appUser: "app" });
+    });
+
+    it("is safe to run from two invocations at once", async () => {
+        const results = await Promise.all([local.env().migrate(), local.env().migrate()]);
+        assert.deepEqual(results.map((result) => result.applied), [[], []]);
+    });
+
+    it("applies a new migration once when two invocations race for it", async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), "migrations-"));
+        try {
+            writeFileSync(path.join(dir, "001_create_events.sql"), readFileSync(path.join(__dirname, "../../app/migrations/001_create_events.sql")));
+            writeFileSync(path.join(dir, "002_create_scratch.sql"), "-- test only\nCREATE TABLE scratch (id INT PRIMARY KEY);\n");
+            const env = { ...local.env().migrateEnv, MIGRATIONS_DIR: dir };
+            const results = await withEnvironment(env, () => Promise.all([handler({}), handler({ trigger: "x" })]));
+            assert.deepEqual(results.map((result) => result.applied).sort(), [[], ["002_create_scratch.sql"]]);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+            await admin.query("DROP TABLE IF EXISTS scratch");
+            await admin.query("DELETE FROM schema_migrations WHERE name = '002_create_scratch.sql'");
+        }
+    });
+
+    it("refuses to run when an applied migration was edited", async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), "migrations-"));
+        try {
+            writeFileSync(path.join(dir, "001_create_events.sql"), "CREATE TABLE IF NOT EXISTS events (id INT);\n");
+            await assert.rejects(withEnvironment({ ...local.env().migrateEnv, MIGRATIONS_DIR: dir }, () => handler({})), /001_create_events\.sql was edited/);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it("grants the app user SELECT and INSERT on events, and nothing that could rewrite history", async () => {
+        const [rows] = await admin.query<RowDataPacket[]>("SHOW GRANTS FOR 'app'@'%'");
+        const grants = rows.map((row) => String(Object.values(row)[0])).join("\n");
+        assert.match(grants, /GRANT SELECT, INSERT ON `orders`\.`events` TO `app`@`%`/);
+        assert.doesNotMatch(grants, /UPDATE|DELETE|ALL PRIVILEGES|DROP|ALTER/);
+        const app = await appConnection();
+        try {
+            await assert.rejects(app.query("DELETE FROM events"), /command denied/);
+            await assert.rejects(app.query("UPDATE events SET type = 'x'"), /command denied/);
+        } finally {
+            await app.end();
+        }
+    });
+
+    it("sets the app user's password from the app secret on every run", async () => {
+        const env = local.env();
+        await admin.query("ALTER USER 'app'@'%' IDENTIFIED BY 'not-the-secret'");
+        await env.migrate();
+        const app = await appConnection();
+        await app.end();
+    });
+
+    it("fails, without leaking the password, when the instance's CA is not trusted", async () => {
+        const env = local.env();
+        await assert.rejects(
+            withEnvironment({ ...env.migrateEnv, DB_TLS_CA_FILE: env.mariadb.certificates.otherCaFile }, () => handler({})),
+            (error: unknown) => {
+                assert.doesNotMatch(String(error) + JSON.stringify(error), new RegExp(env.mariadb.admin.password));
+                return true;
+            },
+        );
+    });
+});

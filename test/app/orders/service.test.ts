@@ -1,0 +1,70 @@
+import { strict as assert } from "node:assert";
+import { ConcurrencyConflictError, OrderNotFoundError, StaleVersionError } from "../../../app/src/orders/errors";
+import type { RecordedEvent } from "../../../app/src/orders/events";
+import type { AppendOutcome, EventStore, NewEvent } from "../../../app/src/orders/eventStore";
+import { idempotencyEventId, OrderService } from "../../../app/src/orders/service";
+
+// The real store is exercised against MariaDB in eventStore.test.ts; this fake scripts the races the
+// service must handle, which a real database produces only by chance.
+class RacingStore {
+    readonly stream: RecordedEvent[] = [{ type: "OrderCreated", data: { customerId: "c" }, version: 1, createdAt: "" }];
+    appends = 0;
+    constructor(private readonly lostRaces: number) {}
+
+    async load(): Promise<RecordedEvent[]> {
+        return [...this.stream];
+    }
+
+    async append(aggregateId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendOutcome> {
+        this.appends += 1;
+        if (this.appends <= this.lostRaces) {
+            // Another writer got there first: the stream moves on, this append fails.
+            this.stream.push({ type: "ItemAdded", data: { sku: "other", quantity: 1, unitPrice: 1 }, version: this.stream.length + 1, createdAt: "" });
+            throw new ConcurrencyConflictError(aggregateId, expectedVersion);
+        }
+        for (const event of events) {
+            this.stream.push({ ...event, version: this.stream.length + 1, createdAt: "" });
+        }
+        return "appended";
+    }
+}
+
+const item = { sku: "mine", quantity: 1, unitPrice: 2 };
+const service = (store: RacingStore) => new OrderService(store as unknown as EventStore, { maxAttempts: 3 });
+
+describe("orders: OrderService", () => {
+    it("re-decides a command that lost a race and appends it on the new state", async () => {
+        const store = new RacingStore(2);
+        const state = await service(store).execute("o", { type: "addItem", item });
+        assert.equal(state.version, 4);
+        assert.deepEqual(state.items.map((line) => line.sku), ["other", "other", "mine"]);
+    });
+
+    it("gives up with a ConcurrencyConflictError after the last attempt", async () => {
+        const store = new RacingStore(3);
+        await assert.rejects(service(store).execute("o", { type: "addItem", item }), ConcurrencyConflictError);
+        assert.equal(store.appends, 3);
+    });
+
+    it("does not retry a lost race under If-Match, and reports the version that won", async () => {
+        const store = new RacingStore(1);
+        await assert.rejects(service(store).execute("o", { type: "addItem", item }, 1), (error: unknown) => {
+            assert.ok(error instanceof StaleVersionError);
+            assert.equal(error.currentVersion, 2);
+            return true;
+        });
+        assert.equal(store.appends, 1);
+    });
+
+    it("reports an unknown order", async () => {
+        const store = new RacingStore(0);
+        store.stream.length = 0;
+        await assert.rejects(service(store).get("o"), OrderNotFoundError);
+    });
+
+    it("derives the same event id from the same idempotency key, and never stores the key itself", () => {
+        assert.equal(idempotencyEventId("k-1"), idempotencyEventId("k-1"));
+        assert.notEqual(idempotencyEventId("k-1"), idempotencyEventId("k-2"));
+        assert.doesNotMatch(idempotencyEventId("k-1"), /k-1/);
+    });
+});

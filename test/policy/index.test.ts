@@ -1,0 +1,86 @@
+/**
+ * The real pack, served by the policy SDK: spawns `policy/index.ts` in its own process (it never
+ * returns) and talks to it over gRPC the way the Pulumi engine does during `pulumi preview`.
+ */
+import { strict as assert } from "node:assert";
+import { ChildProcess, spawn, spawnSync } from "node:child_process";
+import * as path from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { AnalyzeRequest, AnalyzerResourceOptions, AnalyzeResponse, EnforcementLevel } from "@pulumi/pulumi/proto/analyzer_pb";
+import { policies } from "../../policy/pack";
+import { UNKNOWN } from "../helpers/policy";
+import { rdsInstance } from "../helpers/policyFixtures";
+
+const ROOT = path.join(__dirname, "..", "..");
+
+function analyze(client: AnalyzerClient, type: string, name: string, props: Record<string, unknown>): Promise<AnalyzeResponse> {
+    const request = new AnalyzeRequest();
+    request.setType(type);
+    request.setName(name);
+    request.setUrn(`urn:pulumi:dev::serverless-mysql::${type}::${name}`);
+    request.setProperties(Struct.fromJavaScript(props as Record<string, never>));
+    request.setOptions(new AnalyzerResourceOptions());
+    return new Promise((resolve, reject) => client.analyze(request, (err, response) => (err ? reject(err) : resolve(response))));
+}
+
+describe("index: the pack served by the policy SDK", function () {
+    this.timeout(60_000);
+    let child: ChildProcess;
+    let client: AnalyzerClient;
+
+    before(async () => {
+        child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["index.ts"], { cwd: path.join(ROOT, "policy"), stdio: ["ignore", "pipe", "pipe"] });
+        const port = await new Promise<string>((resolve, reject) => {
+            let stderr = "";
+            child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+            child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
+            child.once("exit", (code) => reject(new Error(`policy/index.ts exited with ${code}: ${stderr}`)));
+        });
+        assert.match(port, /^\d+$/);
+        client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    });
+
+    after(() => {
+        client?.close();
+        child?.kill();
+    });
+
+    it("announces every rule of the pack with its level", async () => {
+        const info = await new Promise<{ getName(): string; getPoliciesList(): { getName(): string; getEnforcementlevel(): number }[] }>((resolve, reject) =>
+            client.getAnalyzerInfo(new Empty(), (err, response) => (err ? reject(err) : resolve(response))),
+        );
+        assert.equal(info.getName(), "serverless-mysql-blueprint");
+        const served = info.getPoliciesList().map((p) => [p.getName(), p.getEnforcementlevel()]);
+        const LEVEL = { advisory: EnforcementLevel.ADVISORY, mandatory: EnforcementLevel.MANDATORY };
+        assert.deepEqual(
+            served.sort(),
+            policies.map((p) => [p.name, LEVEL[p.enforcementLevel as "advisory" | "mandatory"]]).sort(),
+        );
+    });
+
+    it("reports a public database as a mandatory diagnostic", async () => {
+        const response = await analyze(client, "aws:rds/instance:Instance", "db", { ...rdsInstance().props, publiclyAccessible: true });
+        const diagnostics = response.getDiagnosticsList().map((d) => ({ policy: d.getPolicyname(), message: d.getMessage() }));
+        assert.deepEqual(diagnostics, [
+            { policy: "disallow-public-database", message: "RDS instances (including Aurora cluster instances) must not be publicly accessible.\npubliclyAccessible is true" },
+        ]);
+    });
+
+    it("neither fails nor reports when values are unknown during preview", async () => {
+        const props = { ...rdsInstance().props, publiclyAccessible: UNKNOWN.boolean, kmsKeyId: UNKNOWN.string, tags: UNKNOWN.object };
+        const response = await analyze(client, "aws:rds/instance:Instance", "db", props);
+        assert.deepEqual(response.getDiagnosticsList().map((d) => d.getMessage()), []);
+    });
+
+    it("type-checks with the compiler options the Pulumi CLI uses for a pack without tsconfig.json", () => {
+        // @pulumi/pulumi's run-policy-pack registers ts-node with typeCheck, target ES2020 and
+        // module/moduleResolution nodenext: no ES2022 library features in code the pack loads.
+        const tsc = path.join(ROOT, "node_modules", ".bin", "tsc");
+        const flags = ["--noEmit", "--target", "ES2020", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", "index.ts"];
+        const result = spawnSync(tsc, flags, { cwd: path.join(ROOT, "policy"), encoding: "utf8" });
+        assert.equal(result.status, 0, result.stdout + result.stderr);
+    });
+});

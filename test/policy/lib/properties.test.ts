@@ -1,0 +1,55 @@
+import { strict as assert } from "node:assert";
+import fc from "fast-check";
+import { parsePolicyDocument } from "../../../policy/lib/iamDocument";
+import { scanNamedValue, scanText } from "../../../policy/lib/secretScanner";
+
+const arn = fc
+    .tuple(
+        fc.constantFrom("secretsmanager", "kms", "rds-db", "logs", "lambda"),
+        fc.constantFrom("eu-west-1", "us-east-1"),
+        fc.stringMatching(/^[0-9]{12}$/),
+        fc.stringMatching(/^[A-Za-z0-9/:!_+=.@-]{1,60}$/),
+    )
+    .map(([service, region, account, resource]) => `arn:aws:${service}:${region}:${account}:${resource}`);
+
+describe("lib: scanner and parser properties", () => {
+    it("never flags an ARN, whatever the name", () => {
+        fc.assert(
+            fc.property(fc.string({ maxLength: 30 }), arn, (name, value) => {
+                assert.deepEqual(scanNamedValue(name, value), []);
+            }),
+        );
+    });
+
+    it("never flags numbers and booleans under *_TTL_* and *_SECONDS names", () => {
+        fc.assert(
+            fc.property(fc.constantFrom("SECRET_TTL_SECONDS", "TOKEN_TTL", "PASSWORD_CACHE_SECONDS"), fc.oneof(fc.nat(), fc.boolean()), (name, value) => {
+                assert.deepEqual(scanNamedValue(name, value), []);
+                assert.deepEqual(scanNamedValue(name, String(value)), []);
+            }),
+        );
+    });
+
+    it("always flags a literal of 6+ letters and digits under DB_PASSWORD", () => {
+        fc.assert(
+            fc.property(fc.stringMatching(/^[a-z0-9]{6,20}$/), (value) => {
+                assert.equal(scanNamedValue("DB_PASSWORD", value).length, 1);
+            }),
+        );
+    });
+
+    it("never throws on arbitrary text or documents", () => {
+        fc.assert(
+            fc.property(fc.string({ maxLength: 200 }), (text) => {
+                scanText(text);
+                parsePolicyDocument(text);
+            }),
+        );
+        fc.assert(
+            fc.property(fc.jsonValue(), (value) => {
+                parsePolicyDocument(value);
+                parsePolicyDocument({ Statement: value });
+            }),
+        );
+    });
+});

@@ -1,0 +1,23 @@
+import { strict as assert } from "node:assert";
+import { disallowHardcodedSecretsInStageVariables as rule } from "../../../../policy/rules/apigatewayv2/disallowHardcodedSecretsInStageVariables";
+import { T } from "../../../../policy/lib/types";
+import { runPolicy, withProp } from "../../../helpers/policy";
+import { apiStage } from "../../../helpers/policyFixtures";
+
+describe("rule: disallow-hardcoded-secrets-in-stage-variables", () => {
+    it("passes stage variables holding names and ARNs", async () => {
+        const stage = withProp(apiStage(), "stageVariables", { secretArn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:x", env: "dev" });
+        assert.deepEqual(await runPolicy(rule, stage), []);
+    });
+
+    it("reports an API token in HTTP API stage variables", async () => {
+        assert.deepEqual(await runPolicy(rule, withProp(apiStage(), "stageVariables", { upstreamToken: "tok-123456" })), [
+            "stageVariables.upstreamToken has a password-like name and holds a literal value",
+        ]);
+    });
+
+    it("reports a password in REST API stage variables", async () => {
+        const stage = { type: T.restApiStage, name: "v1", props: { variables: { dbPassword: "hunter22" } } };
+        assert.equal((await runPolicy(rule, stage)).length, 1);
+    });
+});

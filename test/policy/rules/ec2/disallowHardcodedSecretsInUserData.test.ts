@@ -1,0 +1,27 @@
+import { strict as assert } from "node:assert";
+import { disallowHardcodedSecretsInUserData as rule } from "../../../../policy/rules/ec2/disallowHardcodedSecretsInUserData";
+import { T } from "../../../../policy/lib/types";
+import { runPolicy, UNKNOWN, withProp } from "../../../helpers/policy";
+import { ec2Instance } from "../../../helpers/policyFixtures";
+
+describe("rule: disallow-hardcoded-secrets-in-user-data", () => {
+    it("passes user data without credentials", async () => {
+        assert.deepEqual(await runPolicy(rule, ec2Instance()), []);
+    });
+
+    it("reports an exported password in instance user data", async () => {
+        assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", "#!/bin/bash\nexport DB_PASSWORD=hunter22\n")), [
+            'userData assigns a literal to the password-like name "DB_PASSWORD"',
+        ]);
+    });
+
+    it("decodes launch template user data before scanning", async () => {
+        const userData = Buffer.from("#!/bin/bash\nmysql -h db -u app --password=hunter22\n").toString("base64");
+        const template = { type: T.launchTemplate, name: "lt", props: { userData } };
+        assert.equal((await runPolicy(rule, template)).length, 1);
+    });
+
+    it("does not report user data unknown during preview", async () => {
+        assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", UNKNOWN.string)), []);
+    });
+});

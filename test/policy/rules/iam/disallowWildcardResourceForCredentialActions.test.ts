@@ -1,0 +1,48 @@
+import { strict as assert } from "node:assert";
+import { disallowWildcardResourceForCredentialActions as rule, isUnscopedResource } from "../../../../policy/rules/iam/disallowWildcardResourceForCredentialActions";
+import { runPolicy } from "../../../helpers/policy";
+import { iamPolicy, iamRole, proxyRole, runtimePolicy, vpcEndpoint } from "../../../helpers/policyFixtures";
+
+describe("rule: disallow-wildcard-resource-for-credential-actions", () => {
+    it("passes the blueprint's roles and endpoint policy, which name one secret, key and db user", async () => {
+        for (const resource of [iamRole(), proxyRole(), vpcEndpoint()]) {
+            assert.deepEqual(await runPolicy(rule, resource), [], resource.name);
+        }
+    });
+
+    it("reports secretsmanager:GetSecretValue on \"*\" in a string document", async () => {
+        const doc = runtimePolicy();
+        doc.Statement[2]!.Resource = "*";
+        assert.deepEqual(await runPolicy(rule, iamPolicy(JSON.stringify(doc))), [
+            'policy statement 2 ("ReadAppSecret"): allows secretsmanager:GetSecretValue on "*"',
+        ]);
+    });
+
+    it("reports kms:Decrypt on \"*\" even with a kms:ViaService condition", async () => {
+        const doc = runtimePolicy();
+        doc.Statement[3]!.Resource = ["*"];
+        assert.equal((await runPolicy(rule, iamPolicy(doc))).length, 1);
+    });
+
+    it("reports rds-db:connect on every db user of the account", async () => {
+        const doc = { Statement: { Effect: "Allow", Action: "rds-db:connect", Resource: "arn:aws:rds-db:eu-west-1:123456789012:dbuser:*/*" } };
+        assert.equal((await runPolicy(rule, iamPolicy(doc))).length, 1);
+    });
+
+    it("reports wildcard actions that include a credential action", async () => {
+        const doc = { Statement: { Effect: "Allow", Action: "secretsmanager:Get*", Resource: "*" } };
+        assert.deepEqual(await runPolicy(rule, iamPolicy(doc)), ['policy statement 0: allows secretsmanager:GetSecretValue on "*"']);
+    });
+
+    it("does not report a Deny statement on \"*\"", async () => {
+        const doc = { Statement: { Effect: "Deny", Action: "kms:Decrypt", Resource: "*" } };
+        assert.deepEqual(await runPolicy(rule, iamPolicy(doc)), []);
+    });
+
+    it("tells scoped from unscoped ARNs", () => {
+        assert.equal(isUnscopedResource("arn:aws:secretsmanager:*:*:secret:*"), true);
+        assert.equal(isUnscopedResource("arn:aws:kms:eu-west-1:123456789012:key/*"), true);
+        assert.equal(isUnscopedResource("arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders-*"), false);
+        assert.equal(isUnscopedResource("arn:aws:rds-db:eu-west-1:123456789012:dbuser:prx-1/app"), false);
+    });
+});

@@ -1,0 +1,34 @@
+import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
+import { disallowHardcodedSecretsInCode as rule } from "../../../../policy/rules/lambda/disallowHardcodedSecretsInCode";
+import { runPolicy, UNKNOWN, withProp } from "../../../helpers/policy";
+import { lambdaFunction } from "../../../helpers/policyFixtures";
+
+describe("rule: disallow-hardcoded-secrets-in-lambda-code", () => {
+    it("passes the blueprint's code bundle", async () => {
+        assert.deepEqual(await runPolicy(rule, lambdaFunction()), []);
+    });
+
+    it("reports a password literal in an AssetArchive file", async () => {
+        const code = new pulumi.asset.AssetArchive({
+            "index.js": new pulumi.asset.StringAsset('const db = { user: "app", password: "s3cr3t-pass" };'),
+        });
+        assert.deepEqual(await runPolicy(rule, withProp(lambdaFunction(), "code", code)), [
+            'code file index.js assigns a literal to the password-like name "password"',
+        ]);
+    });
+
+    it("reports a private key in serialized inline code", async () => {
+        const code = { assets: { "key.pem": { text: "-----BEGIN " + "PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----" } } };
+        assert.deepEqual(await runPolicy(rule, withProp(lambdaFunction(), "code", code)), ["code file key.pem contains a private key"]);
+    });
+
+    it("stops after maxReports findings", async () => {
+        const files = Object.fromEntries([1, 2, 3].map((i) => [`f${i}.js`, { text: `const password = "s3cr3t-pass${i}";` }]));
+        assert.equal((await runPolicy(rule, withProp(lambdaFunction(), "code", { assets: files }), { maxReports: 2 })).length, 2);
+    });
+
+    it("does not report code that is unknown during preview", async () => {
+        assert.deepEqual(await runPolicy(rule, withProp(lambdaFunction(), "code", UNKNOWN.archive)), []);
+    });
+});

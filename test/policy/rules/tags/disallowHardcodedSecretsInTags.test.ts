@@ -1,0 +1,20 @@
+import { strict as assert } from "node:assert";
+import { disallowHardcodedSecretsInTags as rule } from "../../../../policy/rules/tags/disallowHardcodedSecretsInTags";
+import { runPolicy, UNKNOWN, withProp } from "../../../helpers/policy";
+import { rdsInstance } from "../../../helpers/policyFixtures";
+
+describe("rule: disallow-hardcoded-secrets-in-tags", () => {
+    it("passes ordinary tags", async () => {
+        assert.deepEqual(await runPolicy(rule, withProp(rdsInstance(), "tags", { Project: "orders", Stack: "dev", SecretRotation: "rds" })), []);
+    });
+
+    it("reports a password in a tag on any resource type", async () => {
+        assert.deepEqual(await runPolicy(rule, withProp(rdsInstance(), "tags", { Project: "orders", AdminPassword: "hunter22" })), [
+            "tag AdminPassword has a password-like name and holds a literal value",
+        ]);
+    });
+
+    it("does not throw on tags unknown during preview", async () => {
+        assert.deepEqual(await runPolicy(rule, withProp(rdsInstance(), "tags", UNKNOWN.object)), []);
+    });
+});
