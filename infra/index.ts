@@ -72,7 +72,7 @@ export = function blueprint(): BlueprintOutputs {
         opts,
     );
 
-    new Endpoints(
+    const endpoints = new Endpoints(
         name,
         {
             vpcId: network.vpcId,
@@ -102,7 +102,9 @@ export = function blueprint(): BlueprintOutputs {
             logRetentionDays: config.logRetentionDays,
             logLevel: config.logLevel,
         },
-        opts,
+        // The deploy invokes the function at once: its path to the database and to Secrets
+        // Manager (rules and endpoint) must exist by then, not merely be declared.
+        { ...opts, dependsOn: [network, endpoints] },
     );
 
     const api = new Api(
