@@ -3,6 +3,7 @@
  * property names as the policy SDK sees them). Every function returns a fresh copy, so a spec can
  * change one property and keep the rest compliant.
  */
+import { randomBytes } from "node:crypto";
 import { T } from "../../policy/lib/types";
 import type { TestResource } from "./policy";
 
@@ -333,4 +334,9 @@ export function blueprintResources(): TestResource[] {
         lambdaPermission(),
         lambdaInvocation(),
     ];
+}
+
+/** A password-shaped value made at test time, for the cases a scanner must catch. */
+export function generatedPassword(): string {
+    return `Pw${randomBytes(15).toString("base64url")}9`;
 }

@@ -5,6 +5,10 @@ import { evaluateResources, PolicyConfig, PolicyConfigError, resolvePolicyConfig
 import { policies } from "../../policy/pack";
 import { UNKNOWN, withProp } from "../helpers/policy";
 import { blueprintResources, lambdaFunction, rdsInstance, secret } from "../helpers/policyFixtures";
+import { generatedPassword } from "../helpers/policyFixtures";
+
+/** A fresh value per run: the repository holds no credential, not even a fake one. */
+const pw = generatedPassword();
 
 const CONFIG_DIR = path.join(__dirname, "..", "..", "policy", "config");
 const loadConfig = (stack: string) => JSON.parse(fs.readFileSync(path.join(CONFIG_DIR, `${stack}.json`), "utf8")) as PolicyConfig;
@@ -61,7 +65,7 @@ describe("evaluate: evaluateResources", () => {
 
     it("unwraps serialized secret values before checking them", async () => {
         const fn = lambdaFunction();
-        fn.props.environment = { variables: { DB_PASSWORD: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "hunter22" } } };
+        fn.props.environment = { variables: { DB_PASSWORD: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: `${pw}` } } };
         const violations = await evaluateResources([{ type: fn.type, name: "fn", props: fn.props }]);
         assert.deepEqual(violations.map((v) => v.policy), ["disallow-hardcoded-secrets-in-lambda-environment"]);
     });

@@ -3,6 +3,10 @@ import { disallowHardcodedSecretsInStageVariables as rule } from "../../../../po
 import { T } from "../../../../policy/lib/types";
 import { runPolicy, withProp } from "../../../helpers/policy";
 import { apiStage } from "../../../helpers/policyFixtures";
+import { generatedPassword } from "../../../helpers/policyFixtures";
+
+/** A fresh value per run: the repository holds no credential, not even a fake one. */
+const pw = generatedPassword();
 
 describe("rule: disallow-hardcoded-secrets-in-stage-variables", () => {
     it("passes stage variables holding names and ARNs", async () => {
@@ -17,7 +21,7 @@ describe("rule: disallow-hardcoded-secrets-in-stage-variables", () => {
     });
 
     it("reports a password in REST API stage variables", async () => {
-        const stage = { type: T.restApiStage, name: "v1", props: { variables: { dbPassword: "hunter22" } } };
+        const stage = { type: T.restApiStage, name: "v1", props: { variables: { dbPassword: `${pw}` } } };
         assert.equal((await runPolicy(rule, stage)).length, 1);
     });
 });

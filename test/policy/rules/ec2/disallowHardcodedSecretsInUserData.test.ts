@@ -3,6 +3,10 @@ import { disallowHardcodedSecretsInUserData as rule } from "../../../../policy/r
 import { T } from "../../../../policy/lib/types";
 import { runPolicy, UNKNOWN, withProp } from "../../../helpers/policy";
 import { ec2Instance } from "../../../helpers/policyFixtures";
+import { generatedPassword } from "../../../helpers/policyFixtures";
+
+/** A fresh value per run: the repository holds no credential, not even a fake one. */
+const pw = generatedPassword();
 
 describe("rule: disallow-hardcoded-secrets-in-user-data", () => {
     it("passes user data without credentials", async () => {
@@ -10,13 +14,13 @@ describe("rule: disallow-hardcoded-secrets-in-user-data", () => {
     });
 
     it("reports an exported password in instance user data", async () => {
-        assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", "#!/bin/bash\nexport DB_PASSWORD=hunter22\n")), [
+        assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", `#!/bin/bash\nexport DB_PASSWORD=${pw}\n`)), [
             'userData assigns a literal to the password-like name "DB_PASSWORD"',
         ]);
     });
 
     it("decodes launch template user data before scanning", async () => {
-        const userData = Buffer.from("#!/bin/bash\nmysql -h db -u app --password=hunter22\n").toString("base64");
+        const userData = Buffer.from(`#!/bin/bash\nmysql -h db -u app --password=${pw}\n`).toString("base64");
         const template = { type: T.launchTemplate, name: "lt", props: { userData } };
         assert.equal((await runPolicy(rule, template)).length, 1);
     });

@@ -3,6 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { disallowHardcodedSecretsInCode as rule } from "../../../../policy/rules/lambda/disallowHardcodedSecretsInCode";
 import { runPolicy, UNKNOWN, withProp } from "../../../helpers/policy";
 import { lambdaFunction } from "../../../helpers/policyFixtures";
+import { generatedPassword } from "../../../helpers/policyFixtures";
+
+/** A fresh value per run: the repository holds no credential, not even a fake one. */
+const pw = generatedPassword();
 
 describe("rule: disallow-hardcoded-secrets-in-lambda-code", () => {
     it("passes the blueprint's code bundle", async () => {
@@ -11,7 +15,7 @@ describe("rule: disallow-hardcoded-secrets-in-lambda-code", () => {
 
     it("reports a password literal in an AssetArchive file", async () => {
         const code = new pulumi.asset.AssetArchive({
-            "index.js": new pulumi.asset.StringAsset('const db = { user: "app", password: "s3cr3t-pass" };'),
+            "index.js": new pulumi.asset.StringAsset(`const db = { user: "app", password: "${pw}" };`),
         });
         assert.deepEqual(await runPolicy(rule, withProp(lambdaFunction(), "code", code)), [
             'code file index.js assigns a literal to the password-like name "password"',
@@ -24,7 +28,7 @@ describe("rule: disallow-hardcoded-secrets-in-lambda-code", () => {
     });
 
     it("stops after maxReports findings", async () => {
-        const files = Object.fromEntries([1, 2, 3].map((i) => [`f${i}.js`, { text: `const password = "s3cr3t-pass${i}";` }]));
+        const files = Object.fromEntries([1, 2, 3].map((i) => [`f${i}.js`, { text: `const password = "${pw}${i}";` }]));
         assert.equal((await runPolicy(rule, withProp(lambdaFunction(), "code", { assets: files }), { maxReports: 2 })).length, 2);
     });
 

@@ -2,6 +2,10 @@ import { strict as assert } from "node:assert";
 import { disallowHardcodedSecretsInEnvironment as rule } from "../../../../policy/rules/lambda/disallowHardcodedSecretsInEnvironment";
 import { runPolicy, TestResource, UNKNOWN } from "../../../helpers/policy";
 import { lambdaEnvironment, lambdaFunction } from "../../../helpers/policyFixtures";
+import { generatedPassword } from "../../../helpers/policyFixtures";
+
+/** A fresh value per run: the repository holds no credential, not even a fake one. */
+const pw = generatedPassword();
 
 function withVariable(name: string, value: unknown): TestResource {
     const fn = lambdaFunction();
@@ -15,13 +19,13 @@ describe("rule: disallow-hardcoded-secrets-in-lambda-environment", () => {
     });
 
     it("reports a literal DB_PASSWORD", async () => {
-        assert.deepEqual(await runPolicy(rule, withVariable("DB_PASSWORD", "hunter22")), [
+        assert.deepEqual(await runPolicy(rule, withVariable("DB_PASSWORD", `${pw}`)), [
             "environment variable DB_PASSWORD has a password-like name and holds a literal value",
         ]);
     });
 
     it("reports a connection URL with a password under a neutral name", async () => {
-        assert.deepEqual(await runPolicy(rule, withVariable("DATABASE_URL", "mysql://app:hunter22@proxy:3306/orders")), [
+        assert.deepEqual(await runPolicy(rule, withVariable("DATABASE_URL", `mysql://app:${pw}@proxy:3306/orders`)), [
             "environment variable DATABASE_URL contains a URL with a user:password part",
         ]);
     });

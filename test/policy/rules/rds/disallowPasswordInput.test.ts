@@ -2,6 +2,10 @@ import { strict as assert } from "node:assert";
 import { disallowPasswordInput } from "../../../../policy/rules/rds/disallowPasswordInput";
 import { runPolicy, UNKNOWN, withProp } from "../../../helpers/policy";
 import { rdsCluster, rdsInstance } from "../../../helpers/policyFixtures";
+import { generatedPassword } from "../../../helpers/policyFixtures";
+
+/** A fresh value per run: the repository holds no credential, not even a fake one. */
+const pw = generatedPassword();
 
 describe("rule: disallow-database-password-input", () => {
     it("passes the blueprint's instance and an Aurora cluster without passwords", async () => {
@@ -10,7 +14,7 @@ describe("rule: disallow-database-password-input", () => {
     });
 
     it("reports an instance with a literal password", async () => {
-        assert.deepEqual(await runPolicy(disallowPasswordInput, withProp(rdsInstance(), "password", "hunter22")), [
+        assert.deepEqual(await runPolicy(disallowPasswordInput, withProp(rdsInstance(), "password", `${pw}`)), [
             "the instance sets password; use manageMasterUserPassword instead",
         ]);
     });

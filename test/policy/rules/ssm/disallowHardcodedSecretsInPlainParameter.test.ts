@@ -2,6 +2,10 @@ import { strict as assert } from "node:assert";
 import { disallowHardcodedSecretsInPlainParameter as rule } from "../../../../policy/rules/ssm/disallowHardcodedSecretsInPlainParameter";
 import { runPolicy, UNKNOWN, withProp } from "../../../helpers/policy";
 import { ssmParameter } from "../../../helpers/policyFixtures";
+import { generatedPassword } from "../../../helpers/policyFixtures";
+
+/** A fresh value per run: the repository holds no credential, not even a fake one. */
+const pw = generatedPassword();
 
 describe("rule: disallow-hardcoded-secrets-in-plain-ssm-parameters", () => {
     it("passes a String parameter holding a host name", async () => {
@@ -10,17 +14,17 @@ describe("rule: disallow-hardcoded-secrets-in-plain-ssm-parameters", () => {
 
     it("reports a String parameter named like a password", async () => {
         const parameter = withProp(ssmParameter(), "name", "/orders/dev/db-password");
-        assert.deepEqual(await runPolicy(rule, withProp(parameter, "value", "hunter22")), [
+        assert.deepEqual(await runPolicy(rule, withProp(parameter, "value", `${pw}`)), [
             "parameter /orders/dev/db-password (value) has a password-like name and holds a literal value",
         ]);
     });
 
     it("reports a connection string with a password in any plain parameter", async () => {
-        assert.equal((await runPolicy(rule, withProp(ssmParameter(), "value", "mysql://app:hunter22@db/orders"))).length, 1);
+        assert.equal((await runPolicy(rule, withProp(ssmParameter(), "value", `mysql://app:${pw}@db/orders`))).length, 1);
     });
 
     it("does not apply to SecureString parameters or unknown types", async () => {
-        const secure = withProp(withProp(ssmParameter(), "type", "SecureString"), "value", "mysql://app:hunter22@db/orders");
+        const secure = withProp(withProp(ssmParameter(), "type", "SecureString"), "value", `mysql://app:${pw}@db/orders`);
         assert.deepEqual(await runPolicy(rule, secure), []);
         assert.deepEqual(await runPolicy(rule, withProp(secure, "type", UNKNOWN.string)), []);
     });

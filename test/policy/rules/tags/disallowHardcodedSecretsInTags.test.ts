@@ -2,6 +2,10 @@ import { strict as assert } from "node:assert";
 import { disallowHardcodedSecretsInTags as rule } from "../../../../policy/rules/tags/disallowHardcodedSecretsInTags";
 import { runPolicy, UNKNOWN, withProp } from "../../../helpers/policy";
 import { rdsInstance } from "../../../helpers/policyFixtures";
+import { generatedPassword } from "../../../helpers/policyFixtures";
+
+/** A fresh value per run: the repository holds no credential, not even a fake one. */
+const pw = generatedPassword();
 
 describe("rule: disallow-hardcoded-secrets-in-tags", () => {
     it("passes ordinary tags", async () => {
@@ -9,7 +13,7 @@ describe("rule: disallow-hardcoded-secrets-in-tags", () => {
     });
 
     it("reports a password in a tag on any resource type", async () => {
-        assert.deepEqual(await runPolicy(rule, withProp(rdsInstance(), "tags", { Project: "orders", AdminPassword: "hunter22" })), [
+        assert.deepEqual(await runPolicy(rule, withProp(rdsInstance(), "tags", { Project: "orders", AdminPassword: `${pw}` })), [
             "tag AdminPassword has a password-like name and holds a literal value",
         ]);
     });
