@@ -1,31 +1,15 @@
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { createConnection, type ConnectionOptions } from "mysql2/promise";
-import type { ApiConfig, DatabaseTarget } from "./config";
+import { createConnection } from "mysql2/promise";
+import type { ApiConfig } from "./config";
 import { Database, type Connector } from "./db/connection";
+import { baseConnectionOptions } from "./db/connectionOptions";
 import { IamCredentialSource, SecretCredentialSource, type AuthTokenSigner, type CredentialSource } from "./db/credentials";
-import { tlsOptions } from "./db/tls";
 import { createApi, type ApiHandler } from "./http/api";
 import { createLogger, type Logger } from "./logger";
 import { EventStore } from "./orders/eventStore";
 import { OrderService } from "./orders/service";
 import { parseCredentialsSecret, type DatabaseCredentials } from "./secrets/credentialsSecret";
 import { SecretCache } from "./secrets/secretCache";
-
-/** Connection settings shared by the API and migrate functions. */
-export function baseConnectionOptions(target: DatabaseTarget, defaultCa?: () => string[]): ConnectionOptions {
-    return {
-        host: target.host,
-        port: target.port,
-        database: target.database,
-        ssl: tlsOptions(target.tls, defaultCa),
-        connectTimeout: 5_000,
-        // Dates as text: NOW(6) keeps its microseconds and no time zone conversion happens in the driver.
-        dateStrings: true,
-        supportBigNumbers: true,
-        // Off is mysql2's default; stated because multi-statements would both pin RDS Proxy and widen SQL injection.
-        multipleStatements: false,
-    };
-}
 
 /** Replaceable edges, for tests and the benchmark. */
 export interface ApiOverrides {

@@ -2,7 +2,7 @@ import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import * as path from "node:path";
 import { createConnection } from "mysql2/promise";
 import { loadMigrateConfig, type MigrateConfig } from "./config";
-import { baseConnectionOptions } from "./container";
+import { baseConnectionOptions } from "./db/connectionOptions";
 import { rdsCertificateAuthorities } from "./db/rdsCertificateAuthorities";
 import { createLogger } from "./logger";
 import { ensureAppUser } from "./migrator/appUser";

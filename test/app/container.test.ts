@@ -1,4 +1,7 @@
+import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { mockClient } from "aws-sdk-client-mock";
 import { strict as assert } from "node:assert";
+import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { Connection, ConnectionOptions } from "mysql2/promise";
 import { loadApiConfig } from "../../app/src/config";
@@ -6,6 +9,9 @@ import { createApiContainer } from "../../app/src/container";
 import { silentLogger } from "./support/silentLogger";
 
 const baseline = { DB_HOST: "proxy.example.internal", DB_NAME: "orders" };
+const secretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app";
+// Generated per run: no credential, not even a fake one, lives in the repository.
+const generated = () => randomBytes(18).toString("base64url");
 
 // Captures the options the container connects with, and answers every query with one row.
 function capturingConnector() {
@@ -25,37 +31,62 @@ function capturingConnector() {
 describe("container", () => {
     it("connects in iam mode with a signed token, the cleartext plugin and verified TLS", async () => {
         const { seen, connect } = capturingConnector();
+        const token = generated();
         const container = createApiContainer(loadApiConfig({ ...baseline, DB_AUTH: "iam", DB_USER: "app_iam" }), {
             connect,
             logger: silentLogger(),
-            signer: { getAuthToken: async () => "signed-token" },
+            signer: { getAuthToken: async () => token },
         });
         await container.db.query("SELECT 1", [], { retryOnFatal: true });
         const [options] = seen;
         assert.equal(options?.user, "app_iam");
-        assert.equal(options?.password, "signed-token");
+        assert.equal(options?.password, token);
         assert.equal(options?.enableCleartextPlugin, true);
         assert.deepEqual(options?.ssl, { rejectUnauthorized: true, verifyIdentity: true, minVersion: "TLSv1.2" });
         assert.equal(container.secretCache, undefined);
     });
 
-    it("never enables the cleartext plugin in secret mode, and never multi-statements", async () => {
-        const { seen, connect } = capturingConnector();
-        const container = createApiContainer(loadApiConfig({ ...baseline, DB_SECRET_ARN: "arn:app" }), { connect, logger: silentLogger() });
-        // Stand in for Secrets Manager by priming nothing: the login is not what this test is about.
-        (container.secretCache as unknown as { get: () => Promise<unknown> }).get = async () => ({ username: "app", password: "pw" });
-        await container.db.query("SELECT 1", [], { retryOnFatal: true });
-        assert.equal(seen[0]?.enableCleartextPlugin, undefined);
-        assert.equal(seen[0]?.multipleStatements, false);
-        assert.equal(seen[0]?.host, "proxy.example.internal");
-        assert.equal(seen[0]?.port, 3306);
-    });
+    describe("in secret mode", () => {
+        // Created in a hook, not at load time: mockClient patches every SecretsManagerClient until restore(),
+        // and the integration suites need the real one.
+        let sm: ReturnType<typeof mockClient>;
+        let password: string;
+        before(() => {
+            sm = mockClient(SecretsManagerClient);
+        });
+        beforeEach(() => {
+            sm.reset();
+            password = generated();
+            sm.on(GetSecretValueCommand, { SecretId: secretArn }).resolves({ SecretString: JSON.stringify({ username: "app", password }) });
+        });
+        after(() => sm.restore());
 
-    it("connects without TLS only when DB_TLS is disabled", async () => {
-        const { seen, connect } = capturingConnector();
-        const container = createApiContainer(loadApiConfig({ ...baseline, DB_SECRET_ARN: "arn:app", DB_TLS: "disabled" }), { connect, logger: silentLogger() });
-        (container.secretCache as unknown as { get: () => Promise<unknown> }).get = async () => ({ username: "app", password: "pw" });
-        await container.db.query("SELECT 1", [], { retryOnFatal: true });
-        assert.equal(seen[0]?.ssl, undefined);
+        const secretContainer = (env: Record<string, string>, connect: ReturnType<typeof capturingConnector>["connect"]) =>
+            createApiContainer(loadApiConfig({ ...baseline, DB_SECRET_ARN: secretArn, ...env }), {
+                connect,
+                logger: silentLogger(),
+                secretsClient: new SecretsManagerClient({ region: "eu-west-1" }),
+            });
+
+        it("logs in with the secret's user and password, without the cleartext plugin or multi-statements", async () => {
+            const { seen, connect } = capturingConnector();
+            const container = secretContainer({}, connect);
+            await container.db.query("SELECT 1", [], { retryOnFatal: true });
+            assert.equal(seen[0]?.user, "app");
+            assert.equal(seen[0]?.password, password);
+            assert.equal(sm.commandCalls(GetSecretValueCommand).length, 1);
+            assert.equal(seen[0]?.enableCleartextPlugin, undefined);
+            assert.equal(seen[0]?.multipleStatements, false);
+            assert.equal(seen[0]?.host, "proxy.example.internal");
+            assert.equal(seen[0]?.port, 3306);
+            assert.deepEqual(seen[0]?.ssl, { rejectUnauthorized: true, verifyIdentity: true, minVersion: "TLSv1.2" });
+        });
+
+        it("connects without TLS only when DB_TLS is disabled", async () => {
+            const { seen, connect } = capturingConnector();
+            const container = secretContainer({ DB_TLS: "disabled" }, connect);
+            await container.db.query("SELECT 1", [], { retryOnFatal: true });
+            assert.equal(seen[0]?.ssl, undefined);
+        });
     });
 });

@@ -193,6 +193,7 @@ describe("handler (against MariaDB)", function () {
             const reply = await invoke(api, "POST", `/orders/${body.id}/items`, { body: { ...item, quantity: 0 } });
             assertErrorBody(reply, 400, "validation_error");
             assert.match(reply.body.message, /^quantity: /);
+            assert.equal(reply.body.field, "quantity");
         });
 
         it("answers 400 malformed_json for a body that is not JSON", async () => {
@@ -234,6 +235,24 @@ describe("handler (against MariaDB)", function () {
             assert.deepEqual(replies.map((reply) => reply.status).sort(), [200, 412]);
             const events = await invoke(api, "GET", `/orders/${body.id}/events`);
             assert.equal(events.body.length, 2);
+        });
+
+        it("creates one order for two concurrent requests with the same Idempotency-Key and body", async () => {
+            for (let round = 0; round < 3; round += 1) {
+                const key = randomUUID();
+                const customerId = `c-${key}`;
+                const spec = { body: { customerId }, headers: { "Idempotency-Key": key } };
+                const replies = await Promise.all([local.container(), local.container()].map((container) => invoke(container, "POST", "/orders", spec)));
+                assert.deepEqual(replies.map((reply) => reply.status), [201, 201], replies.map((reply) => reply.text).join("\n"));
+                assert.equal(replies[1]?.body.id, replies[0]?.body.id);
+                assert.deepEqual(replies.map((reply) => reply.headers["idempotent-replayed"] ?? "-").sort(), ["-", "true"]);
+                // Across all orders, not just the one returned: the loser must not have left an order of its own.
+                const [[counted]] = await admin.query<RowDataPacket[]>(
+                    "SELECT COUNT(*) AS events FROM events WHERE JSON_UNQUOTE(JSON_EXTRACT(data, '$.customerId')) = ?",
+                    [customerId],
+                );
+                assert.equal(Number(counted?.events), 1);
+            }
         });
 
         it("retries a lost race without If-Match, so both concurrent appends land", async () => {

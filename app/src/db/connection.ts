@@ -44,6 +44,8 @@ export interface DatabaseOptions {
  */
 export class Database implements Queryable {
     private current: Promise<Connection> | undefined;
+    /** What `current` resolved to, so that a dead connection is told apart from its replacement. */
+    private live: Connection | undefined;
     private opened = 0;
 
     constructor(private readonly options: DatabaseOptions) {}
@@ -85,6 +87,7 @@ export class Database implements Queryable {
     async close(): Promise<void> {
         const current = this.current;
         this.current = undefined;
+        this.live = undefined;
         if (current !== undefined) {
             const connection = await current.catch(() => undefined);
             await connection?.end().catch(() => undefined);
@@ -100,18 +103,27 @@ export class Database implements Queryable {
         if (this.current === undefined) {
             const opening = this.open();
             this.current = opening;
-            // A failed connect must not be cached, or every later request would fail the same way.
-            opening.catch(() => {
-                if (this.current === opening) {
-                    this.current = undefined;
-                }
-            });
+            this.live = undefined;
+            // Registered before any caller awaits `opening`, so `live` is set by the time a caller gets the connection.
+            opening.then(
+                (connection) => {
+                    if (this.current === opening) {
+                        this.live = connection;
+                    }
+                },
+                () => {
+                    // A failed connect must not be cached, or every later request would fail the same way.
+                    if (this.current === opening) {
+                        this.current = undefined;
+                    }
+                },
+            );
         }
         return this.current;
     }
 
     private discard(connection: Connection): void {
-        this.current = undefined;
+        this.forget(connection);
         connection.destroy();
     }
 
@@ -149,15 +161,15 @@ export class Database implements Queryable {
         return connection;
     }
 
+    /**
+     * Drops `connection` if it is still the current one. Statements that shared a connection all fail when it
+     * dies; the first opens a replacement, and the others must reuse it rather than drop it and open another.
+     */
     private forget(connection: Connection): void {
-        void this.current?.then(
-            (current) => {
-                if (current === connection) {
-                    this.current = undefined;
-                }
-            },
-            () => undefined,
-        );
+        if (this.live === connection) {
+            this.current = undefined;
+            this.live = undefined;
+        }
     }
 
     private unavailable(error: unknown): DatabaseUnavailableError {

@@ -76,7 +76,8 @@ export function createApi({ orders, db, logger }: ApiDependencies): ApiHandler {
         try {
             return await route(event);
         } catch (error) {
-            // Request ids go into the few log lines written, rather than into the logger's state on every request.
+            // The Lambda request id is in every line already (handler.ts adds the context); the API Gateway id and
+            // the route are only worth writing for a refused request.
             const request = { requestId, apiRequestId: event.requestContext.requestId, method: event.requestContext.http.method, path: event.rawPath };
             const result = errorResponse(error, requestId, logger, request);
             logger.info("Request refused", { ...request, status: result.statusCode });

@@ -7,8 +7,8 @@ import {
     OrderNotFoundError,
     StaleVersionError,
 } from "../orders/errors";
-import { HttpError } from "./errors";
-import { etag, json, type HttpResult } from "./responses";
+import { BadRequestError, HttpError } from "./errors";
+import { etag, json, type ErrorBody, type HttpResult } from "./responses";
 
 /** Seconds a client should wait before retrying when the database is unreachable. */
 export const retryAfterSeconds = 5;
@@ -18,7 +18,11 @@ export const retryAfterSeconds = 5;
  * anything else becomes a generic 500, and its details go to the log only, never to the client.
  */
 export function errorResponse(error: unknown, requestId: string, logger: Logger, request: Record<string, unknown> = {}): HttpResult {
-    const body = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ error: code, message, requestId, ...extra });
+    const body = (code: string, message: string, extra: Record<string, unknown> = {}): ErrorBody => ({ error: code, message, requestId, ...extra });
+    if (error instanceof BadRequestError && error.field !== undefined) {
+        // The message already starts with the field; `field` is for programs that highlight it.
+        return json(error.status, body(error.code, error.message, { field: error.field }), error.headers);
+    }
     if (error instanceof HttpError) {
         return json(error.status, body(error.code, error.message), error.headers);
     }

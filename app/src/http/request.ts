@@ -53,9 +53,12 @@ export function jsonBody<S extends z.ZodMiniType>(event: APIGatewayProxyEventV2,
     return result.data;
 }
 
-const versionTag = /^(?:W\/)?"(\d{1,9})"$/;
+const versionTag = /^"(\d{1,9})"$/;
 
-/** The version in `If-Match: "<version>"`, or undefined without the header. */
+/**
+ * The version in `If-Match: "<version>"`, or undefined without the header. A weak tag (`W/"3"`) is refused:
+ * If-Match compares strongly (RFC 9110), so it could never match, and this API only ever sends strong ones.
+ */
 export function ifMatchVersion(event: APIGatewayProxyEventV2): number | undefined {
     const value = header(event, "if-match")?.trim();
     if (value === undefined || value === "" || value === "*") {
@@ -63,7 +66,7 @@ export function ifMatchVersion(event: APIGatewayProxyEventV2): number | undefine
     }
     const match = versionTag.exec(value);
     if (match?.[1] === undefined) {
-        throw new BadRequestError("validation_error", 'If-Match: expected an ETag such as "3"', "If-Match");
+        throw new BadRequestError("validation_error", 'If-Match: expected a strong ETag such as "3", as sent in ETag', "If-Match");
     }
     return Number(match[1]);
 }

@@ -1,4 +1,7 @@
+import type { RowDataPacket } from "mysql2";
 import type { Connection } from "mysql2/promise";
+import { driverErrorCode } from "../db/errors";
+import { revocationsFor, type HeldPrivilege, type WantedPrivilege } from "./extraPrivileges";
 
 /** What the API may do: read and append events. No UPDATE or DELETE: the event store is append-only. */
 export const appGrants = [{ privileges: "SELECT, INSERT", table: "events" }] as const;
@@ -9,12 +12,49 @@ export class AppUserError extends Error {
 }
 
 function driverCode(error: unknown): string {
-    return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "unknown";
+    return driverErrorCode(error) ?? "unknown";
+}
+
+interface PrivilegeRow extends RowDataPacket {
+    schemaName: string | null;
+    tableName: string | null;
+    privilege: string;
+    grantable: string;
+}
+
+// Global, database and table privileges: the levels GRANT reaches in MySQL 8.0/8.4 and MariaDB alike.
+const heldPrivilegeQueries = [
+    "SELECT NULL AS schemaName, NULL AS tableName, PRIVILEGE_TYPE AS privilege, IS_GRANTABLE AS grantable FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = ?",
+    "SELECT TABLE_SCHEMA AS schemaName, NULL AS tableName, PRIVILEGE_TYPE AS privilege, IS_GRANTABLE AS grantable FROM information_schema.SCHEMA_PRIVILEGES WHERE GRANTEE = ?",
+    "SELECT TABLE_SCHEMA AS schemaName, TABLE_NAME AS tableName, PRIVILEGE_TYPE AS privilege, IS_GRANTABLE AS grantable FROM information_schema.TABLE_PRIVILEGES WHERE GRANTEE = ?",
+];
+
+async function heldPrivileges(connection: Connection, username: string): Promise<HeldPrivilege[]> {
+    const held: HeldPrivilege[] = [];
+    for (const sql of heldPrivilegeQueries) {
+        const [rows] = await connection.query<PrivilegeRow[]>(sql, [`'${username}'@'%'`]);
+        for (const row of rows) {
+            held.push({
+                ...(row.schemaName === null ? {} : { schema: row.schemaName }),
+                ...(row.tableName === null ? {} : { table: row.tableName }),
+                privilege: row.privilege,
+                grantable: row.grantable === "YES",
+            });
+        }
+    }
+    return held;
+}
+
+function wantedPrivileges(database: string): WantedPrivilege[] {
+    return appGrants.flatMap((grant) =>
+        grant.privileges.split(",").map((privilege) => ({ schema: database, table: grant.table, privilege: privilege.trim() })),
+    );
 }
 
 /**
  * Creates the API's database user, or sets its password when it exists (the app secret is the source of
- * truth, so a rotated secret is applied by the next deploy), and grants exactly `appGrants`.
+ * truth, so a rotated secret is applied by the next deploy), and leaves it with exactly `appGrants`: what is
+ * missing is granted first, then anything else is revoked, so the running API never lacks a privilege.
  * Host '%' because the proxy connects from addresses in the VPC that are not known in advance.
  */
 export async function ensureAppUser(connection: Connection, user: { username: string; password: string }, database: string): Promise<void> {
@@ -32,5 +72,14 @@ export async function ensureAppUser(connection: Connection, user: { username: st
             `${database}.${grant.table}`,
             user.username,
         ]);
+    }
+    let held: HeldPrivilege[];
+    try {
+        held = await heldPrivileges(connection, user.username);
+    } catch (error) {
+        throw new AppUserError(`Could not read the app user's privileges (${driverCode(error)})`);
+    }
+    for (const revocation of revocationsFor(held, wantedPrivileges(database), user.username)) {
+        await run("revoke privileges the API does not need", revocation.sql, [...revocation.values]);
     }
 }

@@ -22,6 +22,8 @@ export async function withNamedLock<T>(connection: Connection, name: string, tim
     try {
         return await work();
     } finally {
-        await connection.query("SELECT RELEASE_LOCK(?)", [name]);
+        // A failed release means the session is gone, and the server frees a session's locks when it ends.
+        // Throwing here would hide the error from `work`, the one that says what went wrong.
+        await connection.query("SELECT RELEASE_LOCK(?)", [name]).catch(() => undefined);
     }
 }

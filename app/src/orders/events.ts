@@ -36,7 +36,6 @@ export const orderEvent = z.discriminatedUnion("type", [
 ]);
 
 export type OrderEvent = z.infer<typeof orderEvent>;
-export type OrderEventType = OrderEvent["type"];
 export type ItemAdded = z.infer<typeof itemAddedData>;
 
 /** An event as read back from the store. */

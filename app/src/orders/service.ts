@@ -13,7 +13,7 @@ export interface OrderServiceOptions {
 
 export interface CreateResult {
     readonly order: OrderState;
-    /** False when an Idempotency-Key matched an earlier request. */
+    /** False when an Idempotency-Key matched an earlier request's order. */
     readonly created: boolean;
 }
 
@@ -46,7 +46,9 @@ export class OrderService {
         if (original === undefined || original.event.type !== "OrderCreated" || original.event.data.customerId !== customerId) {
             throw new IdempotencyKeyReusedError();
         }
-        return { order: await this.get(original.aggregateId), created: false };
+        // The store also reports a replay when this request's own INSERT landed and was repeated after a lost
+        // connection; the order is then this request's creation, not an earlier one's.
+        return { order: await this.get(original.aggregateId), created: original.aggregateId === orderId };
     }
 
     async get(orderId: string): Promise<OrderState> {

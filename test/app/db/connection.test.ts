@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { Connection, ConnectionOptions } from "mysql2/promise";
 import { Database } from "../../../app/src/db/connection";
@@ -33,6 +34,9 @@ class ScriptedConnection extends EventEmitter {
 const fatal = () => Object.assign(new Error("Connection lost"), { fatal: true, code: "PROTOCOL_CONNECTION_LOST" });
 const denied = () => Object.assign(new Error("Access denied"), { errno: 1045, code: "ER_ACCESS_DENIED_ERROR" });
 
+// Generated per run: no credential, not even a fake one, lives in the repository.
+const passwords = { cached: randomBytes(18).toString("base64url"), refreshed: randomBytes(18).toString("base64url") };
+
 function setup(connectScript: Array<Outcome[] | Error>) {
     const logins: Array<string | undefined> = [];
     const connections: ScriptedConnection[] = [];
@@ -40,7 +44,7 @@ function setup(connectScript: Array<Outcome[] | Error>) {
     const credentials: CredentialSource = {
         async get({ refresh }) {
             refreshes.push(refresh);
-            return { username: "app", password: refresh ? "new" : "old" };
+            return { username: "app", password: refresh ? passwords.refreshed : passwords.cached };
         },
     };
     const db = new Database({
@@ -80,6 +84,15 @@ describe("db: Database", () => {
         assert.deepEqual(connections[1]?.queries, ["SELECT 1"]);
     });
 
+    it("opens one replacement when statements sharing a connection all find it dead", async () => {
+        const { db, connections } = setup([[fatal(), fatal(), fatal()], []]);
+        await Promise.all([1, 2, 3].map((n) => db.query(`SELECT ${n}`, [], { retryOnFatal: true })));
+        assert.equal(connections.length, 2);
+        assert.deepEqual([...(connections[1]?.queries ?? [])].sort(), ["SELECT 1", "SELECT 2", "SELECT 3"]);
+        await db.query("SELECT 4", [], { retryOnFatal: true });
+        assert.equal(connections.length, 2, "the replacement stays the connection in use");
+    });
+
     it("gives up with DatabaseUnavailableError when the retry fails too", async () => {
         const { db } = setup([[fatal()], [fatal()]]);
         await assert.rejects(db.query("SELECT 1", [], { retryOnFatal: true }), DatabaseUnavailableError);
@@ -100,7 +113,7 @@ describe("db: Database", () => {
     it("refreshes the credentials once when the login is refused", async () => {
         const { db, logins, refreshes } = setup([denied(), []]);
         await db.query("SELECT 1", [], { retryOnFatal: true });
-        assert.deepEqual(logins, ["old", "new"]);
+        assert.deepEqual(logins, [passwords.cached, passwords.refreshed]);
         assert.deepEqual(refreshes, [false, true]);
     });
 

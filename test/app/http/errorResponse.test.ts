@@ -39,6 +39,11 @@ describe("http: errorResponse", () => {
         });
     }
 
+    it("names the invalid field of a 400 in `field`", () => {
+        assert.equal(map(new BadRequestError("validation_error", "sku: too short", "sku")).body.field, "sku");
+        assert.equal(map(new BadRequestError("malformed_json", "The request body is not valid JSON")).body.field, undefined);
+    });
+
     it("tells a 503 client when to retry", () => {
         assert.equal(map(new DatabaseUnavailableError("down")).headers["retry-after"], String(retryAfterSeconds));
     });

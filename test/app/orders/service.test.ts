@@ -29,6 +29,29 @@ class RacingStore {
     }
 }
 
+// A store whose INSERT landed, lost its connection, and was repeated: the repeat finds the event id and says "replayed".
+class RepeatedInsertStore {
+    readonly stream: RecordedEvent[] = [];
+    orderId: string | undefined;
+
+    async append(aggregateId: string, _expectedVersion: number, events: readonly NewEvent[]): Promise<AppendOutcome> {
+        this.orderId = aggregateId;
+        for (const event of events) {
+            this.stream.push({ ...event, version: this.stream.length + 1, createdAt: "" });
+        }
+        return "replayed";
+    }
+
+    async aggregateOf(): Promise<{ aggregateId: string; event: RecordedEvent } | undefined> {
+        const [event] = this.stream;
+        return this.orderId === undefined || event === undefined ? undefined : { aggregateId: this.orderId, event };
+    }
+
+    async load(): Promise<RecordedEvent[]> {
+        return [...this.stream];
+    }
+}
+
 const item = { sku: "mine", quantity: 1, unitPrice: 2 };
 const service = (store: RacingStore) => new OrderService(store as unknown as EventStore, { maxAttempts: 3 });
 
@@ -60,6 +83,14 @@ describe("orders: OrderService", () => {
         const store = new RacingStore(0);
         store.stream.length = 0;
         await assert.rejects(service(store).get("o"), OrderNotFoundError);
+    });
+
+    it("reports an order as created when its own insert was repeated after a lost connection", async () => {
+        const store = new RepeatedInsertStore();
+        const result = await new OrderService(store as unknown as EventStore).create("c", "key-1");
+        assert.equal(result.created, true);
+        assert.equal(result.order.id, store.orderId);
+        assert.equal(result.order.customerId, "c");
     });
 
     it("derives the same event id from the same idempotency key, and never stores the key itself", () => {

@@ -1,12 +1,16 @@
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { mockClient } from "aws-sdk-client-mock";
 import { strict as assert } from "node:assert";
+import { randomBytes } from "node:crypto";
 import { parseCredentialsSecret } from "../../../app/src/secrets/credentialsSecret";
 import { SecretFetchError } from "../../../app/src/secrets/errors";
 import { SecretCache } from "../../../app/src/secrets/secretCache";
 
 const secretId = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app";
 const secret = (password: string) => ({ SecretString: JSON.stringify({ username: "app", password }) });
+// Generated per run: no credential, not even a fake one, lives in the repository.
+const one = randomBytes(18).toString("base64url");
+const two = randomBytes(18).toString("base64url");
 
 describe("secrets: SecretCache", () => {
     // Created in a hook, not at load time: mockClient patches every SecretsManagerClient until restore(),
@@ -28,41 +32,41 @@ describe("secrets: SecretCache", () => {
     after(() => sm.restore());
 
     it("fetches the secret once and serves it from memory within the TTL", async () => {
-        sm.on(GetSecretValueCommand, { SecretId: secretId }).resolves(secret("one"));
+        sm.on(GetSecretValueCommand, { SecretId: secretId }).resolves(secret(one));
         const subject = cache();
-        assert.equal((await subject.get()).password, "one");
+        assert.equal((await subject.get()).password, one);
         now += 299_000;
-        assert.equal((await subject.get()).password, "one");
+        assert.equal((await subject.get()).password, one);
         assert.equal(sm.commandCalls(GetSecretValueCommand).length, 1);
         assert.equal(subject.fetchCount, 1);
     });
 
     it("fetches again once the TTL has passed", async () => {
-        sm.on(GetSecretValueCommand).resolvesOnce(secret("one")).resolves(secret("two"));
+        sm.on(GetSecretValueCommand).resolvesOnce(secret(one)).resolves(secret(two));
         const subject = cache();
         await subject.get();
         now += 300_000;
-        assert.equal((await subject.get()).password, "two");
+        assert.equal((await subject.get()).password, two);
         assert.equal(sm.commandCalls(GetSecretValueCommand).length, 2);
     });
 
     it("fetches again when forced, as after a refused login", async () => {
-        sm.on(GetSecretValueCommand).resolvesOnce(secret("one")).resolves(secret("two"));
+        sm.on(GetSecretValueCommand).resolvesOnce(secret(one)).resolves(secret(two));
         const subject = cache();
         await subject.get();
-        assert.equal((await subject.get({ forceFetch: true })).password, "two");
-        assert.equal((await subject.get()).password, "two");
+        assert.equal((await subject.get({ forceFetch: true })).password, two);
+        assert.equal((await subject.get()).password, two);
     });
 
     it("shares one fetch between concurrent callers", async () => {
-        sm.on(GetSecretValueCommand).resolves(secret("one"));
+        sm.on(GetSecretValueCommand).resolves(secret(one));
         const subject = cache();
         await Promise.all([subject.get(), subject.get(), subject.get()]);
         assert.equal(sm.commandCalls(GetSecretValueCommand).length, 1);
     });
 
     it("fetches on every call with a TTL of 0", async () => {
-        sm.on(GetSecretValueCommand).resolves(secret("one"));
+        sm.on(GetSecretValueCommand).resolves(secret(one));
         const subject = cache(0);
         await subject.get();
         await subject.get();
@@ -70,7 +74,7 @@ describe("secrets: SecretCache", () => {
     });
 
     it("fetches again after clear()", async () => {
-        sm.on(GetSecretValueCommand).resolves(secret("one"));
+        sm.on(GetSecretValueCommand).resolves(secret(one));
         const subject = cache();
         await subject.get();
         subject.clear();
@@ -89,10 +93,10 @@ describe("secrets: SecretCache", () => {
     });
 
     it("does not cache a failure", async () => {
-        sm.on(GetSecretValueCommand).rejectsOnce(new Error("throttled")).resolves(secret("one"));
+        sm.on(GetSecretValueCommand).rejectsOnce(new Error("throttled")).resolves(secret(one));
         const subject = cache();
         await assert.rejects(subject.get(), SecretFetchError);
-        assert.equal((await subject.get()).password, "one");
+        assert.equal((await subject.get()).password, one);
     });
 
     it("refuses a binary secret", async () => {

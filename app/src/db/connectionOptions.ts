@@ -1,0 +1,19 @@
+import type { ConnectionOptions } from "mysql2/promise";
+import type { DatabaseTarget } from "../config";
+import { tlsOptions } from "./tls";
+
+/** Connection settings shared by the API and migrate functions; the login is added by each. */
+export function baseConnectionOptions(target: DatabaseTarget, defaultCa?: () => string[]): ConnectionOptions {
+    return {
+        host: target.host,
+        port: target.port,
+        database: target.database,
+        ssl: tlsOptions(target.tls, defaultCa),
+        connectTimeout: 5_000,
+        // Dates as text: NOW(6) keeps its microseconds and no time zone conversion happens in the driver.
+        dateStrings: true,
+        supportBigNumbers: true,
+        // Off is mysql2's default; stated because multi-statements would both pin RDS Proxy and widen SQL injection.
+        multipleStatements: false,
+    };
+}
