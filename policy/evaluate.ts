@@ -6,6 +6,7 @@
  */
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import { UnknownValueError } from "@pulumi/policy";
+import { z } from "zod";
 import { makeResourceArgs, makeStackArgs, NotApplicableError } from "./lib/args";
 import { BlueprintPolicy, configDefaults } from "./lib/rule";
 import { packName, policies as packPolicies } from "./pack";
@@ -63,30 +64,10 @@ interface ResolvedPolicy {
     config: Record<string, unknown>;
 }
 
-function matchesSchemaType(value: unknown, schema: PolicyConfigJSONSchema): boolean {
-    const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
-    if (types.length === 0) {
-        return true;
-    }
-    return types.some((t: string) => {
-        switch (t) {
-            case "array":
-                return (
-                    Array.isArray(value) &&
-                    (typeof schema.items !== "object" || Array.isArray(schema.items) || value.every((v) => matchesSchemaType(v, schema.items as PolicyConfigJSONSchema)))
-                );
-            case "integer":
-                return Number.isInteger(value);
-            case "number":
-                return typeof value === "number";
-            case "object":
-                return value !== null && typeof value === "object" && !Array.isArray(value);
-            case "null":
-                return value === null;
-            default:
-                return typeof value === t;
-        }
-    });
+/** Why `value` does not satisfy the knob's JSON schema (type, items, minimum, ...), or undefined when it does. */
+function schemaViolation(value: unknown, schema: PolicyConfigJSONSchema): string | undefined {
+    const result = z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]).safeParse(value);
+    return result.success ? undefined : result.error.issues.map((issue) => issue.message).join("; ");
 }
 
 /** Merges the pack's levels and schema defaults with `config`; throws PolicyConfigError on mistakes. */
@@ -118,8 +99,9 @@ export function resolvePolicyConfig(policies: readonly BlueprintPolicy[], config
                 if (!schema) {
                     throw new PolicyConfigError(`${policy.name}: unknown config property "${key}"`);
                 }
-                if (!matchesSchemaType(value, schema)) {
-                    throw new PolicyConfigError(`${policy.name}.${key}: expected ${JSON.stringify(schema.type)}, got ${JSON.stringify(value)}`);
+                const violation = schemaViolation(value, schema);
+                if (violation !== undefined) {
+                    throw new PolicyConfigError(`${policy.name}.${key}: ${JSON.stringify(value)} does not match the rule's config schema: ${violation}`);
                 }
                 knobs[key] = value;
             }

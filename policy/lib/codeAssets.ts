@@ -50,6 +50,11 @@ async function readPath(p: string, into: CodeReadResult, label: string): Promise
         }
         return;
     }
+    if (!stat.isFile()) {
+        // FIFOs, sockets and devices: reading one can block forever or never end (/dev/zero).
+        into.skipped.push(`${label} (not a regular file)`);
+        return;
+    }
     if (SKIPPED_EXTENSIONS.test(p) || stat.size > MAX_FILE_BYTES) {
         if (/\.(zip|jar)$/i.test(p) || stat.size > MAX_FILE_BYTES) {
             into.skipped.push(label);

@@ -186,6 +186,24 @@ export function wildcardMatch(pattern: string, value: string): boolean {
     return new RegExp(`^${regex}$`, "i").test(value);
 }
 
+/**
+ * True for `"*"` and for ARNs that name no region, account or resource, which grant the same:
+ * `arn:aws:logs:*:*:*` (a staple of public Lambda samples), `arn:aws:s3:::*`, `arn:*:*:*:*:*`.
+ * An ARN that names the account (`arn:aws:logs:eu-west-1:123456789012:*`) is left to review.
+ */
+export function isWildcardResource(resource: string): boolean {
+    const parts = resource.trim().split(":");
+    if (parts.length === 1) {
+        return parts[0] === "*";
+    }
+    if (parts[0] !== "arn" || parts.length < 6) {
+        return false;
+    }
+    const unnamed = (part: string) => part === "" || part === "*";
+    const resourcePart = parts.slice(5).join(":");
+    return unnamed(parts[3]!) && unnamed(parts[4]!) && /^\*(?:[:/]\*)*$/.test(resourcePart);
+}
+
 /** True when one of the statement's `Action` patterns grants `action` (e.g. "secretsmanager:*" grants GetSecretValue). */
 export function grantsAction(statement: Statement, action: string): boolean {
     return statement.actions.some((pattern) => wildcardMatch(pattern, action));

@@ -34,7 +34,7 @@ export function documentSources(type: string, props: Record<string, unknown>): D
         );
     } else if (IDENTITY_POLICY_TYPES.includes(type)) {
         add("identity", "policy", props.policy);
-    } else if (type === T.vpcEndpoint) {
+    } else if (type === T.vpcEndpoint || type === T.vpcEndpointPolicy) {
         add("endpoint", "policy", props.policy);
     } else if (type === T.kmsKey || type === T.kmsKeyPolicy) {
         add("key", "policy", props.policy);
@@ -49,6 +49,7 @@ export const DOCUMENT_TYPES: readonly string[] = [
     T.iamRole,
     ...IDENTITY_POLICY_TYPES,
     T.vpcEndpoint,
+    T.vpcEndpointPolicy,
     T.kmsKey,
     T.kmsKeyPolicy,
     T.secret,

@@ -10,7 +10,8 @@
  * False positives cost trust, so the exemptions are deliberate: names that end in a reference or
  * setting word (`_ARN`, `_NAME`, `_ID`, `_TTL_SECONDS`...) are not password-like; values that are
  * references or placeholders (ARNs, `${...}`, `{{resolve:...}}`, `$VAR`, masks) or booleans are not
- * literals; unknown preview values are never flagged. Look-alikes such as handler names, git SHAs
+ * literals; constants holding their own name (`X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token"`)
+ * are key names; unknown preview values are never flagged. Look-alikes such as handler names, git SHAs
  * (lowercase hex) and UUIDs match no pattern.
  */
 import { isUnknown } from "./unknown";
@@ -31,8 +32,11 @@ export interface Finding {
 
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/;
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
-/** scheme://user:password@ — the password part is checked against placeholders separately. */
-const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"]+):([^\s@/'"]+)@/gi;
+/**
+ * scheme://user:password@ — the password part is checked against placeholders separately. The user
+ * may be empty: `redis://:password@host` is how Redis URLs carry a password without a user.
+ */
+const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"]*):([^\s@/'"]+)@/gi;
 /** `?password=...`, `;Password=...`, `&pwd=...` in JDBC URLs, ADO/ODBC strings and query strings. */
 const CONNECTION_PASSWORD = /(?:^|[?;&\s-])(?:password|passwd|pwd)=([^&;\s'"]+)/gi;
 const SECRET_ACCESS_KEY_VALUE = /^[A-Za-z0-9/+]{40}$/;
@@ -69,16 +73,35 @@ export function nameWords(name: string): string[] {
         .map((w) => w.toLowerCase());
 }
 
+/** The secret words and word pairs of a list of words: ["db", "api", "key"] gives ["api key"]. */
+function secretTerms(words: readonly string[]): string[] {
+    const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`).filter((pair) => SECRET_WORD_PAIRS.has(pair));
+    return [...words.filter((w) => SECRET_WORDS.has(w)), ...pairs];
+}
+
 /** True when a name says it holds a secret (and does not end in a reference or setting word). */
 export function isSecretLikeName(name: string): boolean {
     const words = nameWords(name);
     if (words.length === 0 || REFERENCE_OR_SETTING_SUFFIXES.has(words[words.length - 1]!) || words.includes("ttl")) {
         return false;
     }
-    if (words.some((w) => SECRET_WORDS.has(w))) {
-        return true;
+    return secretTerms(words).length > 0;
+}
+
+/**
+ * True when the value is the constant's own name in lowercase, as a key, header or attribute name:
+ * `X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token"` (AWS SDK),
+ * `ATTR_ASPNETCORE_IDENTITY_PASSWORD_CHECK_RESULT = "aspnetcore.identity.password_check_result"`
+ * (OpenTelemetry). Bundled dependencies are full of these. The value's words must all come from
+ * the name, in order, so `JWT_SECRET = "my-jwt-signing-secret"` is still a literal.
+ */
+function isOwnKeyName(name: string, value: string): boolean {
+    if (!/^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)+$/.test(value)) {
+        return false;
     }
-    return words.slice(1).some((w, i) => SECRET_WORD_PAIRS.has(`${words[i]} ${w}`));
+    const words = nameWords(value);
+    const spelled = words[0] === "x" ? words.slice(1) : words; // "x-" marks a custom HTTP header
+    return spelled.length >= 2 && secretTerms(spelled).length > 0 && ` ${nameWords(name).join(" ")} `.includes(` ${spelled.join(" ")} `);
 }
 
 /** True when a name ends in `_ARN` (or `Arn`): it must hold an ARN, not the secret itself. */
@@ -176,7 +199,7 @@ export function scanNamedValue(name: string, value: unknown): Finding[] {
     if (findings.length > 0) {
         return findings;
     }
-    if (isSecretLikeName(name) && !isReferenceOrPlaceholder(text)) {
+    if (isSecretLikeName(name) && !isReferenceOrPlaceholder(text) && !isOwnKeyName(name, text)) {
         return [{ kind: "password-like-name", message: "has a password-like name and holds a literal value" }];
     }
     const words = nameWords(name);
@@ -201,7 +224,7 @@ const SQL_IDENTIFIED_BY = /\bIDENTIFIED\s+(?:WITH\s+\S+\s+)?BY\s+'([^'\n]+)'/i;
 export function scanText(text: string): Finding[] {
     const findings = scanValue(text).filter((f) => f.kind !== "aws-secret-access-key" || SECRET_ACCESS_KEY_IN_TEXT.test(text));
     const assigned = (name: string, value: string) =>
-        isSecretLikeName(name) && !isReferenceOrPlaceholder(value) && !/\s/.test(value);
+        isSecretLikeName(name) && !isReferenceOrPlaceholder(value) && !/\s/.test(value) && !isOwnKeyName(name, value);
     const sql = SQL_IDENTIFIED_BY.exec(text);
     if (sql && !isReferenceOrPlaceholder(sql[1]!)) {
         findings.push({ kind: "password-like-name", message: "sets a literal database password in SQL (IDENTIFIED BY)" });

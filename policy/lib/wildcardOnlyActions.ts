@@ -1,7 +1,10 @@
 /**
  * Actions that AWS only authorizes on `Resource: "*"`: they have no resource type in the Service
- * Authorization Reference (or, for Lambda's ENI actions, the resource ids do not exist when the
- * policy is written), so a `*` resource is as tight as AWS allows. Keep this list short: every
+ * Authorization Reference, so a `*` resource is as tight as AWS allows. The one deliberate
+ * exception is Lambda's ENI actions (Create/Delete/Assign/Unassign): IAM could scope them to
+ * network interfaces, but Lambda creates the interfaces itself, the Lambda developer guide warns
+ * that a function may lose VPC access unless DeleteNetworkInterface covers every interface id, and
+ * AWS's AWSLambdaVPCAccessExecutionRole grants them on `*`. Keep this list short: every
  * entry is an exception to `disallow-wildcard-resource`, and forks extend it through that rule's
  * `allowedWildcardActions` config instead of editing it.
  */
@@ -22,6 +25,9 @@ export const WILDCARD_ONLY_ACTIONS: readonly { action: string; why: string }[] =
     { action: "xray:GetSamplingRules", why: "X-Ray sampling reads support only *" },
     { action: "xray:GetSamplingTargets", why: "X-Ray sampling reads support only *" },
     { action: "cloudwatch:PutMetricData", why: "CloudWatch metrics have no resource type (scope with cloudwatch:namespace)" },
+    // Secret rotation: the rotation function AWS documents (and configure-secret-rotation asks for)
+    // generates the new password with this action, which has no resource type.
+    { action: "secretsmanager:GetRandomPassword", why: "generates a random string; no resource type (rotation functions need it)" },
     // Identity: no resource type.
     { action: "sts:GetCallerIdentity", why: "needs no permission and has no resource type" },
 ];

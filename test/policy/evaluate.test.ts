@@ -116,7 +116,10 @@ describe("evaluate: evaluateResources", () => {
     it("rejects config for unknown policies, invalid levels and mistyped knobs", () => {
         assert.throws(() => resolvePolicyConfig(policies, { "no-such-rule": "advisory" }), PolicyConfigError);
         assert.throws(() => resolvePolicyConfig(policies, { "disallow-public-database": "warn" as never }), /not one of/);
-        assert.throws(() => resolvePolicyConfig(policies, { "configure-database-backup-retention": { minimumRetentionDays: "14" } }), /expected "integer"/);
+        assert.throws(() => resolvePolicyConfig(policies, { "configure-database-backup-retention": { minimumRetentionDays: "14" } }), /"14" does not match .*expected number/);
+        assert.throws(() => resolvePolicyConfig(policies, { "configure-database-backup-retention": { minimumRetentionDays: 0 } }), /0 does not match .*>=1/);
+        assert.throws(() => resolvePolicyConfig(policies, { "configure-database-backup-retention": { minimumRetentionDays: 7.5 } }), /7\.5 does not match .*int/);
+        assert.throws(() => resolvePolicyConfig(policies, { "disallow-wildcard-resource": { allowedWildcardActions: [1] } }), /does not match .*expected string/);
         assert.throws(() => resolvePolicyConfig(policies, { "configure-database-backup-retention": { minimumDays: 14 } }), /unknown config property/);
     });
 

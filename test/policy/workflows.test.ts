@@ -7,6 +7,7 @@ interface Step {
     uses?: string;
     run?: string;
     with?: Record<string, unknown>;
+    env?: Record<string, string>;
 }
 interface Job {
     if?: string;
@@ -17,6 +18,7 @@ interface Job {
 }
 interface Workflow {
     on: Record<string, unknown>;
+    env?: Record<string, string>;
     permissions?: Record<string, string>;
     jobs: Record<string, Job>;
 }
@@ -54,6 +56,21 @@ describe("workflows: policy checks in CI", () => {
         assert.equal(upProd.environment, "prod");
         assert.equal(upProd.needs, "up-dev");
         assert.doesNotMatch(text, /aws-access-key-id|aws-secret-access-key|AWS_SECRET_ACCESS_KEY/);
+    });
+
+    it("hands the Pulumi token to the pulumi/actions steps only, not to npm ci's install scripts", () => {
+        const { workflow } = load("deploy.yml");
+        assert.ok(!JSON.stringify(workflow.env ?? {}).includes("secrets."), "no secret in the workflow-wide env");
+        for (const [name, job] of Object.entries(workflow.jobs)) {
+            for (const step of job.steps) {
+                const token = step.env?.PULUMI_ACCESS_TOKEN;
+                if (step.uses?.startsWith("pulumi/actions@")) {
+                    assert.equal(token, "${{ secrets.PULUMI_ACCESS_TOKEN }}", name);
+                } else {
+                    assert.ok(!JSON.stringify(step).includes("secrets.PULUMI_ACCESS_TOKEN"), `${name}: ${step.uses ?? step.run}`);
+                }
+            }
+        }
     });
 
     it("points every policyPackConfigs entry at a config file that exists", () => {

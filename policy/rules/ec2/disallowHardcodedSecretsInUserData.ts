@@ -1,7 +1,28 @@
+import { gunzipSync } from "node:zlib";
 import { resourceRule } from "../../lib/rule";
 import { scanText } from "../../lib/secretScanner";
 import { T } from "../../lib/types";
 import { knownString } from "../../lib/unknown";
+
+/** Base64 user data as text; gzip-compressed user data (allowed in userDataBase64) is inflated first. */
+function decodeBase64(raw: string): string {
+    const bytes = Buffer.from(raw, "base64");
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+        try {
+            return gunzipSync(bytes).toString("utf8");
+        } catch {
+            return "";
+        }
+    }
+    return bytes.toString("utf8");
+}
+
+/** The user data props of each type and whether they hold base64. */
+function userDataProps(type: string): [key: string, base64: boolean][] {
+    // Instances take plain text in userData and base64 in userDataBase64; launch templates take
+    // base64 in userData, though some programs pass plain text there.
+    return type === T.launchTemplate ? [["userData", true]] : [["userData", false], ["userDataBase64", true]];
+}
 
 export const disallowHardcodedSecretsInUserData = resourceRule({
     name: "disallow-hardcoded-secrets-in-user-data",
@@ -13,14 +34,15 @@ export const disallowHardcodedSecretsInUserData = resourceRule({
     remediationSteps: "Fetch secrets at boot from Secrets Manager or SSM SecureString with the instance role.",
     types: [T.ec2Instance, T.launchTemplate],
     check: (props, report, { type }) => {
-        const raw = knownString(props.userData);
-        if (raw === undefined) {
-            return;
-        }
-        // Launch templates take base64 user data; instances take plain text (userDataBase64 is separate).
-        const text = type === T.launchTemplate && /^[A-Za-z0-9+/=\s]+$/.test(raw) ? Buffer.from(raw, "base64").toString("utf8") : raw;
-        for (const finding of scanText(text)) {
-            report(`userData ${finding.message}`);
+        for (const [key, base64] of userDataProps(type)) {
+            const raw = knownString(props[key]);
+            if (raw === undefined) {
+                continue;
+            }
+            const text = base64 && /^[A-Za-z0-9+/=\s]+$/.test(raw) ? decodeBase64(raw) : raw;
+            for (const finding of scanText(text)) {
+                report(`${key} ${finding.message}`);
+            }
         }
     },
 });

@@ -33,7 +33,21 @@ export function awsManagedPolicyName(arn: string): string | undefined {
     return match?.[1];
 }
 
+/** Resources that attach one managed policy (`policyArn`). */
 const ATTACHMENT_TYPES = [T.iamRolePolicyAttachment, T.iamUserPolicyAttachment, T.iamGroupPolicyAttachment, T.iamPolicyAttachment];
+/** Resources that attach a list of managed policies (`policyArns`) to a role, user or group. */
+const EXCLUSIVE_ATTACHMENT_TYPES: readonly string[] = [T.iamRolePolicyAttachmentsExclusive, T.iamUserPolicyAttachmentsExclusive, T.iamGroupPolicyAttachmentsExclusive];
+
+/** The managed policy ARNs a resource attaches, and the prop that holds them. */
+function attachedArns(type: string, props: Record<string, unknown>): { where: string; arns: unknown[] } {
+    if (type === T.iamRole) {
+        return { where: "managedPolicyArns", arns: asArray(props.managedPolicyArns) };
+    }
+    if (EXCLUSIVE_ATTACHMENT_TYPES.includes(type)) {
+        return { where: "policyArns", arns: asArray(props.policyArns) };
+    }
+    return { where: "policyArn", arns: [props.policyArn] };
+}
 
 export const disallowBroadManagedPolicies = resourceRule<Config>({
     name: "disallow-broad-managed-policies",
@@ -66,10 +80,9 @@ export const disallowBroadManagedPolicies = resourceRule<Config>({
             },
         },
     },
-    types: [T.iamRole, ...ATTACHMENT_TYPES],
+    types: [T.iamRole, ...ATTACHMENT_TYPES, ...EXCLUSIVE_ATTACHMENT_TYPES],
     check: (props, report, { type, config }) => {
-        const arns = type === T.iamRole ? asArray(props.managedPolicyArns) : [props.policyArn];
-        const where = type === T.iamRole ? "managedPolicyArns" : "policyArn";
+        const { where, arns } = attachedArns(type, props);
         for (const arn of arns.map(knownString)) {
             const name = arn === undefined ? undefined : awsManagedPolicyName(arn);
             if (name === undefined || config.allowedPolicies.includes(name)) {

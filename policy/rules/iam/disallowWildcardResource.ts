@@ -1,4 +1,5 @@
 import { statementRule } from "../../lib/iamRule";
+import { isWildcardResource } from "../../lib/iamDocument";
 import { isWildcardOnlyAction } from "../../lib/wildcardOnlyActions";
 
 interface Config {
@@ -8,7 +9,7 @@ interface Config {
 export const disallowWildcardResource = statementRule<Config>({
     name: "disallow-wildcard-resource",
     description:
-        "IAM policy statements must not Allow actions on Resource \"*\", except the short list of actions that AWS only authorizes on \"*\".",
+        "IAM policy statements must not Allow actions on every resource (\"*\", \"arn:aws:logs:*:*:*\"), except the short list of actions that AWS only authorizes on \"*\".",
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["iam", "least-privilege"],
@@ -28,12 +29,13 @@ export const disallowWildcardResource = statementRule<Config>({
     // "this secret", and trust policies have no Resource.
     kinds: ["identity", "endpoint"],
     checkStatement: (statement, _source, config) => {
-        if (statement.effect !== "Allow" || !statement.resources.includes("*")) {
+        const wildcards = statement.resources.filter(isWildcardResource);
+        if (statement.effect !== "Allow" || wildcards.length === 0) {
             return undefined;
         }
         const offending = statement.actions.filter((a) => !isWildcardOnlyAction(a, config.allowedWildcardActions));
         return offending.length > 0
-            ? `allows ${offending.map((a) => `"${a}"`).join(", ")} on Resource "*"`
+            ? `allows ${offending.map((a) => `"${a}"`).join(", ")} on Resource ${wildcards.map((r) => `"${r}"`).join(", ")}`
             : undefined;
     },
 });

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -21,6 +22,20 @@ describe("lib: codeAssets", () => {
         const result = await readCodeFiles(new pulumi.asset.FileArchive(dir));
         assert.deepEqual(result.files.map((f) => path.basename(f.file)), ["index.js"]);
         assert.equal(result.skipped.length, 1);
+    });
+
+    it("skips a named pipe in the directory instead of blocking on it", async function () {
+        const fifo = path.join(dir, "pipe.js");
+        if (spawnSync("mkfifo", [fifo]).status !== 0) {
+            this.skip(); // no mkfifo on this platform
+        }
+        try {
+            const result = await readCodeFiles(new pulumi.asset.FileArchive(dir));
+            assert.deepEqual(result.files.map((f) => path.basename(f.file)), ["index.js"]);
+            assert.ok(result.skipped.some((s) => s.endsWith("pipe.js (not a regular file)")), result.skipped.join(", "));
+        } finally {
+            fs.rmSync(fifo);
+        }
     });
 
     it("reads the text of StringAssets inside an AssetArchive", async () => {

@@ -24,12 +24,13 @@ describe("lib: iamSources", () => {
             [T.iamUserPolicy, { policy: "{}" }],
             [T.iamGroupPolicy, { policy: "{}" }],
             [vpcEndpoint().type, vpcEndpoint().props],
+            [T.vpcEndpointPolicy, { vpcEndpointId: "vpce-0a1b2c3d4e5f60001", policy: vpcEndpoint().props.policy }],
             [kmsKey().type, kmsKey().props],
             [T.kmsKeyPolicy, { policy: "{}" }],
             [T.secret, { policy: "{}" }],
             [T.secretPolicy, { policy: "{}" }],
         ].map(([type, props]) => documentSources(type as string, props as Record<string, unknown>)[0]?.kind);
-        assert.deepEqual(kinds, ["identity", "identity", "identity", "identity", "endpoint", "key", "key", "resource", "resource"]);
+        assert.deepEqual(kinds, ["identity", "identity", "identity", "identity", "endpoint", "endpoint", "key", "key", "resource", "resource"]);
     });
 
     it("skips absent documents and other resource types", () => {

@@ -8,7 +8,7 @@ import {
     scanText,
     scanValue,
 } from "../../../policy/lib/secretScanner";
-import { lambdaEnvironment } from "../../helpers/policyFixtures";
+import { generatedPassword, lambdaEnvironment } from "../../helpers/policyFixtures";
 import { UNKNOWN } from "../../helpers/policy";
 
 // Built by concatenation so the repository itself holds no string a secret scanner would flag.
@@ -25,6 +25,8 @@ describe("lib: secretScanner", () => {
             ["SIGNING_CERT", PRIVATE_KEY, "private-key"],
             ["DATABASE_URL", "mysql://app:s3cr3tPass@db.internal:3306/orders", "url-credentials"],
             ["CACHE", "redis://default:hunter22@cache:6379", "url-credentials"],
+            ["REDIS_URL", `redis://:${generatedPassword()}@cache:6379/0`, "url-credentials"],
+            ["DATABASE_URL", "mysql://user:pass@host", "url-credentials"],
             ["JDBC", "jdbc:mysql://db.internal:3306/orders?user=app&password=s3cr3t", "connection-string-password"],
             ["CONN", "Server=db;Database=orders;User Id=app;Password=s3cr3t;", "connection-string-password"],
             ["DB_PASSWORD", "hunter2", "password-like-name"],
@@ -35,6 +37,7 @@ describe("lib: secretScanner", () => {
             ["apiKey", "k-12345", "password-like-name"],
             ["GITHUB_TOKEN", "ghp_123456789012345678901234567890123456", "password-like-name"],
             ["JWT_SECRET", "my-jwt-signing-secret", "password-like-name"],
+            ["JWT_SECRET", "jwt-secret-rotated-2024", "password-like-name"],
             ["PRIVATE_KEY", "base64stuff==", "password-like-name"],
             ["CLIENT_SECRET", "abcdef", "password-like-name"],
             ["PIN_PASSWORD", 1234, "password-like-name"],
@@ -83,6 +86,10 @@ describe("lib: secretScanner", () => {
             ["TOKEN_ISSUER", "https://auth.example.com/"],
             ["SECRETS_CACHE_MAX_AGE", "300"],
             ["ENCODED_ID", "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo="],
+            // Constants that hold the name of their own key or header, as bundled SDKs define them.
+            ["X_AWS_EC2_METADATA_TOKEN", "x-aws-ec2-metadata-token"],
+            ["ATTR_ASPNETCORE_IDENTITY_PASSWORD_CHECK_RESULT", "aspnetcore.identity.password_check_result"],
+            ["API_KEY", "x-api-key"],
         ];
         for (const [name, value] of negatives) {
             it(`does not report ${name}=${JSON.stringify(value).slice(0, 40)}`, () => {
@@ -134,6 +141,11 @@ describe("lib: secretScanner", () => {
         it("reports a quoted assignment to a password-like name in code", () => {
             const findings = scanText('const config = { host: "db", password: "s3cr3t-pass" };');
             assert.deepEqual(findings.map((f) => f.kind), ["password-like-name"]);
+        });
+
+        it("does not report a constant holding its own header name, but does report a passphrase", () => {
+            assert.deepEqual(scanText('const X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token";'), []);
+            assert.deepEqual(scanText('const DB_PASSWORD = "correct-horse-battery";').map((f) => f.kind), ["password-like-name"]);
         });
 
         it("reports a literal assigned to a property", () => {

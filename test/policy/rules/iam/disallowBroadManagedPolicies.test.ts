@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { awsManagedPolicyName, disallowBroadManagedPolicies as rule } from "../../../../policy/rules/iam/disallowBroadManagedPolicies";
 import { runPolicy, UNKNOWN, withProp } from "../../../helpers/policy";
-import { iamRole, rolePolicyAttachment } from "../../../helpers/policyFixtures";
+import { T } from "../../../../policy/lib/types";
+import { iamRole, rolePolicyAttachment, VPC_ACCESS_POLICY } from "../../../helpers/policyFixtures";
 
 describe("rule: disallow-broad-managed-policies", () => {
     it("passes the narrow AWSLambdaVPCAccessExecutionRole on a role and an attachment", async () => {
@@ -22,6 +23,16 @@ describe("rule: disallow-broad-managed-policies", () => {
 
     it("reports any *FullAccess policy, also in another partition", async () => {
         assert.equal((await runPolicy(rule, rolePolicyAttachment("arn:aws-us-gov:iam::aws:policy/AmazonDynamoDBFullAccess"))).length, 1);
+    });
+
+    it("reports a broad policy in the policyArns of an exclusive attachment, next to a narrow one", async () => {
+        for (const type of [T.iamRolePolicyAttachmentsExclusive, T.iamUserPolicyAttachmentsExclusive, T.iamGroupPolicyAttachmentsExclusive]) {
+            const narrow = { type, props: { roleName: "orders-api", policyArns: [VPC_ACCESS_POLICY] } };
+            assert.deepEqual(await runPolicy(rule, narrow), [], type);
+            const broad = withProp(narrow, "policyArns", [VPC_ACCESS_POLICY, "arn:aws:iam::aws:policy/PowerUserAccess"]);
+            assert.deepEqual(await runPolicy(rule, broad), ["policyArns attaches the broad AWS managed policy PowerUserAccess"], type);
+            assert.deepEqual(await runPolicy(rule, withProp(narrow, "policyArns", UNKNOWN.array)), [], type);
+        }
     });
 
     it("lets config allow a policy or stop flagging *FullAccess", async () => {

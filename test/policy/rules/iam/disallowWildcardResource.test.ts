@@ -2,7 +2,8 @@ import { strict as assert } from "node:assert";
 import { disallowWildcardResource } from "../../../../policy/rules/iam/disallowWildcardResource";
 import { WILDCARD_ONLY_ACTIONS } from "../../../../policy/lib/wildcardOnlyActions";
 import { runPolicy, UNKNOWN } from "../../../helpers/policy";
-import { iamPolicy, iamRole, kmsKey, runtimePolicy, vpcEndpoint } from "../../../helpers/policyFixtures";
+import { isWildcardResource } from "../../../../policy/lib/iamDocument";
+import { iamPolicy, iamRole, kmsKey, LOG_GROUP_ARN, runtimePolicy, vpcEndpoint } from "../../../helpers/policyFixtures";
 
 describe("rule: disallow-wildcard-resource", () => {
     it("passes the blueprint's role, whose only \"*\" statement is the Lambda ENI actions", async () => {
@@ -20,6 +21,23 @@ describe("rule: disallow-wildcard-resource", () => {
         assert.deepEqual(await runPolicy(disallowWildcardResource, iamPolicy(JSON.stringify(doc))), [
             'policy statement 1 ("Logs"): allows "logs:CreateLogStream", "logs:PutLogEvents" on Resource "*"',
         ]);
+    });
+
+    it("reports an ARN that names no region, account or resource, as public samples write for logs", async () => {
+        const doc = runtimePolicy();
+        doc.Statement[1]!.Resource = "arn:aws:logs:*:*:*";
+        assert.deepEqual(await runPolicy(disallowWildcardResource, iamPolicy(doc)), [
+            'policy statement 1 ("Logs"): allows "logs:CreateLogStream", "logs:PutLogEvents" on Resource "arn:aws:logs:*:*:*"',
+        ]);
+    });
+
+    it("tells every-resource ARNs from ARNs that name an account, a bucket or a log group", () => {
+        for (const r of ["*", "arn:aws:logs:*:*:*", "arn:aws:s3:::*", "arn:aws:s3:::*/*", "arn:*:*:*:*:*"]) {
+            assert.equal(isWildcardResource(r), true, r);
+        }
+        for (const r of ["arn:aws:logs:eu-west-1:123456789012:*", "arn:aws:s3:::orders-bucket/*", `${LOG_GROUP_ARN}:*`, "arn:aws:logs:*:*:log-group:/aws/lambda/orders-api:*", "s3:*"]) {
+            assert.equal(isWildcardResource(r), false, r);
+        }
     });
 
     it("reports only the non-allowlisted actions of a mixed statement with a scalar action", async () => {
@@ -42,6 +60,13 @@ describe("rule: disallow-wildcard-resource", () => {
     it("still reports an Allow on \"*\" that has a condition", async () => {
         const doc = { Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*", Condition: { StringEquals: { "aws:ResourceAccount": "123456789012" } } }] };
         assert.equal((await runPolicy(disallowWildcardResource, iamPolicy(doc))).length, 1);
+    });
+
+    it("passes a rotation function's secretsmanager:GetRandomPassword on \"*\", but not its other secret actions", async () => {
+        const doc = { Statement: { Effect: "Allow", Action: "secretsmanager:GetRandomPassword", Resource: "*" } };
+        assert.deepEqual(await runPolicy(disallowWildcardResource, iamPolicy(doc)), []);
+        const put = { Statement: { Effect: "Allow", Action: ["secretsmanager:GetRandomPassword", "secretsmanager:PutSecretValue"], Resource: "*" } };
+        assert.deepEqual(await runPolicy(disallowWildcardResource, iamPolicy(put)), ['policy statement 0: allows "secretsmanager:PutSecretValue" on Resource "*"']);
     });
 
     it("accepts extra actions from config", async () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { disallowWildcardResourceForCredentialActions as rule, isUnscopedResource } from "../../../../policy/rules/iam/disallowWildcardResourceForCredentialActions";
+import { T } from "../../../../policy/lib/types";
 import { runPolicy } from "../../../helpers/policy";
 import { iamPolicy, iamRole, proxyRole, runtimePolicy, vpcEndpoint } from "../../../helpers/policyFixtures";
 
@@ -32,6 +33,15 @@ describe("rule: disallow-wildcard-resource-for-credential-actions", () => {
     it("reports wildcard actions that include a credential action", async () => {
         const doc = { Statement: { Effect: "Allow", Action: "secretsmanager:Get*", Resource: "*" } };
         assert.deepEqual(await runPolicy(rule, iamPolicy(doc)), ['policy statement 0: allows secretsmanager:GetSecretValue on "*"']);
+    });
+
+    it("reads a VPC endpoint policy set with its own VpcEndpointPolicy resource", async () => {
+        const policy = { type: T.vpcEndpointPolicy, props: { vpcEndpointId: "vpce-0a1b2c3d4e5f60001", policy: vpcEndpoint().props.policy } };
+        assert.deepEqual(await runPolicy(rule, policy), []);
+        const open = { Statement: [{ Effect: "Allow", Principal: "*", Action: "secretsmanager:GetSecretValue", Resource: "*" }] };
+        assert.deepEqual(await runPolicy(rule, { ...policy, props: { ...policy.props, policy: JSON.stringify(open) } }), [
+            'policy statement 0: allows secretsmanager:GetSecretValue on "*"',
+        ]);
     });
 
     it("does not report a Deny statement on \"*\"", async () => {

@@ -27,6 +27,15 @@ describe("rule: disallow-wildcard-trust-principal", () => {
         ]);
     });
 
+    it("reports Allow with NotPrincipal, which trusts everyone but the listed principals", async () => {
+        const doc = { Statement: [{ Effect: "Allow", NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }] };
+        assert.deepEqual(await runPolicy(disallowWildcardTrustPrincipal, withProp(iamRole(), "assumeRolePolicy", doc)), [
+            "assumeRolePolicy statement 0: trusts every principal but the NotPrincipal ones (Allow with NotPrincipal)",
+        ]);
+        const deny = { Statement: [...trust({ Service: "lambda.amazonaws.com" }).Statement, { ...doc.Statement[0], Effect: "Deny" }] };
+        assert.deepEqual(await runPolicy(disallowWildcardTrustPrincipal, withProp(iamRole(), "assumeRolePolicy", deny)), []);
+    });
+
     it("does not report a Deny statement with Principal \"*\"", async () => {
         const doc = { Statement: [...trust({ Service: "lambda.amazonaws.com" }).Statement, { Effect: "Deny", Principal: "*", Action: "sts:AssumeRole" }] };
         assert.deepEqual(await runPolicy(disallowWildcardTrustPrincipal, withProp(iamRole(), "assumeRolePolicy", doc)), []);
