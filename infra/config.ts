@@ -12,7 +12,7 @@ export const CONFIG_KEYS = {
     vpcCidr: { type: "string", default: "10.0.0.0/16", accepts: "an IPv4 CIDR block from /16 to /24" },
     flowLogs: { type: "boolean", default: false, accepts: "true or false" },
     logRetentionDays: { type: "number", default: 7, accepts: `one of ${LOG_RETENTION_DAYS.join(", ")}` },
-    dbEngineVersion: { type: "string", default: "8.4", accepts: `MySQL ${SUPPORTED_MYSQL_MAJORS.join(" or ")}, optionally with a minor version (8.4.6)` },
+    dbEngineVersion: { type: "string", default: "8.4", accepts: `MySQL ${SUPPORTED_MYSQL_MAJORS.join(" or ")}, optionally pinned to a minor version (8.4.6), which turns RDS's automatic minor upgrades off` },
     dbInstanceClass: { type: "string", default: "db.t4g.micro", accepts: "an RDS instance class such as db.t4g.micro or db.m7g.large" },
     dbAllocatedStorageGb: { type: "number", default: 20, accepts: "20 to 65536" },
     dbMaxAllocatedStorageGb: { type: "number", default: 100, accepts: "at least dbAllocatedStorageGb, at most 65536 (storage autoscaling ceiling)" },
@@ -35,7 +35,7 @@ export const CONFIG_KEYS = {
     apiThrottleRateLimit: { type: "number", default: 50, accepts: "requests per second, greater than 0" },
     apiThrottleBurstLimit: { type: "number", default: 100, accepts: "a whole number greater than 0" },
     logLevel: { type: "string", default: "INFO", accepts: '"DEBUG", "INFO", "WARN" or "ERROR"' },
-    tags: { type: "map", default: {}, accepts: "a map of tag names to string values" },
+    tags: { type: "map", default: {}, accepts: "a map of tag names (up to 128 characters, not starting with aws:) to string values" },
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
@@ -89,6 +89,11 @@ const schema = z
         }
         if (c.appDbUser === MASTER_USERNAME) {
             ctx.addIssue({ code: "custom", path: ["appDbUser"], message: `must differ from the master user "${MASTER_USERNAME}"` });
+        }
+        // AWS reserves the aws: prefix in any case; a tag using it fails the first resource it lands on.
+        const reserved = Object.keys(c.tags).filter((k) => /^aws:/i.test(k));
+        if (reserved.length > 0) {
+            ctx.addIssue({ code: "custom", path: ["tags"], message: `uses the reserved aws: prefix in ${reserved.map((k) => `"${k}"`).join(", ")}` });
         }
         if (c.proxyMaxIdleConnectionsPercent > c.proxyMaxConnectionsPercent) {
             ctx.addIssue({ code: "custom", path: ["proxyMaxIdleConnectionsPercent"], message: "must not exceed proxyMaxConnectionsPercent" });

@@ -37,7 +37,7 @@ export = function blueprint(): BlueprintOutputs {
 
     const network = new Network(
         name,
-        { ...config.network, logRetentionDays: config.logRetentionDays, accountId },
+        { ...config.network, logRetentionDays: config.logRetentionDays, accountId, region: config.region, partition },
         opts,
     );
 
@@ -93,6 +93,7 @@ export = function blueprint(): BlueprintOutputs {
             detachedSecurityGroupId: network.detachedSecurityGroupId,
             dbHost: database.address,
             dbPort: database.port,
+            dbResourceId: database.resourceId,
             dbName: config.database.dbName,
             masterSecretArn: database.masterSecretArn,
             appSecretArn: secrets.appSecretArn,
@@ -130,8 +131,9 @@ export = function blueprint(): BlueprintOutputs {
             throttleRateLimit: config.api.throttleRateLimit,
             throttleBurstLimit: config.api.throttleBurstLimit,
         },
-        // The API is only useful once the schema and the app user exist.
-        { ...opts, dependsOn: [migrations] },
+        // The API is only useful once the schema and the app user exist and the proxy has its
+        // target: the endpoint alone is known before the instance is registered behind it.
+        { ...opts, dependsOn: [migrations, proxy] },
     );
 
     return {

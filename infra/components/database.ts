@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
 import type { DatabaseSettings } from "../config";
-import { parameterGroupFamily } from "../lib/engine";
+import { autoMinorVersionUpgrade, parameterGroupFamily } from "../lib/engine";
 
 export interface DatabaseArgs extends DatabaseSettings {
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
@@ -20,6 +21,8 @@ export class Database extends pulumi.ComponentResource {
     readonly identifier: pulumi.Output<string>;
     readonly address: pulumi.Output<string>;
     readonly port: pulumi.Output<number>;
+    /** The instance's `db-…` resource id: unlike the name, it changes whenever the instance is replaced. */
+    readonly resourceId: pulumi.Output<string>;
     /** ARN of the RDS-managed secret of the master user (migrations only). */
     readonly masterSecretArn: pulumi.Output<string>;
     /** The instance resource itself, for resources that must wait until it is available. */
@@ -31,8 +34,9 @@ export class Database extends pulumi.ComponentResource {
 
         const subnetGroup = new aws.rds.SubnetGroup(`${name}-db-subnets`, { subnetIds: args.subnetIds }, parent);
 
-        // The family is part of the name: a major upgrade creates the new group before the
-        // instance moves to it, instead of failing to change the family in place.
+        // The family is part of the name, so a new major version gets a new group created next to
+        // the old one. The upgrade itself is refused while `allowMajorVersionUpgrade` is false: a
+        // major upgrade is a deliberate, one-way step that this program does not take on a config edit.
         const family = parameterGroupFamily(args.engineVersion);
         const parameterGroup = new aws.rds.ParameterGroup(
             `${name}-${family.replace(".", "-")}`,
@@ -43,6 +47,12 @@ export class Database extends pulumi.ComponentResource {
             },
             parent,
         );
+
+        // Snapshot names are unique per account and region and outlive the stack: a fixed name would
+        // make the second destroy of a re-created stack fail on the first one's snapshot.
+        const finalSnapshotIdentifier = args.finalSnapshot
+            ? new random.RandomId(`${name}-db-final-snapshot-suffix`, { byteLength: 4 }, parent).hex.apply((suffix) => `${name}-db-final-${suffix}`)
+            : undefined;
 
         const instance = new aws.rds.Instance(
             `${name}-db`,
@@ -70,11 +80,11 @@ export class Database extends pulumi.ComponentResource {
                 copyTagsToSnapshot: true,
                 deletionProtection: args.deletionProtection,
                 skipFinalSnapshot: !args.finalSnapshot,
-                finalSnapshotIdentifier: args.finalSnapshot ? `${name}-db-final` : undefined,
+                finalSnapshotIdentifier,
                 performanceInsightsEnabled: args.performanceInsights,
                 performanceInsightsKmsKeyId: args.performanceInsights ? args.kmsKeyArn : undefined,
                 enabledCloudwatchLogsExports: [...args.logExports],
-                autoMinorVersionUpgrade: true,
+                autoMinorVersionUpgrade: autoMinorVersionUpgrade(args.engineVersion),
                 allowMajorVersionUpgrade: false,
             },
             parent,
@@ -85,6 +95,7 @@ export class Database extends pulumi.ComponentResource {
         this.identifier = instance.identifier;
         this.address = instance.address;
         this.port = instance.port;
+        this.resourceId = instance.resourceId;
         this.masterSecretArn = instance.masterUserSecrets.apply((secrets) => {
             const arn = secrets[0]?.secretArn;
             if (!arn) {
@@ -92,6 +103,6 @@ export class Database extends pulumi.ComponentResource {
             }
             return arn;
         });
-        this.registerOutputs({ instanceId: this.instanceId, address: this.address, masterSecretArn: this.masterSecretArn });
+        this.registerOutputs({ instanceId: this.instanceId, address: this.address, resourceId: this.resourceId, masterSecretArn: this.masterSecretArn });
     }
 }

@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { buildLambdaBundle, migrationsDir } from "../../app/build";
-import { contentHash, directoryHash } from "../lib/hash";
+import { directoryHash } from "../lib/hash";
 import { decryptViaSecretsManagerStatement, readSecretsStatement } from "../lib/iam";
+import { migrationTrigger } from "../lib/migrationTrigger";
 import { VpcFunction } from "./vpcFunction";
 
 export interface MigrationsArgs {
@@ -12,6 +13,8 @@ export interface MigrationsArgs {
     /** The instance endpoint: migrations connect to the database directly, never through the proxy. */
     readonly dbHost: pulumi.Input<string>;
     readonly dbPort: pulumi.Input<number>;
+    /** Changes when the instance is replaced, so a new, empty instance is migrated on the same deploy. */
+    readonly dbResourceId: pulumi.Input<string>;
     readonly dbName: string;
     readonly masterSecretArn: pulumi.Input<string>;
     readonly appSecretArn: pulumi.Input<string>;
@@ -26,7 +29,7 @@ export interface MigrationsArgs {
 /**
  * The `migrate` function (schema migrations and the application user's grants, as the master
  * user) and its invocation on every deploy whose migrations, migrate code or app credentials
- * changed. A failed migration fails the deploy.
+ * changed, or whose database instance is a new one. A failed migration fails the deploy.
  */
 export class Migrations extends pulumi.ComponentResource {
     readonly functionName: pulumi.Output<string>;
@@ -74,8 +77,10 @@ export class Migrations extends pulumi.ComponentResource {
 
         const migrationsHash = directoryHash(migrationsDir, (file) => file.endsWith(".sql"));
         const trigger = pulumi
-            .output(args.appSecretVersionId)
-            .apply((secretVersion) => contentHash(migrationsHash, bundle.code, secretVersion));
+            .all([args.appSecretVersionId, args.dbResourceId])
+            .apply(([appSecretVersion, databaseResourceId]) =>
+                migrationTrigger({ migrations: migrationsHash, code: bundle.code, appSecretVersion, databaseResourceId }),
+            );
         const invocation = new aws.lambda.Invocation(
             `${name}-migrate-run`,
             {

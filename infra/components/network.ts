@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { flowLogsDeliveryStatement, policyDocument, serviceTrustPolicy } from "../lib/iam";
+import { flowLogsDeliveryStatement, flowLogsSourceArn, policyDocument, serviceTrustPolicy } from "../lib/iam";
 
 export interface NetworkArgs {
     readonly availabilityZones: number;
@@ -9,6 +9,8 @@ export interface NetworkArgs {
     readonly flowLogs: boolean;
     readonly logRetentionDays: number;
     readonly accountId: pulumi.Input<string>;
+    readonly region: string;
+    readonly partition: pulumi.Input<string>;
 }
 
 const MYSQL_PORT = 3306;
@@ -95,10 +97,17 @@ export class Network extends pulumi.ComponentResource {
             const logGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, { retentionInDays: args.logRetentionDays }, parent);
             const role = new aws.iam.Role(
                 `${name}-flow-logs-role`,
-                { assumeRolePolicy: pulumi.output(args.accountId).apply((account) => JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", account))) },
+                {
+                    // AWS's flow-logs guide recommends both keys against the confused deputy.
+                    assumeRolePolicy: pulumi
+                        .all([args.partition, args.accountId])
+                        .apply(([partition, account]) =>
+                            JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", account, flowLogsSourceArn(partition, args.region, account))),
+                        ),
+                },
                 parent,
             );
-            new aws.iam.RolePolicy(
+            const delivery = new aws.iam.RolePolicy(
                 `${name}-flow-logs-delivery`,
                 { role: role.id, policy: logGroup.arn.apply((arn) => JSON.stringify(policyDocument(flowLogsDeliveryStatement(arn)))) },
                 parent,
@@ -106,7 +115,8 @@ export class Network extends pulumi.ComponentResource {
             new aws.ec2.FlowLog(
                 `${name}-flow-log`,
                 { vpcId: vpc.vpcId, trafficType: "ALL", logDestinationType: "cloud-watch-logs", logDestination: logGroup.arn, iamRoleArn: role.arn },
-                parent,
+                // The role ARN alone lets the flow log start delivering before the role may write.
+                { ...parent, dependsOn: [delivery] },
             );
         }
 

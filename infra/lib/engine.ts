@@ -22,6 +22,17 @@ export function parameterGroupFamily(engineVersion: string): string {
 }
 
 /**
+ * Whether RDS may apply minor upgrades on its own. Only when the stack names a major version
+ * ("8.4"): the provider then keeps the prefix and reports the running minor in
+ * `engineVersionActual`. A pinned minor ("8.4.6") that RDS upgraded past would make the next
+ * `pulumi up` ask for a downgrade, which RDS refuses (terraform-provider-aws#39579), so a pin
+ * means the stack upgrades itself.
+ */
+export function autoMinorVersionUpgrade(engineVersion: string): boolean {
+    return ENGINE_VERSION.exec(engineVersion)?.[2] === undefined;
+}
+
+/**
  * Instance classes on which RDS for MySQL does not offer Performance Insights
  * (the burstable micro and small sizes).
  */

@@ -23,14 +23,28 @@ export function policyDocument(...statements: PolicyStatement[]): PolicyDocument
 /**
  * Trust policy for an AWS service. `sourceAccount` adds the confused-deputy guard that services
  * such as RDS and VPC Flow Logs send; Lambda does not send it when it assumes an execution role.
+ * `sourceArn` (a pattern) narrows it further to the service's resources of one kind, for services
+ * that send it too.
  */
-export function serviceTrustPolicy(service: string, sourceAccount?: string): PolicyDocument {
+export function serviceTrustPolicy(service: string, sourceAccount?: string, sourceArn?: string): PolicyDocument {
+    const condition = {
+        ...(sourceAccount ? { StringEquals: { "aws:SourceAccount": sourceAccount } } : {}),
+        ...(sourceArn ? { ArnLike: { "aws:SourceArn": sourceArn } } : {}),
+    };
     return policyDocument({
         Effect: "Allow",
         Principal: { Service: service },
         Action: "sts:AssumeRole",
-        ...(sourceAccount ? { Condition: { StringEquals: { "aws:SourceAccount": sourceAccount } } } : {}),
+        ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
     });
+}
+
+/**
+ * The ARN pattern of this account's flow logs in one region, which VPC Flow Logs sends as
+ * `aws:SourceArn` when it assumes the delivery role (flow log ids are only known after creation).
+ */
+export function flowLogsSourceArn(partition: string, region: string, accountId: string): string {
+    return `arn:${partition}:ec2:${region}:${accountId}:vpc-flow-log/*`;
 }
 
 /**

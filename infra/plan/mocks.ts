@@ -67,6 +67,10 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             case "random:index/randomPassword:RandomPassword":
                 // Generated per run, never stored: no credential lives in the repository.
                 return { result: randomBytes(24).toString("base64url"), bcryptHash: "" };
+            case "random:index/randomId:RandomId": {
+                const bytes = randomBytes(Number(args.inputs.byteLength ?? 8));
+                return { hex: bytes.toString("hex"), b64Url: bytes.toString("base64url"), dec: BigInt(`0x${bytes.toString("hex")}`).toString() };
+            }
             case "aws:rds/instance:Instance":
                 return {
                     arn: arn("rds", `db:${args.name}`),

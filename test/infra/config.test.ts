@@ -123,6 +123,15 @@ describe("config: parseConfig", () => {
         assert.match(problem!, /appDbUser must differ from the master user/);
     });
 
+    it("rejects a tag name with the aws: prefix AWS reserves, in any case", () => {
+        for (const key of ["aws:owner", "AWS:owner"]) {
+            const [problem] = problemsOf(() => parseConfig(source({ tags: JSON.stringify({ [key]: "me" }) })));
+            assert.match(problem!, new RegExp(`serverless-mysql:tags uses the reserved aws: prefix in "${key}"`));
+            assert.match(problem!, /pulumi config set serverless-mysql:tags/);
+        }
+        assert.equal(parseConfig(source({ tags: '{"team-aws:x":"ok"}' })).tags["team-aws:x"], "ok");
+    });
+
     it("reports every problem at once rather than the first only", () => {
         const problems = problemsOf(() => parseConfig(source({ dbBackupRetentionDays: "0", lambdaMemoryMb: "64", dbAuth: "x" })));
         assert.equal(problems.length, 3);

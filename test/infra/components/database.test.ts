@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { committedPlan, single } from "../../helpers/stackPlan";
+import { committedPlan, planWith, single } from "../../helpers/stackPlan";
 
 const INSTANCE = "aws:rds/instance:Instance";
 
@@ -42,7 +42,7 @@ describe("component: Database hardening per environment", () => {
         assert.equal(db.multiAz, true);
         assert.equal(db.deletionProtection, true);
         assert.equal(db.skipFinalSnapshot, false);
-        assert.ok(db.finalSnapshotIdentifier);
+        assert.match(String(db.finalSnapshotIdentifier), /^serverless-mysql-prod-db-final-[0-9a-f]{8}$/);
         assert.equal(db.backupRetentionPeriod, 14);
         assert.equal(db.performanceInsightsEnabled, true);
         assert.equal(db.performanceInsightsKmsKeyId, db.kmsKeyId);
@@ -55,5 +55,28 @@ describe("component: Database hardening per environment", () => {
         assert.equal(db.skipFinalSnapshot, true);
         assert.equal(db.performanceInsightsEnabled, false);
         assert.equal(db.instanceClass, "db.t4g.micro");
+    });
+});
+
+describe("component: Database lifecycle", () => {
+    it("names each stack's final snapshot uniquely, so destroying a re-created stack does not collide with the last one's", async () => {
+        const [first, recreated] = [await committedPlan("prod"), await planWith("prod", {})];
+        const snapshot = (plan: typeof first) => String(single(plan, INSTANCE).inputs.finalSnapshotIdentifier);
+        assert.notEqual(snapshot(first), snapshot(recreated));
+        assert.doesNotMatch(snapshot(first), /--|-$/, "RDS rejects consecutive or trailing hyphens");
+    });
+
+    it("lets RDS apply minor upgrades under a major version (the committed stacks)", async () => {
+        for (const stack of ["dev", "prod"]) {
+            const db = single(await committedPlan(stack), INSTANCE).inputs;
+            assert.equal(db.engineVersion, "8.4");
+            assert.equal(db.autoMinorVersionUpgrade, true, stack);
+        }
+    });
+
+    it("turns automatic minor upgrades off when the stack pins a minor version, which RDS would otherwise upgrade past", async () => {
+        const db = single(await planWith("dev", { "serverless-mysql:dbEngineVersion": "8.4.6" }), INSTANCE).inputs;
+        assert.equal(db.engineVersion, "8.4.6");
+        assert.equal(db.autoMinorVersionUpgrade, false);
     });
 });

@@ -91,7 +91,10 @@ describe("component: Network flow logs", () => {
         const role = single(plan, "aws:iam/role:Role", "-flow-logs-role");
         const trust = JSON.parse(role.inputs.assumeRolePolicy as string);
         assert.deepEqual(trust.Statement[0].Principal, { Service: "vpc-flow-logs.amazonaws.com" });
-        assert.ok(trust.Statement[0].Condition.StringEquals["aws:SourceAccount"]);
+        assert.deepEqual(trust.Statement[0].Condition, {
+            StringEquals: { "aws:SourceAccount": "123456789012" },
+            ArnLike: { "aws:SourceArn": "arn:aws:ec2:eu-west-1:123456789012:vpc-flow-log/*" },
+        });
     });
 
     it("are off in dev", async () => {

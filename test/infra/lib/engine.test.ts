@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { mysqlMajor, parameterGroupFamily, proxyClientPasswordAuthType, supportsPerformanceInsights } from "../../../infra/lib/engine";
+import { autoMinorVersionUpgrade, mysqlMajor, parameterGroupFamily, proxyClientPasswordAuthType, supportsPerformanceInsights } from "../../../infra/lib/engine";
 
 describe("lib: engine", () => {
     it("derives the parameter group family from the major version", () => {
@@ -25,5 +25,12 @@ describe("lib: engine", () => {
         assert.equal(proxyClientPasswordAuthType("8.4"), "MYSQL_CACHING_SHA2_PASSWORD");
         assert.equal(proxyClientPasswordAuthType("8.4.6"), "MYSQL_CACHING_SHA2_PASSWORD");
         assert.equal(proxyClientPasswordAuthType("8.0.40"), "MYSQL_NATIVE_PASSWORD");
+    });
+
+    it("lets RDS apply minor upgrades only when the stack names a major version, never under a pinned minor", () => {
+        assert.equal(autoMinorVersionUpgrade("8.4"), true);
+        assert.equal(autoMinorVersionUpgrade("8.0"), true);
+        assert.equal(autoMinorVersionUpgrade("8.4.6"), false);
+        assert.equal(autoMinorVersionUpgrade("8.0.40"), false);
     });
 });

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import {
     decryptViaSecretsManagerStatement,
     flowLogsDeliveryStatement,
+    flowLogsSourceArn,
     lambdaVpcAccessStatement,
     rdsConnectStatement,
     readSecretsStatement,
@@ -19,6 +20,14 @@ describe("lib: iam", () => {
         const doc = serviceTrustPolicy("rds.amazonaws.com", "123456789012");
         assert.deepEqual(doc.Statement[0]!.Principal, { Service: "rds.amazonaws.com" });
         assert.deepEqual(doc.Statement[0]!.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
+    });
+
+    it("narrows the trust to the service's resources when given a source ARN pattern", () => {
+        const doc = serviceTrustPolicy("vpc-flow-logs.amazonaws.com", "123456789012", flowLogsSourceArn("aws", "eu-west-1", "123456789012"));
+        assert.deepEqual(doc.Statement[0]!.Condition, {
+            StringEquals: { "aws:SourceAccount": "123456789012" },
+            ArnLike: { "aws:SourceArn": "arn:aws:ec2:eu-west-1:123456789012:vpc-flow-log/*" },
+        });
     });
 
     it("trusts a service without a condition when no account is given", () => {
