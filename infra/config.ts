@@ -21,6 +21,7 @@ export const CONFIG_KEYS = {
     dbBackupRetentionDays: { type: "number", default: 1, accepts: "1 to 35" },
     dbDeletionProtection: { type: "boolean", default: false, accepts: "true or false" },
     dbFinalSnapshot: { type: "boolean", default: false, accepts: "true or false" },
+    dbApplyImmediately: { type: "boolean", default: false, accepts: "true (apply instance changes now) or false (wait for the maintenance window)" },
     dbPerformanceInsights: { type: "boolean", default: false, accepts: "true or false (not on micro or small classes)" },
     dbLogExports: { type: "list", default: ["error", "slowquery"], accepts: 'a JSON list drawn from "error", "general", "slowquery"' },
     dbAuth: { type: "string", default: "secret", accepts: '"secret" (password from Secrets Manager) or "iam" (IAM token to the proxy)' },
@@ -60,6 +61,7 @@ const schema = z
         dbBackupRetentionDays: positiveInt(1, 35),
         dbDeletionProtection: bool,
         dbFinalSnapshot: bool,
+        dbApplyImmediately: bool,
         dbPerformanceInsights: bool,
         dbLogExports: z.array(z.enum(["error", "general", "slowquery"])),
         dbAuth: z.enum(["secret", "iam"]),
@@ -112,6 +114,8 @@ export interface DatabaseSettings {
     readonly backupRetentionDays: number;
     readonly deletionProtection: boolean;
     readonly finalSnapshot: boolean;
+    /** Apply instance changes (class, storage, parameters) now rather than in the maintenance window. */
+    readonly applyImmediately: boolean;
     readonly performanceInsights: boolean;
     readonly logExports: readonly string[];
 }
@@ -237,6 +241,7 @@ export function parseConfig(source: ConfigSource): BlueprintConfig {
             backupRetentionDays: s.dbBackupRetentionDays,
             deletionProtection: s.dbDeletionProtection,
             finalSnapshot: s.dbFinalSnapshot,
+            applyImmediately: s.dbApplyImmediately,
             performanceInsights: s.dbPerformanceInsights,
             logExports: s.dbLogExports,
         },

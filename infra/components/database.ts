@@ -86,6 +86,8 @@ export class Database extends pulumi.ComponentResource {
                 enabledCloudwatchLogsExports: [...args.logExports],
                 autoMinorVersionUpgrade: autoMinorVersionUpgrade(args.engineVersion),
                 allowMajorVersionUpgrade: false,
+                // Deferred changes show in every preview until the window passes; dev applies them now.
+                applyImmediately: args.applyImmediately,
             },
             parent,
         );

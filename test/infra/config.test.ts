@@ -160,6 +160,7 @@ describe("config: parseConfig", () => {
         assert.equal(prod.database.multiAz, true);
         assert.equal(prod.database.deletionProtection, true);
         assert.equal(prod.database.finalSnapshot, true);
+        assert.equal(prod.database.applyImmediately, false, "prod changes wait for the maintenance window");
         assert.equal(prod.database.performanceInsights, true);
         assert.equal(prod.network.flowLogs, true);
         assert.ok(prod.database.backupRetentionDays > dev.database.backupRetentionDays);

@@ -46,6 +46,7 @@ describe("component: Database hardening per environment", () => {
         assert.equal(db.backupRetentionPeriod, 14);
         assert.equal(db.performanceInsightsEnabled, true);
         assert.equal(db.performanceInsightsKmsKeyId, db.kmsKeyId);
+        assert.equal(db.applyImmediately, false);
     });
 
     it("stays cheap and disposable in dev", async () => {
@@ -54,6 +55,7 @@ describe("component: Database hardening per environment", () => {
         assert.equal(db.deletionProtection, false);
         assert.equal(db.skipFinalSnapshot, true);
         assert.equal(db.performanceInsightsEnabled, false);
+        assert.equal(db.applyImmediately, true);
         assert.equal(db.instanceClass, "db.t4g.micro");
     });
 });
