@@ -49,10 +49,6 @@ export interface PlanRow {
     readonly inputs: Record<string, unknown>;
 }
 
-function isAsset(value: unknown): boolean {
-    return pulumi.asset.Asset.isInstance(value) || pulumi.asset.Archive.isInstance(value);
-}
-
 /** How the engine marks a secret value in resource inputs. */
 export function isSecretValue(value: unknown): value is { value: unknown } {
     return (
@@ -60,24 +56,6 @@ export function isSecretValue(value: unknown): value is { value: unknown } {
         value !== null &&
         (value as Record<string, unknown>)[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig
     );
-}
-
-/** Replaces every secret-marked value by its plain value, as policy packs see inputs. */
-export function revealSecrets(value: unknown): unknown {
-    if (isSecretValue(value)) {
-        return revealSecrets(value.value);
-    }
-    if (isAsset(value)) {
-        // Kept whole: the policy pack reads the Lambda code out of it.
-        return value;
-    }
-    if (Array.isArray(value)) {
-        return value.map(revealSecrets);
-    }
-    if (value && typeof value === "object") {
-        return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, revealSecrets(v)]));
-    }
-    return value;
 }
 
 /**

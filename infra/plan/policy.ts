@@ -1,7 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PolicyConfig, Violation, evaluateResources } from "../../policy/evaluate";
-import { revealSecrets } from "./format";
 import { StackPlan, repositoryRoot } from "./run";
 
 /** The policy config of a stack (`policy/config/<stack>.json`), or none when the stack has no file. */
@@ -10,10 +9,13 @@ export function stackPolicyConfig(stack: string): PolicyConfig | undefined {
     return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as PolicyConfig) : undefined;
 }
 
-/** Runs the policy pack over a plan, with the stack's policy config, as `pulumi preview --policy-pack` would. */
+/**
+ * Runs the policy pack over a plan, with the stack's policy config, as `pulumi preview --policy-pack`
+ * would. The evaluator unwraps secret-marked inputs itself and keeps the code assets whole.
+ */
 export function checkPlan(plan: StackPlan): Promise<Violation[]> {
     return evaluateResources(
-        plan.resources.map((r) => ({ type: r.type, name: r.name, props: revealSecrets(r.inputs) as Record<string, unknown> })),
+        plan.resources.map((r) => ({ type: r.type, name: r.name, props: r.inputs })),
         { config: stackPolicyConfig(plan.stack), stack: plan.stack },
     );
 }

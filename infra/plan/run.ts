@@ -62,7 +62,7 @@ export async function planStack(stack: string, options: PlanOptions = {}): Promi
     const mocks = new RecordingMocks(config["aws:region"] ?? "us-east-1");
     await pulumi.runtime.setMocks(mocks, project, stack, false);
 
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // Required here, not imported: the program must load after the mocks are in place.
     const program = require("../index") as () => Record<string, pulumi.Output<unknown>>;
     try {
         const exported = program();
@@ -78,6 +78,6 @@ export async function planStack(stack: string, options: PlanOptions = {}): Promi
 }
 
 /** The value of an output once every resource it depends on has been "created" by the mocks. */
-export function resolve<T>(output: pulumi.Output<T>): Promise<T> {
+function resolve<T>(output: pulumi.Output<T>): Promise<T> {
     return new Promise((done) => output.apply((value) => done(value)));
 }

@@ -37,7 +37,8 @@ export function idOf(resource: PlannedResource): string {
     return `${resource.name}-id`;
 }
 
-export { isSecretValue, revealSecrets } from "../../infra/plan/format";
+export { isSecretValue } from "../../infra/plan/format";
+export { normalizeProps as revealSecrets } from "../../policy/lib/args";
 
 export function parseDocument(value: unknown): PolicyDocument {
     return (typeof value === "string" ? JSON.parse(value) : value) as PolicyDocument;
