@@ -8,6 +8,44 @@ export interface PlannedResource {
     readonly inputs: Record<string, unknown>;
     /** The provider reference (`urn::id`) for custom resources, when one is set explicitly. */
     readonly provider?: string;
+    /** The resource options the engine received (the mocks API itself passes none of them on). */
+    readonly options: PlannedOptions;
+}
+
+/** The resource options that decide how a deploy, a replacement or a destroy proceeds. */
+export interface PlannedOptions {
+    readonly deleteBeforeReplace: boolean;
+    readonly retainOnDelete: boolean;
+    readonly protect: boolean;
+    /** URNs of the resources this one waits for (a component in `dependsOn` expands to its children). */
+    readonly dependsOn: readonly string[];
+    readonly ignoreChanges: readonly string[];
+    readonly replaceOnChanges: readonly string[];
+}
+
+export const NO_OPTIONS: PlannedOptions = {
+    deleteBeforeReplace: false,
+    retainOnDelete: false,
+    protect: false,
+    dependsOn: [],
+    ignoreChanges: [],
+    replaceOnChanges: [],
+};
+
+/** The part of the engine's RegisterResourceRequest (a generated protobuf class) read here. */
+interface RegisterResourceRequest {
+    getType(): string;
+    getName(): string;
+    getDeletebeforereplace(): boolean;
+    getRetainondelete(): boolean;
+    getProtect(): boolean;
+    getDependenciesList(): string[];
+    getIgnorechangesList(): string[];
+    getReplaceonchangesList(): string[];
+}
+
+interface ResourceMonitor {
+    registerResource(req: RegisterResourceRequest, callback: unknown): unknown;
 }
 
 export const MOCK_ACCOUNT_ID = "123456789012";
@@ -20,11 +58,34 @@ export const MOCK_ACCOUNT_ID = "123456789012";
  */
 export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly resources: PlannedResource[] = [];
+    private readonly options = new Map<string, PlannedOptions>();
 
     constructor(private readonly region: string) {}
 
+    /**
+     * Records the options of every registration the mock monitor receives. `setMocks` hands
+     * `newResource` only the type, name and inputs, yet `deleteBeforeReplace`, `retainOnDelete` and
+     * `dependsOn` are what make a replacement or a destroy succeed, so they must be testable too.
+     */
+    recordOptionsFrom(monitor: unknown): void {
+        const target = monitor as ResourceMonitor;
+        const register = target.registerResource.bind(target);
+        target.registerResource = (req, callback) => {
+            this.options.set(`${req.getType()}::${req.getName()}`, {
+                deleteBeforeReplace: req.getDeletebeforereplace(),
+                retainOnDelete: req.getRetainondelete(),
+                protect: req.getProtect(),
+                dependsOn: req.getDependenciesList(),
+                ignoreChanges: req.getIgnorechangesList(),
+                replaceOnChanges: req.getReplaceonchangesList(),
+            });
+            return register(req, callback);
+        };
+    }
+
     newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
-        this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider });
+        const options = this.options.get(`${args.type}::${args.name}`) ?? NO_OPTIONS;
+        this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, options });
         const id = `${args.name}-id`;
         return { id, state: { ...args.inputs, ...this.outputsFor(args, id) } };
     }

@@ -42,15 +42,25 @@ export function stackConfig(stack: string, root = repositoryRoot): Record<string
 export interface PlanOptions {
     /** Replaces or adds config values on top of the stack file (keys with their namespace). */
     readonly overrides?: Readonly<Record<string, string | undefined>>;
+    /**
+     * Runs the stack file's config under another project or stack name, as a fork would: the
+     * project's config keys move to the new namespace, and physical names follow the new names.
+     */
+    readonly as?: { readonly project?: string; readonly stack?: string };
 }
 
 /**
  * Runs the Pulumi program under mocks with a stack's configuration and returns what it would
  * register. Nothing leaves the machine: no engine, no cloud credentials.
  */
-export async function planStack(stack: string, options: PlanOptions = {}): Promise<StackPlan> {
-    const project = projectName();
-    const config = { ...stackConfig(stack) };
+export async function planStack(stackFile: string, options: PlanOptions = {}): Promise<StackPlan> {
+    const committedProject = projectName();
+    const project = options.as?.project ?? committedProject;
+    const stack = options.as?.stack ?? stackFile;
+    const config: Record<string, string> = {};
+    for (const [key, value] of Object.entries(stackConfig(stackFile))) {
+        config[key.startsWith(`${committedProject}:`) ? `${project}:${key.slice(committedProject.length + 1)}` : key] = value;
+    }
     for (const [key, value] of Object.entries(options.overrides ?? {})) {
         if (value === undefined) {
             delete config[key];
@@ -61,6 +71,7 @@ export async function planStack(stack: string, options: PlanOptions = {}): Promi
     pulumi.runtime.setAllConfig(config);
     const mocks = new RecordingMocks(config["aws:region"] ?? "us-east-1");
     await pulumi.runtime.setMocks(mocks, project, stack, false);
+    mocks.recordOptionsFrom(pulumi.runtime.getMonitor());
 
     // Required here, not imported: the program must load after the mocks are in place.
     const program = require("../index") as () => Record<string, pulumi.Output<unknown>>;

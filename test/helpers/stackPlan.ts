@@ -15,8 +15,18 @@ export function committedPlan(stack: string): Promise<StackPlan> {
 }
 
 /** A fresh plan of a stack with some config values changed. */
-export function planWith(stack: string, overrides: PlanOptions["overrides"]): Promise<StackPlan> {
-    return planStack(stack, { overrides });
+export function planWith(stack: string, overrides: PlanOptions["overrides"], as?: PlanOptions["as"]): Promise<StackPlan> {
+    return planStack(stack, { overrides, as });
+}
+
+/** URNs of a planned resource look like `urn:pulumi:<stack>::<project>::<type chain>::<name>`. */
+export function urnName(urn: string): string {
+    return urn.split("::").pop() ?? "";
+}
+
+/** The names of the resources `resource` waits for. */
+export function dependencyNames(resource: PlannedResource): string[] {
+    return resource.options.dependsOn.map(urnName);
 }
 
 export function ofType(plan: StackPlan, type: string): PlannedResource[] {

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { formatPlanTable, planRows, redact } from "../../../infra/plan/format";
+import { NO_OPTIONS as options } from "../../../infra/plan/mocks";
 
 const secret = (value: unknown) => ({ [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value });
 
@@ -20,8 +21,8 @@ describe("plan: format", () => {
     it("prints one aligned row per resource with its key inputs", () => {
         const table = formatPlanTable(
             planRows([
-                { type: "aws:rds/proxy:Proxy", name: "p", inputs: { engineFamily: "MYSQL", requireTls: true, roleArn: "arn" } },
-                { type: "aws:kms/key:Key", name: "key", inputs: { enableKeyRotation: true } },
+                { type: "aws:rds/proxy:Proxy", name: "p", inputs: { engineFamily: "MYSQL", requireTls: true, roleArn: "arn" }, options },
+                { type: "aws:kms/key:Key", name: "key", inputs: { enableKeyRotation: true }, options },
             ]),
         );
         const lines = table.split("\n");
@@ -32,7 +33,7 @@ describe("plan: format", () => {
     });
 
     it("falls back to the first scalar inputs for types without a curated list", () => {
-        const table = formatPlanTable(planRows([{ type: "aws:x/y:Z", name: "z", inputs: { a: "1", tags: "t", b: 2, c: { d: 1 } } }]));
+        const table = formatPlanTable(planRows([{ type: "aws:x/y:Z", name: "z", inputs: { a: "1", tags: "t", b: 2, c: { d: 1 } }, options }]));
         assert.match(table.split("\n")[1]!, /a=1 b=2$/);
     });
 });
