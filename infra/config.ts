@@ -2,14 +2,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { SUPPORTED_MYSQL_MAJORS, mysqlMajor, supportsPerformanceInsights } from "./lib/engine";
 import { LOG_RETENTION_DAYS, isValidLogRetention } from "./lib/retention";
+import { MAX_AZS, MAX_VPC_PREFIX, MIN_VPC_PREFIX, SUBNET_SLOTS, validateVpcCidr } from "./lib/subnetLayout";
 
 /**
  * Every stack setting the blueprint reads, with its default and what it accepts. This table is the
  * single place defaults live; the README's configuration reference mirrors it (a test checks that).
  */
 export const CONFIG_KEYS = {
-    availabilityZones: { type: "number", default: 2, accepts: "2 to 4 (RDS subnet groups and RDS Proxy need two AZs)" },
-    vpcCidr: { type: "string", default: "10.0.0.0/16", accepts: "an IPv4 CIDR block from /16 to /24" },
+    availabilityZones: { type: "number", default: 2, accepts: `2 to ${MAX_AZS} (RDS subnet groups and RDS Proxy need two AZs); may grow after the first deploy, never shrink` },
+    vpcCidr: { type: "string", default: "10.0.0.0/16", accepts: `an IPv4 network address from /${MIN_VPC_PREFIX} to /${MAX_VPC_PREFIX} (cut into ${SUBNET_SLOTS} equal blocks; AZ n takes block n); cannot change after the first deploy` },
     flowLogs: { type: "boolean", default: false, accepts: "true or false" },
     logRetentionDays: { type: "number", default: 7, accepts: `one of ${LOG_RETENTION_DAYS.join(", ")}` },
     dbEngineVersion: { type: "string", default: "8.4", accepts: `MySQL ${SUPPORTED_MYSQL_MAJORS.join(" or ")}, optionally pinned to a minor version (8.4.6), which turns RDS's automatic minor upgrades off` },
@@ -48,8 +49,14 @@ const bool = z.boolean();
 
 const schema = z
     .strictObject({
-        availabilityZones: positiveInt(2, 4),
-        vpcCidr: z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-4])$/, "must be an IPv4 CIDR block from /16 to /24"),
+        availabilityZones: positiveInt(2, MAX_AZS),
+        vpcCidr: z.string().superRefine((value, ctx) => {
+            try {
+                validateVpcCidr(value);
+            } catch (err) {
+                ctx.addIssue({ code: "custom", message: (err as Error).message });
+            }
+        }),
         flowLogs: bool,
         logRetentionDays: z.int().refine(isValidLogRetention, "is not a retention CloudWatch Logs accepts"),
         dbEngineVersion: z.string().refine((v) => mysqlMajor(v) !== undefined, "is not a MySQL version RDS Proxy supports"),
@@ -103,6 +110,9 @@ const schema = z
     });
 
 type Settings = z.infer<typeof schema>;
+
+/** The application log level; Lambda's own log filter and Powertools are both set from it. */
+export type LogLevel = Settings["logLevel"];
 
 export interface DatabaseSettings {
     readonly engineVersion: string;

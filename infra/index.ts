@@ -41,7 +41,11 @@ export = function blueprint(): BlueprintOutputs {
         opts,
     );
 
-    const secrets = new Secrets(name, { appDbUser: config.auth.appDbUser, dbName: config.database.dbName }, opts);
+    const secrets = new Secrets(
+        name,
+        { appDbUser: config.auth.appDbUser, dbName: config.database.dbName, retainKey: config.database.finalSnapshot },
+        opts,
+    );
 
     const database = new Database(
         name,
@@ -64,7 +68,6 @@ export = function blueprint(): BlueprintOutputs {
             instance: database.instance,
             appSecretArn: secrets.appSecretArn,
             kmsKeyArn: secrets.keyArn,
-            accountId,
             region: config.region,
             iamAuth: config.auth.mode === "iam",
             engineVersion: config.database.engineVersion,

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { LogLevel } from "../config";
 import { buildLambdaBundle } from "../../app/build";
 import { PolicyStatement, decryptViaSecretsManagerStatement, rdsConnectStatement, readSecretsStatement } from "../lib/iam";
 import { rdsDbConnectArn } from "../lib/arn";
@@ -23,7 +24,7 @@ export interface ApiArgs {
     readonly memoryMb: number;
     readonly timeoutSeconds: number;
     readonly logRetentionDays: number;
-    readonly logLevel: string;
+    readonly logLevel: LogLevel;
     readonly throttleRateLimit: number;
     readonly throttleBurstLimit: number;
 }
@@ -86,7 +87,6 @@ export class Api extends pulumi.ComponentResource {
                     DB_TLS: "required",
                     SECRET_TTL_SECONDS: String(args.secretTtlSeconds),
                     POWERTOOLS_SERVICE_NAME: "orders-api",
-                    POWERTOOLS_LOG_LEVEL: args.logLevel,
                     ...authEnvironment,
                 },
                 subnetIds: args.subnetIds,
@@ -95,6 +95,7 @@ export class Api extends pulumi.ComponentResource {
                 memoryMb: args.memoryMb,
                 timeoutSeconds: args.timeoutSeconds,
                 logRetentionDays: args.logRetentionDays,
+                logLevel: args.logLevel,
                 statements,
             },
             parent,

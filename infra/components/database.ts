@@ -49,9 +49,15 @@ export class Database extends pulumi.ComponentResource {
         );
 
         // Snapshot names are unique per account and region and outlive the stack: a fixed name would
-        // make the second destroy of a re-created stack fail on the first one's snapshot.
+        // make the second destroy of a re-created stack fail on the first one's snapshot. The keepers
+        // are the inputs that replace the instance: a replaced instance is deleted with a final
+        // snapshot of its own, so its successor needs a new name, or destroying it later would fail.
         const finalSnapshotIdentifier = args.finalSnapshot
-            ? new random.RandomId(`${name}-db-final-snapshot-suffix`, { byteLength: 4 }, parent).hex.apply((suffix) => `${name}-db-final-${suffix}`)
+            ? new random.RandomId(
+                  `${name}-db-final-snapshot-suffix`,
+                  { byteLength: 4, keepers: { dbName: args.dbName, username: args.masterUsername, kmsKeyId: args.kmsKeyArn } },
+                  parent,
+              ).hex.apply((suffix) => `${name}-db-final-${suffix}`)
             : undefined;
 
         const instance = new aws.rds.Instance(
@@ -81,6 +87,10 @@ export class Database extends pulumi.ComponentResource {
                 deletionProtection: args.deletionProtection,
                 skipFinalSnapshot: !args.finalSnapshot,
                 finalSnapshotIdentifier,
+                // A stack that keeps a final snapshot keeps its automated backups too: they expire on
+                // their own after the retention period, and until then allow a point-in-time restore
+                // to any moment before the destroy, which the final snapshot alone cannot.
+                deleteAutomatedBackups: !args.finalSnapshot,
                 performanceInsightsEnabled: args.performanceInsights,
                 performanceInsightsKmsKeyId: args.performanceInsights ? args.kmsKeyArn : undefined,
                 enabledCloudwatchLogsExports: [...args.logExports],

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { LogLevel } from "../config";
 import { buildLambdaBundle, migrationsDir } from "../../app/build";
 import { directoryHash } from "../lib/hash";
 import { decryptViaSecretsManagerStatement, readSecretsStatement } from "../lib/iam";
@@ -23,7 +24,7 @@ export interface MigrationsArgs {
     readonly kmsKeyArn: pulumi.Input<string>;
     readonly region: string;
     readonly logRetentionDays: number;
-    readonly logLevel: string;
+    readonly logLevel: LogLevel;
 }
 
 /**
@@ -57,7 +58,6 @@ export class Migrations extends pulumi.ComponentResource {
                     DB_APP_SECRET_ARN: args.appSecretArn,
                     DB_TLS: "required",
                     POWERTOOLS_SERVICE_NAME: "migrate",
-                    POWERTOOLS_LOG_LEVEL: args.logLevel,
                 },
                 subnetIds: args.subnetIds,
                 securityGroupId: args.securityGroupId,
@@ -65,6 +65,7 @@ export class Migrations extends pulumi.ComponentResource {
                 memoryMb: 256,
                 timeoutSeconds: 300,
                 logRetentionDays: args.logRetentionDays,
+                logLevel: args.logLevel,
                 statements: pulumi
                     .all([args.masterSecretArn, args.appSecretArn, args.kmsKeyArn])
                     .apply(([masterArn, appArn, keyArn]) => [

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { flowLogsDeliveryStatement, flowLogsSourceArn, policyDocument, serviceTrustPolicy } from "../lib/iam";
+import { isolatedSubnetCidrs } from "../lib/subnetLayout";
 
 export interface NetworkArgs {
     readonly availabilityZones: number;
@@ -30,14 +31,19 @@ export class Network extends pulumi.ComponentResource {
     readonly proxySecurityGroupId: pulumi.Output<string>;
     readonly databaseSecurityGroupId: pulumi.Output<string>;
     readonly endpointSecurityGroupId: pulumi.Output<string>;
-    /** A group with no rules, handed the network interfaces of functions being destroyed. */
+    /**
+     * The VPC's default security group, stripped of its rules: it takes over the network interfaces
+     * of functions being destroyed, and lives exactly as long as the VPC.
+     */
     readonly detachedSecurityGroupId: pulumi.Output<string>;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("blueprint:network:Network", name, {}, opts);
         const parent = { parent: this };
 
-        // Renaming `${name}-vpc` replaces the VPC and everything in it.
+        // Renaming `${name}-vpc` replaces the VPC and everything in it. awsx names each subnet by its
+        // AZ index (`${name}-vpc-isolated-1`…), and the blocks are fixed per index, so a third AZ adds
+        // one subnet and leaves the first two alone. awsx takes the region's first N AZs by name.
         const vpc = new awsx.ec2.Vpc(
             `${name}-vpc`,
             {
@@ -47,8 +53,12 @@ export class Network extends pulumi.ComponentResource {
                 enableDnsHostnames: true,
                 enableDnsSupport: true,
                 natGateways: { strategy: awsx.ec2.NatGatewayStrategy.None },
+                // With explicit blocks `Auto` uses them as given; `Exact` would also demand that they
+                // fill the VPC without gaps, which the free blocks kept for forks would break.
                 subnetStrategy: awsx.ec2.SubnetAllocationStrategy.Auto,
-                subnetSpecs: [{ type: awsx.ec2.SubnetType.Isolated, name: "isolated" }],
+                subnetSpecs: [
+                    { type: awsx.ec2.SubnetType.Isolated, name: "isolated", cidrBlocks: isolatedSubnetCidrs(args.cidrBlock, args.availabilityZones) },
+                ],
             },
             parent,
         );
@@ -66,7 +76,17 @@ export class Network extends pulumi.ComponentResource {
         const proxy = group("proxy", "RDS Proxy: accepts MySQL from the API Lambda, connects to the database");
         const db = group("db", "RDS for MySQL: accepts MySQL from the proxy and the migration Lambda");
         const endpoint = group("endpoint", "Secrets Manager interface endpoint: HTTPS from the Lambdas");
-        const detached = group("detached", "No rules: holds the network interfaces of Lambdas being destroyed");
+
+        // Lambda deletes a function's network interfaces some time after the function itself, and they
+        // block whatever group they are in. A group of this stack would be deleted in the same destroy
+        // and wait on them; the VPC's default group is only deleted with the VPC, after the subnets,
+        // whose deletion waits for the interfaces anyway. Adopting it with no rules revokes AWS's
+        // default allow-all rules, so nothing placed in it by mistake can talk to anything.
+        const defaultGroup = new aws.ec2.DefaultSecurityGroup(
+            `${name}-default-sg`,
+            { vpcId: vpc.vpcId, tags: { Name: `${name}-default-no-rules` } },
+            parent,
+        );
 
         const allow = (ruleName: string, from: aws.ec2.SecurityGroup, to: aws.ec2.SecurityGroup, port: number, what: string) => {
             new aws.vpc.SecurityGroupEgressRule(
@@ -91,7 +111,7 @@ export class Network extends pulumi.ComponentResource {
         this.proxySecurityGroupId = proxy.id;
         this.databaseSecurityGroupId = db.id;
         this.endpointSecurityGroupId = endpoint.id;
-        this.detachedSecurityGroupId = detached.id;
+        this.detachedSecurityGroupId = defaultGroup.id;
 
         if (args.flowLogs) {
             const logGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, { retentionInDays: args.logRetentionDays }, parent);

@@ -11,7 +11,6 @@ export interface ProxyArgs extends ProxySettings {
     readonly instance: aws.rds.Instance;
     readonly appSecretArn: pulumi.Input<string>;
     readonly kmsKeyArn: pulumi.Input<string>;
-    readonly accountId: pulumi.Input<string>;
     readonly region: string;
     readonly iamAuth: boolean;
     readonly engineVersion: string;
@@ -34,7 +33,10 @@ export class DatabaseProxy extends pulumi.ComponentResource {
             `${name}-proxy-role`,
             {
                 description: `${name}: lets RDS Proxy read the application user's secret`,
-                assumeRolePolicy: pulumi.output(args.accountId).apply((account) => JSON.stringify(serviceTrustPolicy("rds.amazonaws.com", account))),
+                // No aws:SourceAccount or aws:SourceArn: RDS Proxy supports no global condition keys
+                // (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy.html#rds-proxy.limitations),
+                // so such a condition would keep the proxy from ever assuming its role and reading the secret.
+                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("rds.amazonaws.com")),
             },
             parent,
         );
@@ -90,10 +92,14 @@ export class DatabaseProxy extends pulumi.ComponentResource {
 
         // Registration fails while the instance is still being created or configured, and the
         // identifier alone is known before that: depend on the instance resource itself.
+        // A proxy's target group holds one RDS instance, and every input of a target forces its
+        // replacement: created before the old one is deleted (Pulumi's default), the new registration
+        // would be refused and any change that replaces the instance would fail. So the old target
+        // goes first; the proxy has no target for the minute the new one takes to register.
         new aws.rds.ProxyTarget(
             `${name}-proxy-target`,
             { dbProxyName: proxy.name, targetGroupName: targetGroup.name, dbInstanceIdentifier: args.instance.identifier },
-            { ...parent, dependsOn: [args.instance, targetGroup] },
+            { ...parent, dependsOn: [args.instance, targetGroup], deleteBeforeReplace: true },
         );
 
         this.endpoint = proxy.endpoint;

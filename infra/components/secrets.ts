@@ -6,6 +6,11 @@ export interface SecretsArgs {
     /** The least-privileged database user the API connects as. */
     readonly appDbUser: string;
     readonly dbName: string;
+    /**
+     * Keep the key (and its alias) when the stack is destroyed, because something encrypted with it
+     * outlives the stack: the database's final snapshot and retained automated backups.
+     */
+    readonly retainKey: boolean;
 }
 
 /**
@@ -24,6 +29,10 @@ export class Secrets extends pulumi.ComponentResource {
         super("blueprint:secrets:Secrets", name, {}, opts);
         const parent = { parent: this };
 
+        // A snapshot encrypted with a key that is scheduled for deletion cannot be restored once the key
+        // is gone, so a stack that keeps its final snapshot keeps the key too (retainOnDelete: Pulumi
+        // forgets it instead of deleting it). It then costs $1 a month until you schedule its deletion.
+        const retain = { ...parent, retainOnDelete: args.retainKey };
         const key = new aws.kms.Key(
             `${name}-key`,
             {
@@ -31,9 +40,11 @@ export class Secrets extends pulumi.ComponentResource {
                 enableKeyRotation: true,
                 deletionWindowInDays: 30,
             },
-            parent,
+            retain,
         );
-        new aws.kms.Alias(`${name}-key-alias`, { name: `alias/${name}`, targetKeyId: key.keyId }, parent);
+        // A prefix, not a fixed name: an alias kept by an earlier destroy of this stack would otherwise
+        // make creating the stack again fail on a name that already exists.
+        new aws.kms.Alias(`${name}-key-alias`, { namePrefix: `alias/${name}-`, targetKeyId: key.keyId }, retain);
 
         const password = new random.RandomPassword(
             `${name}-app-db-password`,

@@ -1,12 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { LogLevel } from "../config";
 import { PolicyStatement, lambdaVpcAccessStatement, policyDocument, serviceTrustPolicy, writeLogsStatement } from "../lib/iam";
 
 export interface VpcFunctionArgs {
     readonly description: string;
     /** Files of the deployment package; `index.js` must export `handler`. */
     readonly files: Record<string, pulumi.asset.Asset | pulumi.asset.Archive>;
-    readonly environment: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    readonly environment: Readonly<Record<string, pulumi.Input<string>>>;
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     readonly securityGroupId: pulumi.Input<string>;
     /** Takes over the function's network interfaces on destroy so its own group can go at once. */
@@ -14,6 +15,7 @@ export interface VpcFunctionArgs {
     readonly memoryMb: number;
     readonly timeoutSeconds: number;
     readonly logRetentionDays: number;
+    readonly logLevel: LogLevel;
     /** Statements beyond VPC access and the function's own log group, given the resolved ARNs. */
     readonly statements: pulumi.Input<PolicyStatement[]>;
 }
@@ -66,11 +68,14 @@ export class VpcFunction extends pulumi.ComponentResource {
                 role: role.arn,
                 memorySize: args.memoryMb,
                 timeout: args.timeoutSeconds,
-                environment: { variables: args.environment },
+                environment: { variables: { ...args.environment, POWERTOOLS_LOG_LEVEL: args.logLevel } },
                 vpcConfig: { subnetIds: args.subnetIds, securityGroupIds: [args.securityGroupId] },
                 replaceSecurityGroupsOnDestroy: true,
                 replacementSecurityGroupIds: [args.detachedSecurityGroupId],
-                loggingConfig: { logFormat: "JSON", logGroup: logGroup.name },
+                // JSON logs switch on Lambda's own level filter, which defaults to INFO and would drop
+                // dev's DEBUG lines before Powertools' setting mattered; both are set from one value.
+                // System level INFO keeps the platform's START/END/REPORT lines.
+                loggingConfig: { logFormat: "JSON", logGroup: logGroup.name, applicationLogLevel: args.logLevel, systemLogLevel: "INFO" },
             },
             // Lambda checks the ENI permissions when the function is created, so the role's
             // policy has to be in place first, and the log group before the first invocation.

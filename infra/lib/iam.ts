@@ -21,10 +21,12 @@ export function policyDocument(...statements: PolicyStatement[]): PolicyDocument
 }
 
 /**
- * Trust policy for an AWS service. `sourceAccount` adds the confused-deputy guard that services
- * such as RDS and VPC Flow Logs send; Lambda does not send it when it assumes an execution role.
- * `sourceArn` (a pattern) narrows it further to the service's resources of one kind, for services
- * that send it too.
+ * Trust policy for an AWS service. `sourceAccount` adds the confused-deputy guard, and `sourceArn`
+ * (a pattern) narrows it to the service's resources of one kind — only for services that send those
+ * keys when they assume the role, such as VPC Flow Logs. A condition on a key the service does not
+ * send never matches, so the role cannot be assumed at all: RDS Proxy sends none ("RDS Proxy doesn't
+ * support any global condition context keys", RDS Proxy quotas and limitations), and Lambda sends
+ * none when it assumes an execution role.
  */
 export function serviceTrustPolicy(service: string, sourceAccount?: string, sourceArn?: string): PolicyDocument {
     const condition = {

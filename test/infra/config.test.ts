@@ -101,6 +101,22 @@ describe("config: parseConfig", () => {
         assert.match(problem!, /two AZs/);
     });
 
+    it("rejects a VPC block with host bits set and names the network address that was meant", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ vpcCidr: "10.1.2.0/16" })));
+        assert.match(problem!, /^serverless-mysql:vpcCidr has host bits set: the block starting there is 10\.1\.0\.0\/16/);
+        assert.match(problem!, /Fix: pulumi config set serverless-mysql:vpcCidr <value> --stack test/);
+    });
+
+    it("rejects a VPC block too small to cut into subnets with room for their interfaces", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ vpcCidr: "10.0.0.0/24" })));
+        assert.match(problem!, /vpcCidr must be from \/16 to \/22/);
+    });
+
+    it("rejects more availability zones than the subnet layout has blocks for", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ availabilityZones: "5" })));
+        assert.match(problem!, /availabilityZones/);
+    });
+
     it("rejects Performance Insights on an instance class that does not offer it", () => {
         const [problem] = problemsOf(() => parseConfig(source({ dbPerformanceInsights: "true", dbInstanceClass: "db.t4g.micro" })));
         assert.match(problem!, /dbPerformanceInsights is not available on db.t4g.micro/);

@@ -61,6 +61,20 @@ describe("component: Database hardening per environment", () => {
 });
 
 describe("component: Database lifecycle", () => {
+    it("keeps automated backups after a destroy in prod, which keeps a final snapshot, and drops them in dev", async () => {
+        assert.equal(single(await committedPlan("prod"), INSTANCE).inputs.deleteAutomatedBackups, false);
+        assert.equal(single(await committedPlan("dev"), INSTANCE).inputs.deleteAutomatedBackups, true);
+    });
+
+    it("renames the final snapshot whenever the instance is replaced, so the replaced one's snapshot does not block a later destroy", async () => {
+        const plan = await committedPlan("prod");
+        const suffix = single(plan, "random:index/randomId:RandomId", "-db-final-snapshot-suffix").inputs;
+        const keepers = suffix.keepers as Record<string, string>;
+        const instance = single(plan, INSTANCE).inputs;
+        // Each of these forces RDS to create a new instance (terraform-provider-aws: ForceNew).
+        assert.deepEqual(keepers, { dbName: instance.dbName, username: instance.username, kmsKeyId: instance.kmsKeyId });
+    });
+
     it("names each stack's final snapshot uniquely, so destroying a re-created stack does not collide with the last one's", async () => {
         const [first, recreated] = [await committedPlan("prod"), await planWith("prod", {})];
         const snapshot = (plan: typeof first) => String(single(plan, INSTANCE).inputs.finalSnapshotIdentifier);

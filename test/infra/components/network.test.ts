@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { committedPlan, idOf, ofType, single } from "../../helpers/stackPlan";
+import { committedPlan, idOf, ofType, planWith, single } from "../../helpers/stackPlan";
 
 const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
@@ -81,6 +81,33 @@ for (const stack of ["dev", "prod"]) {
         });
     });
 }
+
+describe("component: Network subnet layout", () => {
+    const subnetBlocks = async (overrides: Record<string, string> = {}) =>
+        (single(await planWith("dev", overrides), "awsx:ec2:Vpc").inputs.subnetSpecs as { cidrBlocks: string[] }[])[0]!.cidrBlocks;
+
+    it("gives awsx explicit subnet blocks, one per AZ, instead of letting it size them from the AZ count", async () => {
+        const vpc = single(await committedPlan("prod"), "awsx:ec2:Vpc").inputs;
+        assert.equal(vpc.subnetStrategy, "Auto");
+        const [spec] = vpc.subnetSpecs as { type: string; cidrBlocks: string[] }[];
+        assert.deepEqual(spec!.cidrBlocks, ["10.0.0.0/19", "10.0.32.0/19", "10.0.64.0/19"]);
+    });
+
+    it("keeps every existing subnet where it is when a stack grows from two AZs to three", async () => {
+        const [two, three] = [await subnetBlocks(), await subnetBlocks({ "serverless-mysql:availabilityZones": "3" })];
+        assert.equal(two.length, 2);
+        assert.deepEqual(three.slice(0, 2), two);
+        assert.equal(three.length, 3);
+    });
+
+    it("adopts the VPC's default security group and strips its rules", async () => {
+        const plan = await committedPlan("dev");
+        const group = single(plan, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup").inputs;
+        assert.equal(group.ingress, undefined);
+        assert.equal(group.egress, undefined);
+        assert.match(String(group.vpcId), /^vpc-/);
+    });
+});
 
 describe("component: Network flow logs", () => {
     it("are delivered to CloudWatch in prod, for all traffic, by a role only VPC Flow Logs of this account can assume", async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { committedPlan, parseDocument, planWith, single } from "../../helpers/stackPlan";
+import { committedPlan, dependencyNames, parseDocument, planWith, single } from "../../helpers/stackPlan";
 
 const PROXY = "aws:rds/proxy:Proxy";
 
@@ -30,11 +30,13 @@ describe("component: DatabaseProxy", () => {
         assert.equal(auth!.iamAuth, "REQUIRED");
     });
 
-    it("runs as a role only RDS of this account can assume", async () => {
+    it("runs as a role RDS can assume, with no global condition key, since RDS Proxy sends none", async () => {
         const plan = await committedPlan("dev");
         const trust = parseDocument(single(plan, "aws:iam/role:Role", "-proxy-role").inputs.assumeRolePolicy);
+        assert.equal(trust.Statement.length, 1);
         assert.deepEqual(trust.Statement[0]!.Principal, { Service: "rds.amazonaws.com" });
-        assert.deepEqual(trust.Statement[0]!.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
+        assert.equal(trust.Statement[0]!.Action, "sts:AssumeRole");
+        assert.equal(trust.Statement[0]!.Condition, undefined);
     });
 
     it("may read only the app secret and decrypt only through Secrets Manager", async () => {
@@ -67,4 +69,13 @@ describe("component: DatabaseProxy", () => {
         assert.equal(target.dbInstanceIdentifier, single(plan, "aws:rds/instance:Instance").name);
         assert.equal(target.targetGroupName, "default");
     });
+
+    for (const stack of ["dev", "prod"]) {
+        it(`deregisters the old target before registering a replaced instance, since a proxy holds one instance (${stack})`, async () => {
+            const plan = await committedPlan(stack);
+            const target = single(plan, "aws:rds/proxyTarget:ProxyTarget");
+            assert.equal(target.options.deleteBeforeReplace, true);
+            assert.ok(dependencyNames(target).includes(single(plan, "aws:rds/instance:Instance").name), "waits for the instance itself");
+        });
+    }
 });

@@ -8,6 +8,24 @@ describe("component: Secrets", () => {
         assert.equal(single(plan, "aws:kms/key:Key").inputs.enableKeyRotation, true);
     });
 
+    it("keeps the key and its alias after a destroy in prod, where the final snapshot and backups still need it", async () => {
+        const plan = await committedPlan("prod");
+        assert.equal(single(plan, "aws:kms/key:Key").options.retainOnDelete, true);
+        assert.equal(single(plan, "aws:kms/alias:Alias").options.retainOnDelete, true);
+    });
+
+    it("deletes the key with a dev stack, which keeps no snapshot", async () => {
+        const plan = await committedPlan("dev");
+        assert.equal(single(plan, "aws:kms/key:Key").options.retainOnDelete, false);
+        assert.equal(single(plan, "aws:kms/alias:Alias").options.retainOnDelete, false);
+    });
+
+    it("names the alias by prefix, so a kept alias does not block creating the stack again", async () => {
+        const alias = single(await committedPlan("prod"), "aws:kms/alias:Alias").inputs;
+        assert.equal(alias.name, undefined);
+        assert.equal(alias.namePrefix, "alias/serverless-mysql-prod-");
+    });
+
     it("encrypts the app user's secret with that key", async () => {
         const plan = await committedPlan("dev");
         const secret = single(plan, "aws:secretsmanager/secret:Secret");

@@ -19,15 +19,29 @@ for (const stack of ["dev", "prod"]) {
             }
         });
 
-        it("hands network interfaces to a rule-less group on destroy so deletes do not hang on ENIs", async () => {
+        it("hands network interfaces on destroy to the VPC's rule-less default group, which outlives every subnet", async () => {
             const plan = await committedPlan(stack);
-            const detached = idOf(single(plan, "aws:ec2/securityGroup:SecurityGroup", "-detached-sg"));
+            const defaultGroup = single(plan, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
+            const id = idOf(defaultGroup);
             for (const fn of ofType(plan, FUNCTION)) {
                 assert.equal(fn.inputs.replaceSecurityGroupsOnDestroy, true);
-                assert.deepEqual(fn.inputs.replacementSecurityGroupIds, [detached]);
+                assert.deepEqual(fn.inputs.replacementSecurityGroupIds, [id]);
             }
-            assert.equal(ofType(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.inputs.securityGroupId === detached).length, 0);
-            assert.equal(ofType(plan, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter((r) => r.inputs.securityGroupId === detached).length, 0);
+            // A group of the stack's own would be deleted in the same destroy, with the interfaces still in it.
+            assert.deepEqual(ofType(plan, "aws:ec2/securityGroup:SecurityGroup").filter((g) => /detached/.test(g.name)), []);
+            assert.equal(ofType(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.inputs.securityGroupId === id).length, 0);
+            assert.equal(ofType(plan, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter((r) => r.inputs.securityGroupId === id).length, 0);
+        });
+
+        it("sets Lambda's application log filter and Powertools from the stack's log level", async () => {
+            const plan = await committedPlan(stack);
+            const level = stack === "dev" ? "DEBUG" : "INFO";
+            for (const fn of ofType(plan, FUNCTION)) {
+                const logging = fn.inputs.loggingConfig as { applicationLogLevel: string; systemLogLevel: string };
+                assert.equal(logging.applicationLogLevel, level, fn.name);
+                assert.equal(logging.systemLogLevel, "INFO");
+                assert.equal((fn.inputs.environment as { variables: Record<string, string> }).variables.POWERTOOLS_LOG_LEVEL, level);
+            }
         });
 
         it("logs each function as JSON to its own log group with the stack's retention", async () => {
