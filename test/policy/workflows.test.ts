@@ -81,3 +81,86 @@ describe("workflows: policy checks in CI", () => {
         assert.match(text, /policyPackConfigs: policy\/config\/\$\{\{ matrix\.stack \}\}\.json/);
     });
 });
+
+describe("workflows: live test (live.yml)", () => {
+    interface LiveJob extends Job {
+        "timeout-minutes"?: number;
+    }
+    interface LiveWorkflow extends Workflow {
+        on: { workflow_dispatch?: { inputs?: Record<string, { type?: string; options?: string[] }> } };
+        concurrency?: { group?: string; "cancel-in-progress"?: boolean };
+        jobs: Record<string, LiveJob>;
+    }
+    const live = () => {
+        const { text, workflow } = load("live.yml");
+        const jobs = Object.values((workflow as LiveWorkflow).jobs);
+        assert.equal(jobs.length, 1);
+        return { text, workflow: workflow as LiveWorkflow, job: jobs[0]! };
+    };
+    const stepIndex = (job: Job, match: (s: Step) => boolean) => job.steps.findIndex(match);
+
+    it("runs only when dispatched by hand, for a stack chosen from dev and prod", () => {
+        const { workflow } = live();
+        assert.deepEqual(Object.keys(workflow.on), ["workflow_dispatch"]);
+        const stack = workflow.on.workflow_dispatch?.inputs?.stack;
+        assert.equal(stack?.type, "choice");
+        assert.deepEqual(stack?.options, ["dev", "prod"]);
+    });
+
+    it("asks for an OIDC token and read access only, and never holds static AWS keys", () => {
+        const { text, workflow, job } = live();
+        assert.deepEqual(workflow.permissions, { "id-token": "write", contents: "read" });
+        assert.equal(job.permissions, undefined, "no job widens the workflow's permissions");
+        const aws = job.steps.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@v4"));
+        assert.equal(aws?.with?.["role-to-assume"], "${{ vars.AWS_LIVE_ROLE_ARN }}");
+        assert.doesNotMatch(text, /aws-access-key-id|aws-secret-access-key|AWS_SECRET_ACCESS_KEY|PULUMI_ACCESS_TOKEN/);
+    });
+
+    it("runs one live test per stack at a time and never cancels a running one", () => {
+        const { workflow } = live();
+        assert.match(workflow.concurrency?.group ?? "", /\$\{\{ inputs\.stack \}\}/);
+        assert.equal(workflow.concurrency?.["cancel-in-progress"], false);
+    });
+
+    it("has a timeout, and an AWS session that outlasts it so destroy never runs on expired credentials", () => {
+        const { job } = live();
+        const timeout = job["timeout-minutes"] ?? 0;
+        assert.ok(timeout >= 60 && timeout <= 360, `timeout-minutes: ${timeout}`);
+        const aws = job.steps.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
+        assert.ok(Number(aws?.with?.["role-duration-seconds"]) >= timeout * 60, "role-duration-seconds covers timeout-minutes");
+    });
+
+    it("installs Node 22, the dependencies and the Pulumi CLI before assuming the role, then runs npm run test:live for the chosen stack", () => {
+        const { job } = live();
+        const node = job.steps.find((s) => s.uses?.startsWith("actions/setup-node@"));
+        assert.equal(node?.with?.["node-version"], 22);
+        const npmCi = stepIndex(job, (s) => /^npm ci\b/.test(s.run ?? ""));
+        const pulumi = stepIndex(job, (s) => s.uses?.startsWith("pulumi/actions@v6") ?? false);
+        const aws = stepIndex(job, (s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@") ?? false);
+        const test = stepIndex(job, (s) => s.run === "npm run test:live -- --stack ${{ inputs.stack }}");
+        assert.ok(npmCi >= 0 && pulumi >= 0 && aws >= 0 && test >= 0, "all four steps are there");
+        assert.ok(npmCi < aws && pulumi < aws && aws < test, "npm ci's install scripts never see AWS credentials");
+        assert.equal(job.steps[pulumi]?.with?.command, undefined, "pulumi/actions without a command only installs the CLI");
+    });
+
+    it("hands the passphrase to the test step only, from a secret", () => {
+        const { workflow, job } = live();
+        assert.ok(!JSON.stringify(workflow.env ?? {}).includes("secrets."), "no secret in the workflow-wide env");
+        for (const step of job.steps) {
+            const passphrase = step.env?.PULUMI_CONFIG_PASSPHRASE;
+            if (step.run?.startsWith("npm run test:live")) {
+                assert.match(passphrase ?? "", /^\$\{\{ secrets\.[A-Z_]+ \}\}$/);
+            } else {
+                assert.ok(!JSON.stringify(step).includes("PASSPHRASE"), step.uses ?? step.run);
+            }
+        }
+    });
+
+    it("keeps the state of a run that failed or was cancelled, so its stack can still be destroyed by hand", () => {
+        const { job } = live();
+        const upload = job.steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"));
+        assert.match((upload as { if?: string } | undefined)?.if ?? "", /failure\(\)/);
+        assert.match(String(upload?.with?.path), /\.pulumi-live\//);
+        assert.equal(upload?.with?.["include-hidden-files"], true);
+    });
+});

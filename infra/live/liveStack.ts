@@ -1,0 +1,112 @@
+import { LiveUsageError } from "./errors";
+
+/**
+ * The name of the stack a live run creates from a committed one: `<stack>-live-<suffix>`.
+ *
+ * Why not run the committed stack itself (`dev`)?
+ * - With a passphrase secrets provider, `pulumi stack init` writes `encryptionsalt` into
+ *   `Pulumi.<stack>.yaml`, and `pulumi config set` rewrites it: a live run of `dev` would modify the
+ *   committed `Pulumi.dev.yaml`. A distinct name gets its own settings file, created and deleted
+ *   by the run (and matched by .gitignore should a run be killed).
+ * - Physical names derive from `<project>-<stack>` (infra/config.ts): a KMS alias, log groups and
+ *   Lambda function names are explicit. Under its own name a live run can share an account and
+ *   region with a deployed `dev` without colliding with it, and two runs cannot collide either.
+ * - Running in a temporary copy of the project instead would need the program, its node_modules
+ *   and tsconfig next to a copied Pulumi.yaml (`main` is resolved against the project directory).
+ * The suffix is short: the name prefixes resource names with length limits (RDS Proxy 60, DB
+ * identifiers 63, IAM roles 64, autonaming adds 8), and RDS names refuse `--` and upper case.
+ */
+export function liveStackName(stack: string, suffix: string): string {
+    if (!/^[a-z0-9]{4,8}$/.test(suffix)) {
+        throw new LiveUsageError(`the live stack suffix must be 4 to 8 lower-case letters or digits (got ${JSON.stringify(suffix)})`);
+    }
+    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(stack)) {
+        throw new LiveUsageError(`--stack must be a stack name such as dev or prod (got ${JSON.stringify(stack)})`);
+    }
+    return `${stack}-live-${suffix}`;
+}
+
+/** A config map as the Automation API's setAllConfig takes it. */
+export type ConfigMap = Record<string, { value: string; secret: boolean }>;
+
+/**
+ * The committed stack's config (as `stackConfig` reads it: strings, structured values
+ * JSON-encoded) for the live stack. Secret values cannot be copied: they are encrypted with the
+ * committed stack's key, which the live stack does not have.
+ */
+export function liveStackConfig(stack: string, config: Readonly<Record<string, string>>): ConfigMap {
+    const map: ConfigMap = {};
+    for (const [key, value] of Object.entries(config)) {
+        if (isSecure(value)) {
+            throw new LiveUsageError(
+                `${key} in Pulumi.${stack}.yaml is a secret; the live test cannot copy encrypted values into its own stack. ` +
+                    "Provide the value another way (for example an ESC environment) or remove it for the live run.",
+            );
+        }
+        map[key] = { value, secret: false };
+    }
+    return map;
+}
+
+function isSecure(value: string): boolean {
+    try {
+        const parsed: unknown = JSON.parse(value);
+        return typeof parsed === "object" && parsed !== null && "secure" in parsed;
+    } catch {
+        return false;
+    }
+}
+
+/** A resource as `pulumi stack export` lists it. */
+export interface StateResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly outputs?: Readonly<Record<string, unknown>>;
+}
+
+export interface DestroyPreparation {
+    /** Config values to set on the live stack before a targeted `up`. */
+    readonly config: ConfigMap;
+    /** The URNs that `up` targets: only the instances, nothing else is touched. */
+    readonly targets: readonly string[];
+    /** What is lifted, one line per instance, for the log. */
+    readonly changes: readonly string[];
+}
+
+const DB_INSTANCE = "aws:rds/instance:Instance";
+
+/**
+ * What stands between `pulumi destroy` and an empty account, read from the stack's state (not its
+ * config, so that a half-finished `up` is covered too):
+ * - an RDS instance with deletion protection cannot be deleted at all;
+ * - one without `skipFinalSnapshot` leaves a snapshot behind, which costs storage until someone
+ *   deletes it by hand.
+ * Both live in the instance's settings, and `skipFinalSnapshot` only in Pulumi's state, so the
+ * fix is an `up` of the instance alone with the blueprint's own settings turned off. That `up`
+ * runs without the policy pack: prod's pack requires deletion protection, by design.
+ * `dbApplyImmediately` is set too, so the change does not wait for a maintenance window.
+ */
+export function destroyPreparation(project: string, resources: readonly StateResource[]): DestroyPreparation | undefined {
+    const guarded = resources.filter(
+        (r) => r.type === DB_INSTANCE && (r.outputs?.deletionProtection === true || r.outputs?.skipFinalSnapshot === false),
+    );
+    if (guarded.length === 0) {
+        return undefined;
+    }
+    const setting = (value: string) => ({ value, secret: false });
+    return {
+        config: {
+            [`${project}:dbDeletionProtection`]: setting("false"),
+            [`${project}:dbFinalSnapshot`]: setting("false"),
+            [`${project}:dbApplyImmediately`]: setting("true"),
+        },
+        targets: guarded.map((r) => r.urn),
+        changes: guarded.map((r) => {
+            const lifted = [
+                ...(r.outputs?.deletionProtection === true ? ["deletion protection off"] : []),
+                ...(r.outputs?.skipFinalSnapshot === false ? ["no final snapshot"] : []),
+            ];
+            return `${r.urn.split("::").pop() ?? r.urn}: ${lifted.join(", ")}`;
+        }),
+    };
+}
