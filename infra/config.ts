@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { SUPPORTED_MYSQL_MAJORS, mysqlMajor, supportsPerformanceInsights } from "./lib/engine";
 import { LOG_RETENTION_DAYS, isValidLogRetention } from "./lib/retention";
+import { validateNamePrefix } from "./lib/naming";
 import { MAX_AZS, MAX_VPC_PREFIX, MIN_VPC_PREFIX, SUBNET_SLOTS, validateVpcCidr } from "./lib/subnetLayout";
 
 /**
@@ -25,7 +26,7 @@ export const CONFIG_KEYS = {
     dbApplyImmediately: { type: "boolean", default: false, accepts: "true (apply instance changes now) or false (wait for the maintenance window)" },
     dbPerformanceInsights: { type: "boolean", default: false, accepts: "true or false (not on micro or small classes)" },
     dbLogExports: { type: "list", default: ["error", "slowquery"], accepts: 'a JSON list drawn from "error", "general", "slowquery"' },
-    dbAuth: { type: "string", default: "secret", accepts: '"secret" (password from Secrets Manager) or "iam" (IAM token to the proxy)' },
+    dbAuth: { type: "string", default: "iam", accepts: '"iam" (end-to-end IAM through RDS Proxy: the app user has no password) or "secret" (a generated password in Secrets Manager, read by the proxy and the API)' },
     appDbUser: { type: "string", default: "app", accepts: "a lower-case letter followed by up to 31 lower-case letters, digits or underscores; not the master user" },
     proxyIdleClientTimeoutSeconds: { type: "number", default: 1800, accepts: "1 to 28800" },
     proxyMaxConnectionsPercent: { type: "number", default: 90, accepts: "1 to 100" },
@@ -187,6 +188,8 @@ export function parseConfig(source: ConfigSource): BlueprintConfig {
     if (!source.region) {
         problems.push(`aws:region is not set. Fix: pulumi config set aws:region <region, e.g. eu-west-1> --stack ${stack}`);
     }
+    // Every physical name starts with `<project>-<stack>`: refuse one that AWS would refuse in any of them.
+    problems.push(...validateNamePrefix(project, stack));
 
     const settings: Record<string, unknown> = {};
     for (const [key, raw] of Object.entries(source.values)) {

@@ -13,7 +13,8 @@ import { Secrets } from "./components/secrets";
 interface BlueprintOutputs {
     readonly apiUrl: pulumi.Output<string>;
     readonly proxyEndpoint: pulumi.Output<string>;
-    readonly appSecretArn: pulumi.Output<string>;
+    /** Only in `secret` mode: in IAM mode the app user has no password to keep. */
+    readonly appSecretArn?: pulumi.Output<string>;
     readonly dbInstanceId: pulumi.Output<string>;
     readonly vpcId: pulumi.Output<string>;
     readonly migrateFunctionName: pulumi.Output<string>;
@@ -21,7 +22,7 @@ interface BlueprintOutputs {
 
 /**
  * The blueprint, in the order traffic and trust flow:
- * config → network → secrets → database → proxy → endpoints → migrations → api.
+ * config → network → secrets → database → endpoints → migrations → proxy → api.
  * Pulumi calls this function and turns the object it returns into stack outputs.
  */
 export = function blueprint(): BlueprintOutputs {
@@ -37,15 +38,28 @@ export = function blueprint(): BlueprintOutputs {
 
     const network = new Network(
         name,
-        { ...config.network, logRetentionDays: config.logRetentionDays, accountId, region: config.region, partition },
+        {
+            ...config.network,
+            apiReadsSecrets: config.auth.mode === "secret",
+            logRetentionDays: config.logRetentionDays,
+            accountId,
+            region: config.region,
+            partition,
+        },
         opts,
     );
 
     const secrets = new Secrets(
         name,
-        { appDbUser: config.auth.appDbUser, dbName: config.database.dbName, retainKey: config.database.finalSnapshot },
+        {
+            appDbUser: config.auth.appDbUser,
+            appAuth: config.auth.mode,
+            dbName: config.database.dbName,
+            retainKey: config.database.finalSnapshot,
+        },
         opts,
     );
+    const appLogin = secrets.appLogin;
 
     const database = new Database(
         name,
@@ -59,22 +73,6 @@ export = function blueprint(): BlueprintOutputs {
         opts,
     );
 
-    const proxy = new DatabaseProxy(
-        name,
-        {
-            ...config.proxy,
-            subnetIds: network.subnetIds,
-            securityGroupId: network.proxySecurityGroupId,
-            instance: database.instance,
-            appSecretArn: secrets.appSecretArn,
-            kmsKeyArn: secrets.keyArn,
-            region: config.region,
-            iamAuth: config.auth.mode === "iam",
-            engineVersion: config.database.engineVersion,
-        },
-        opts,
-    );
-
     const endpoints = new Endpoints(
         name,
         {
@@ -83,7 +81,8 @@ export = function blueprint(): BlueprintOutputs {
             securityGroupId: network.endpointSecurityGroupId,
             region: config.region,
             accountId,
-            secretArns: [secrets.appSecretArn, database.masterSecretArn],
+            // In IAM mode only migrate reads a secret: the RDS-managed master secret.
+            secretArns: appLogin.mode === "iam" ? [database.masterSecretArn] : [appLogin.secretArn, database.masterSecretArn],
         },
         opts,
     );
@@ -99,8 +98,7 @@ export = function blueprint(): BlueprintOutputs {
             dbResourceId: database.resourceId,
             dbName: config.database.dbName,
             masterSecretArn: database.masterSecretArn,
-            appSecretArn: secrets.appSecretArn,
-            appSecretVersionId: secrets.appSecretVersionId,
+            appLogin,
             kmsKeyArn: secrets.keyArn,
             region: config.region,
             logRetentionDays: config.logRetentionDays,
@@ -109,6 +107,27 @@ export = function blueprint(): BlueprintOutputs {
         // The deploy invokes the function at once: its path to the database and to Secrets
         // Manager (rules and endpoint) must exist by then, not merely be declared.
         { ...opts, dependsOn: [network, endpoints] },
+    );
+
+    const proxy = new DatabaseProxy(
+        name,
+        {
+            ...config.proxy,
+            subnetIds: network.subnetIds,
+            securityGroupId: network.proxySecurityGroupId,
+            instance: database.instance,
+            dbResourceId: database.resourceId,
+            login: appLogin,
+            kmsKeyArn: secrets.keyArn,
+            region: config.region,
+            partition,
+            accountId,
+            engineVersion: config.database.engineVersion,
+        },
+        // The proxy logs in as the app user, so `migrate` must have created it, or converted it to the
+        // new login, before the proxy is created or switched: on a change of dbAuth the user is
+        // converted first, then the proxy follows (the brief gap is in README "Updating a stack").
+        { ...opts, dependsOn: [migrations] },
     );
 
     const api = new Api(
@@ -120,9 +139,7 @@ export = function blueprint(): BlueprintOutputs {
             proxyEndpoint: proxy.endpoint,
             proxyArn: proxy.arn,
             dbName: config.database.dbName,
-            authMode: config.auth.mode,
-            appDbUser: config.auth.appDbUser,
-            appSecretArn: secrets.appSecretArn,
+            login: appLogin,
             kmsKeyArn: secrets.keyArn,
             secretTtlSeconds: config.auth.secretTtlSeconds,
             region: config.region,
@@ -142,7 +159,7 @@ export = function blueprint(): BlueprintOutputs {
     return {
         apiUrl: api.url,
         proxyEndpoint: proxy.endpoint,
-        appSecretArn: secrets.appSecretArn,
+        ...(appLogin.mode === "secret" ? { appSecretArn: appLogin.secretArn } : {}),
         dbInstanceId: database.instanceId,
         vpcId: network.vpcId,
         migrateFunctionName: migrations.functionName,

@@ -8,6 +8,7 @@ import { describeIssues } from "./validation";
 export const environmentDefaults = {
     DB_PORT: "3306",
     DB_AUTH: "secret",
+    DB_APP_AUTH: "secret",
     DB_TLS: "required",
     SECRET_TTL_SECONDS: "300",
     POWERTOOLS_SERVICE_NAME: "orders-api",
@@ -44,7 +45,8 @@ export interface ApiConfig {
 export interface MigrateConfig {
     readonly db: DatabaseTarget;
     readonly adminSecretArn: string;
-    readonly appSecretArn: string;
+    /** How the app user logs in: migrate sets its password from the secret, or creates it for IAM. */
+    readonly appUser: DatabaseAuth;
     /** Overrides where the SQL files are looked for; unset in Lambda. */
     readonly migrationsDir?: string;
     readonly logging: LoggingConfig;
@@ -89,7 +91,9 @@ const apiSchema = z.object({
 const migrateSchema = z.object({
     ...databaseVariables,
     DB_ADMIN_SECRET_ARN: text,
-    DB_APP_SECRET_ARN: text,
+    DB_APP_AUTH: z.enum(["secret", "iam"]),
+    DB_APP_SECRET_ARN: z.optional(text),
+    DB_APP_USER: z.optional(text),
     MIGRATIONS_DIR: z.optional(text),
 });
 
@@ -149,10 +153,22 @@ export function loadApiConfig(env: Environment): ApiConfig {
 /** Reads the migrate function's environment once. */
 export function loadMigrateConfig(env: Environment): MigrateConfig {
     const vars = parse(migrateSchema, env, "migrate");
+    let appUser: DatabaseAuth;
+    if (vars.DB_APP_AUTH === "secret") {
+        if (vars.DB_APP_SECRET_ARN === undefined) {
+            throw new ConfigError("Invalid migrate environment: DB_APP_SECRET_ARN is required when DB_APP_AUTH is 'secret'");
+        }
+        appUser = { mode: "secret", secretArn: vars.DB_APP_SECRET_ARN };
+    } else {
+        if (vars.DB_APP_USER === undefined) {
+            throw new ConfigError("Invalid migrate environment: DB_APP_USER is required when DB_APP_AUTH is 'iam'");
+        }
+        appUser = { mode: "iam", user: vars.DB_APP_USER };
+    }
     return {
         db: databaseTarget(vars),
         adminSecretArn: vars.DB_ADMIN_SECRET_ARN,
-        appSecretArn: vars.DB_APP_SECRET_ARN,
+        appUser,
         migrationsDir: vars.MIGRATIONS_DIR,
         logging: { ...logging(vars), serviceName: env.POWERTOOLS_SERVICE_NAME?.trim() || "orders-migrate" },
     };

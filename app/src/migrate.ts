@@ -5,7 +5,7 @@ import { loadMigrateConfig, type MigrateConfig } from "./config";
 import { baseConnectionOptions } from "./db/connectionOptions";
 import { rdsCertificateAuthorities } from "./db/rdsCertificateAuthorities";
 import { createLogger } from "./logger";
-import { ensureAppUser } from "./migrator/appUser";
+import { ensureAppUser, type AppUserLogin } from "./migrator/appUser";
 import { readMigrations, resolveMigrationsDir } from "./migrator/files";
 import { withNamedLock } from "./migrator/lock";
 import { applyMigrations } from "./migrator/runner";
@@ -40,7 +40,11 @@ async function readCredentials(client: SecretsManagerClient, secretId: string) {
 export async function runMigrate(config: MigrateConfig, client: SecretsManagerClient): Promise<MigrateResult> {
     const logger = createLogger(config.logging);
     const migrations = readMigrations(resolveMigrationsDir(config.migrationsDir, migrationCandidates));
-    const [admin, app] = await Promise.all([readCredentials(client, config.adminSecretArn), readCredentials(client, config.appSecretArn)]);
+    const { appUser } = config;
+    const [admin, app] = await Promise.all([
+        readCredentials(client, config.adminSecretArn),
+        appUser.mode === "secret" ? readCredentials(client, appUser.secretArn) : Promise.resolve<AppUserLogin>({ username: appUser.user, iam: true }),
+    ]);
     if (admin.username === app.username) {
         throw new MigrateError("The app secret names the master user; the API needs a user of its own");
     }

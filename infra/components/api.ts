@@ -4,6 +4,7 @@ import type { LogLevel } from "../config";
 import { buildLambdaBundle } from "../../app/build";
 import { PolicyStatement, decryptViaSecretsManagerStatement, rdsConnectStatement, readSecretsStatement } from "../lib/iam";
 import { rdsDbConnectArn } from "../lib/arn";
+import type { AppLogin } from "./appLogin";
 import { VpcFunction } from "./vpcFunction";
 
 export interface ApiArgs {
@@ -13,9 +14,7 @@ export interface ApiArgs {
     readonly proxyEndpoint: pulumi.Input<string>;
     readonly proxyArn: pulumi.Input<string>;
     readonly dbName: string;
-    readonly authMode: "secret" | "iam";
-    readonly appDbUser: string;
-    readonly appSecretArn: pulumi.Input<string>;
+    readonly login: AppLogin;
     readonly kmsKeyArn: pulumi.Input<string>;
     readonly secretTtlSeconds: number;
     readonly region: string;
@@ -60,20 +59,20 @@ export class Api extends pulumi.ComponentResource {
         const parent = { parent: this };
 
         const bundle = buildLambdaBundle("handler");
-        const iam = args.authMode === "iam";
-        const statements: pulumi.Output<PolicyStatement[]> = iam
-            ? pulumi
-                  .all([args.partition, args.accountId, args.proxyArn])
-                  .apply(([partition, accountId, proxyArn]) => [
-                      rdsConnectStatement(rdsDbConnectArn({ partition, region: args.region, accountId, proxyArn, dbUser: args.appDbUser })),
-                  ])
-            : pulumi
-                  .all([args.appSecretArn, args.kmsKeyArn])
-                  .apply(([secretArn, keyArn]) => [readSecretsStatement([secretArn]), decryptViaSecretsManagerStatement(keyArn, args.region)]);
+        const { login } = args;
+        const statements: pulumi.Output<PolicyStatement[]> =
+            login.mode === "iam"
+                ? pulumi
+                      .all([args.partition, args.accountId, args.proxyArn])
+                      .apply(([partition, accountId, proxyArn]) => [
+                          rdsConnectStatement(rdsDbConnectArn({ partition, region: args.region, accountId, proxyArn, dbUser: login.user })),
+                      ])
+                : pulumi
+                      .all([login.secretArn, args.kmsKeyArn])
+                      .apply(([secretArn, keyArn]) => [readSecretsStatement([secretArn]), decryptViaSecretsManagerStatement(keyArn, args.region)]);
 
-        const authEnvironment: Record<string, pulumi.Input<string>> = iam
-            ? { DB_AUTH: "iam", DB_USER: args.appDbUser }
-            : { DB_AUTH: "secret", DB_SECRET_ARN: args.appSecretArn };
+        const authEnvironment: Record<string, pulumi.Input<string>> =
+            login.mode === "iam" ? { DB_AUTH: "iam", DB_USER: login.user } : { DB_AUTH: "secret", DB_SECRET_ARN: login.secretArn };
 
         const fn = new VpcFunction(
             `${name}-api`,

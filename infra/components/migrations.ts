@@ -5,6 +5,7 @@ import { buildLambdaBundle, migrationsDir } from "../../app/build";
 import { directoryHash } from "../lib/hash";
 import { decryptViaSecretsManagerStatement, readSecretsStatement } from "../lib/iam";
 import { migrationTrigger } from "../lib/migrationTrigger";
+import type { AppLogin } from "./appLogin";
 import { VpcFunction } from "./vpcFunction";
 
 export interface MigrationsArgs {
@@ -18,9 +19,8 @@ export interface MigrationsArgs {
     readonly dbResourceId: pulumi.Input<string>;
     readonly dbName: string;
     readonly masterSecretArn: pulumi.Input<string>;
-    readonly appSecretArn: pulumi.Input<string>;
-    /** Changes when the app user's credentials change, so the user is updated on the next deploy. */
-    readonly appSecretVersionId: pulumi.Input<string>;
+    /** How the app user logs in: `migrate` creates it for IAM or sets its password from the secret. */
+    readonly appLogin: AppLogin;
     readonly kmsKeyArn: pulumi.Input<string>;
     readonly region: string;
     readonly logRetentionDays: number;
@@ -42,6 +42,12 @@ export class Migrations extends pulumi.ComponentResource {
         const parent = { parent: this };
 
         const bundle = buildLambdaBundle("migrate");
+        const { appLogin } = args;
+        const appUserEnvironment: Record<string, pulumi.Input<string>> =
+            appLogin.mode === "iam"
+                ? { DB_APP_AUTH: "iam", DB_APP_USER: appLogin.user }
+                : { DB_APP_AUTH: "secret", DB_APP_SECRET_ARN: appLogin.secretArn };
+        const readableSecrets = appLogin.mode === "iam" ? [args.masterSecretArn] : [args.masterSecretArn, appLogin.secretArn];
         const fn = new VpcFunction(
             `${name}-migrate`,
             {
@@ -55,7 +61,7 @@ export class Migrations extends pulumi.ComponentResource {
                     DB_PORT: pulumi.output(args.dbPort).apply(String),
                     DB_NAME: args.dbName,
                     DB_ADMIN_SECRET_ARN: args.masterSecretArn,
-                    DB_APP_SECRET_ARN: args.appSecretArn,
+                    ...appUserEnvironment,
                     DB_TLS: "required",
                     POWERTOOLS_SERVICE_NAME: "migrate",
                 },
@@ -67,20 +73,19 @@ export class Migrations extends pulumi.ComponentResource {
                 logRetentionDays: args.logRetentionDays,
                 logLevel: args.logLevel,
                 statements: pulumi
-                    .all([args.masterSecretArn, args.appSecretArn, args.kmsKeyArn])
-                    .apply(([masterArn, appArn, keyArn]) => [
-                        readSecretsStatement([masterArn, appArn]),
-                        decryptViaSecretsManagerStatement(keyArn, args.region),
-                    ]),
+                    .all([pulumi.all(readableSecrets), args.kmsKeyArn])
+                    .apply(([secretArns, keyArn]) => [readSecretsStatement(secretArns), decryptViaSecretsManagerStatement(keyArn, args.region)]),
             },
             parent,
         );
 
         const migrationsHash = directoryHash(migrationsDir, (file) => file.endsWith(".sql"));
+        // In IAM mode the login itself is the trigger: switching modes must convert the user.
+        const appLoginVersion = appLogin.mode === "iam" ? pulumi.output(`iam:${appLogin.user}`) : appLogin.secretVersionId;
         const trigger = pulumi
-            .all([args.appSecretVersionId, args.dbResourceId])
-            .apply(([appSecretVersion, databaseResourceId]) =>
-                migrationTrigger({ migrations: migrationsHash, code: bundle.code, appSecretVersion, databaseResourceId }),
+            .all([appLoginVersion, args.dbResourceId])
+            .apply(([appLoginVersion, databaseResourceId]) =>
+                migrationTrigger({ migrations: migrationsHash, code: bundle.code, appLogin: appLoginVersion, databaseResourceId }),
             );
         const invocation = new aws.lambda.Invocation(
             `${name}-migrate-run`,

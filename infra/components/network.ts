@@ -8,6 +8,8 @@ export interface NetworkArgs {
     readonly availabilityZones: number;
     readonly cidrBlock: string;
     readonly flowLogs: boolean;
+    /** Whether the API function reads a secret (`secret` mode); in IAM mode it gets no path to the endpoint. */
+    readonly apiReadsSecrets: boolean;
     readonly logRetentionDays: number;
     readonly accountId: pulumi.Input<string>;
     readonly region: string;
@@ -71,7 +73,9 @@ export class Network extends pulumi.ComponentResource {
                 { vpcId: vpc.vpcId, description, tags: { Name: `${name}-${role}` } },
                 parent,
             );
-        const apiFn = group("api-fn", "API Lambda: may reach the proxy and the Secrets Manager endpoint only");
+        // A group's description cannot change without replacing the group (and waiting on the ENIs in
+        // it), so descriptions say what holds in every mode.
+        const apiFn = group("api-fn", "API Lambda: may reach the proxy, and the Secrets Manager endpoint in secret mode");
         const migrateFn = group("migrate-fn", "Migration Lambda: may reach the database and the Secrets Manager endpoint only");
         const proxy = group("proxy", "RDS Proxy: accepts MySQL from the API Lambda, connects to the database");
         const db = group("db", "RDS for MySQL: accepts MySQL from the proxy and the migration Lambda");
@@ -103,7 +107,9 @@ export class Network extends pulumi.ComponentResource {
         allow("api-to-proxy", apiFn, proxy, MYSQL_PORT, "API Lambda to RDS Proxy");
         allow("proxy-to-db", proxy, db, MYSQL_PORT, "RDS Proxy to database");
         allow("migrate-to-db", migrateFn, db, MYSQL_PORT, "Migration Lambda to database");
-        allow("api-to-endpoint", apiFn, endpoint, HTTPS_PORT, "API Lambda to Secrets Manager endpoint");
+        if (args.apiReadsSecrets) {
+            allow("api-to-endpoint", apiFn, endpoint, HTTPS_PORT, "API Lambda to Secrets Manager endpoint");
+        }
         allow("migrate-to-endpoint", migrateFn, endpoint, HTTPS_PORT, "Migration Lambda to Secrets Manager endpoint");
 
         this.apiFunctionSecurityGroupId = apiFn.id;

@@ -1,25 +1,30 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ProxySettings } from "../config";
+import { rdsInstanceDbUserArn } from "../lib/arn";
 import { proxyClientPasswordAuthType } from "../lib/engine";
-import { decryptViaSecretsManagerStatement, policyDocument, readSecretsStatement, serviceTrustPolicy } from "../lib/iam";
+import { PolicyStatement, decryptViaSecretsManagerStatement, policyDocument, rdsConnectStatement, readSecretsStatement, serviceTrustPolicy } from "../lib/iam";
+import type { AppLogin } from "./appLogin";
 
 export interface ProxyArgs extends ProxySettings {
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     readonly securityGroupId: pulumi.Input<string>;
     /** The instance to register; the target waits for it. */
     readonly instance: aws.rds.Instance;
-    readonly appSecretArn: pulumi.Input<string>;
+    /** The instance's `db-…` resource id, which end-to-end IAM authorises the proxy's role on. */
+    readonly dbResourceId: pulumi.Input<string>;
+    readonly login: AppLogin;
     readonly kmsKeyArn: pulumi.Input<string>;
     readonly region: string;
-    readonly iamAuth: boolean;
+    readonly partition: pulumi.Input<string>;
+    readonly accountId: pulumi.Input<string>;
     readonly engineVersion: string;
 }
 
 /**
- * RDS Proxy in front of the instance: TLS required from clients, authenticates to MySQL as the
- * application user with the secret, and pools connections so Lambda concurrency does not turn
- * into database connections.
+ * RDS Proxy in front of the instance: TLS required from clients, pooling connections so Lambda
+ * concurrency does not turn into database connections. In `iam` mode it authenticates clients and
+ * itself to MySQL with IAM (end-to-end IAM); in `secret` mode with the app user's password.
  */
 export class DatabaseProxy extends pulumi.ComponentResource {
     readonly endpoint: pulumi.Output<string>;
@@ -28,28 +33,37 @@ export class DatabaseProxy extends pulumi.ComponentResource {
     constructor(name: string, args: ProxyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("blueprint:proxy:DatabaseProxy", name, {}, opts);
         const parent = { parent: this };
+        const { login } = args;
 
         const role = new aws.iam.Role(
             `${name}-proxy-role`,
             {
-                description: `${name}: lets RDS Proxy read the application user's secret`,
+                description:
+                    login.mode === "iam"
+                        ? `${name}: lets RDS Proxy log in to MySQL as the application user with IAM`
+                        : `${name}: lets RDS Proxy read the application user's secret`,
                 // No aws:SourceAccount or aws:SourceArn: RDS Proxy supports no global condition keys
                 // (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy.html#rds-proxy.limitations),
-                // so such a condition would keep the proxy from ever assuming its role and reading the secret.
+                // so such a condition would keep the proxy from ever assuming its role.
                 assumeRolePolicy: JSON.stringify(serviceTrustPolicy("rds.amazonaws.com")),
             },
             parent,
         );
-        const readSecret = new aws.iam.RolePolicy(
-            `${name}-proxy-read-secret`,
-            {
-                role: role.id,
-                policy: pulumi
-                    .all([args.appSecretArn, args.kmsKeyArn])
-                    .apply(([secretArn, keyArn]) =>
-                        JSON.stringify(policyDocument(readSecretsStatement([secretArn]), decryptViaSecretsManagerStatement(keyArn, args.region))),
-                    ),
-            },
+        const statements: pulumi.Output<PolicyStatement[]> =
+            login.mode === "iam"
+                ? pulumi
+                      .all([args.partition, args.accountId, args.dbResourceId])
+                      .apply(([partition, accountId, dbResourceId]) => [
+                          rdsConnectStatement(rdsInstanceDbUserArn({ partition, region: args.region, accountId, dbResourceId, dbUser: login.user })),
+                      ])
+                : pulumi
+                      .all([login.secretArn, args.kmsKeyArn])
+                      .apply(([secretArn, keyArn]) => [readSecretsStatement([secretArn]), decryptViaSecretsManagerStatement(keyArn, args.region)]);
+        // Named for what it grants in each mode, so switching modes replaces it rather than editing a
+        // policy whose name no longer says what it holds.
+        const access = new aws.iam.RolePolicy(
+            `${name}-proxy-${login.mode === "iam" ? "db-connect" : "read-secret"}`,
+            { role: role.id, policy: statements.apply((s) => JSON.stringify(policyDocument(...s))) },
             parent,
         );
 
@@ -63,18 +77,24 @@ export class DatabaseProxy extends pulumi.ComponentResource {
                 vpcSecurityGroupIds: [args.securityGroupId],
                 idleClientTimeout: args.idleClientTimeoutSeconds,
                 debugLogging: false,
-                auths: [
-                    {
-                        authScheme: "SECRETS",
-                        secretArn: args.appSecretArn,
-                        iamAuth: args.iamAuth ? "REQUIRED" : "DISABLED",
-                        clientPasswordAuthType: proxyClientPasswordAuthType(args.engineVersion),
-                        description: "application database user",
-                    },
-                ],
+                // The provider treats an unset scheme as "keep what AWS reports", so switching back
+                // from IAM_AUTH needs NONE spelled out (terraform-provider-aws#44309: Computed).
+                defaultAuthScheme: login.mode === "iam" ? "IAM_AUTH" : "NONE",
+                auths:
+                    login.mode === "iam"
+                        ? []
+                        : [
+                              {
+                                  authScheme: "SECRETS",
+                                  secretArn: login.secretArn,
+                                  iamAuth: "DISABLED",
+                                  clientPasswordAuthType: proxyClientPasswordAuthType(args.engineVersion),
+                                  description: "application database user",
+                              },
+                          ],
             },
-            // The role's policy must exist before the proxy first tries to read the secret.
-            { ...parent, dependsOn: [readSecret] },
+            // The role's policy must exist before the proxy first tries to log in to the database.
+            { ...parent, dependsOn: [access] },
         );
 
         const targetGroup = new aws.rds.ProxyDefaultTargetGroup(
@@ -95,7 +115,7 @@ export class DatabaseProxy extends pulumi.ComponentResource {
         // A proxy's target group holds one RDS instance, and every input of a target forces its
         // replacement: created before the old one is deleted (Pulumi's default), the new registration
         // would be refused and any change that replaces the instance would fail. So the old target
-        // goes first; the proxy has no target for the minute the new one takes to register.
+        // goes first; the proxy has no target for the minutes the new one takes to register.
         new aws.rds.ProxyTarget(
             `${name}-proxy-target`,
             { dbProxyName: proxy.name, targetGroupName: targetGroup.name, dbInstanceIdentifier: args.instance.identifier },

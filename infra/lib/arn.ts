@@ -15,3 +15,15 @@ export function proxyResourceId(proxyArn: string): string {
 export function rdsDbConnectArn(args: { partition: string; region: string; accountId: string; proxyArn: string; dbUser: string }): string {
     return `arn:${args.partition}:rds-db:${args.region}:${args.accountId}:dbuser:${proxyResourceId(args.proxyArn)}/${args.dbUser}`;
 }
+
+/**
+ * The resource of `rds-db:connect` for one database user on one DB instance, by the instance's `db-…`
+ * resource id (`DbiResourceId`). End-to-end IAM through RDS Proxy authorises the proxy's own role on
+ * this form, since the proxy logs in to the instance itself.
+ */
+export function rdsInstanceDbUserArn(args: { partition: string; region: string; accountId: string; dbResourceId: string; dbUser: string }): string {
+    if (!/^db-[0-9A-Z]+$/.test(args.dbResourceId)) {
+        throw new Error(`not a DB instance resource id: "${args.dbResourceId}"`);
+    }
+    return `arn:${args.partition}:rds-db:${args.region}:${args.accountId}:dbuser:${args.dbResourceId}/${args.dbUser}`;
+}

@@ -6,8 +6,11 @@ export interface MigrationInputs {
     readonly migrations: string;
     /** The bundled migrate code (it also holds the application user's grants). */
     readonly code: string;
-    /** Version of the app user's secret: a new password must reach MySQL. */
-    readonly appSecretVersion: string;
+    /**
+     * How the app user logs in: the secret's version in `secret` mode (a new password must reach MySQL),
+     * `iam:<user>` in IAM mode (a switch of modes must convert the user).
+     */
+    readonly appLogin: string;
     /**
      * The instance's `db-…` resource id. A replaced instance (new KMS key, new database name, a
      * restore) starts empty under a new id, so it needs the schema and the app user again even
@@ -18,5 +21,5 @@ export interface MigrationInputs {
 
 /** The value of the Invocation's trigger: it changes, and `migrate` runs again, when any input does. */
 export function migrationTrigger(inputs: MigrationInputs): string {
-    return contentHash(inputs.migrations, inputs.code, inputs.appSecretVersion, inputs.databaseResourceId);
+    return contentHash(inputs.migrations, inputs.code, inputs.appLogin, inputs.databaseResourceId);
 }

@@ -19,6 +19,11 @@ export interface PlannedOptions {
     readonly protect: boolean;
     /** URNs of the resources this one waits for (a component in `dependsOn` expands to its children). */
     readonly dependsOn: readonly string[];
+    /**
+     * The parent's URN. A child is registered only once its parent is, and a component is registered
+     * only once its own `dependsOn` are done, so a child also waits for everything its ancestors wait for.
+     */
+    readonly parent: string;
     readonly ignoreChanges: readonly string[];
     readonly replaceOnChanges: readonly string[];
 }
@@ -28,6 +33,7 @@ export const NO_OPTIONS: PlannedOptions = {
     retainOnDelete: false,
     protect: false,
     dependsOn: [],
+    parent: "",
     ignoreChanges: [],
     replaceOnChanges: [],
 };
@@ -40,6 +46,7 @@ interface RegisterResourceRequest {
     getRetainondelete(): boolean;
     getProtect(): boolean;
     getDependenciesList(): string[];
+    getParent(): string;
     getIgnorechangesList(): string[];
     getReplaceonchangesList(): string[];
 }
@@ -76,6 +83,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 retainOnDelete: req.getRetainondelete(),
                 protect: req.getProtect(),
                 dependsOn: req.getDependenciesList(),
+                parent: req.getParent(),
                 ignoreChanges: req.getIgnorechangesList(),
                 replaceOnChanges: req.getReplaceonchangesList(),
             });

@@ -77,12 +77,25 @@ describe("config", () => {
         it("reads both secret ARNs", () => {
             const config = loadMigrateConfig(migrateBaseline);
             assert.equal(config.adminSecretArn, "arn:admin");
-            assert.equal(config.appSecretArn, "arn:app");
+            assert.deepEqual(config.appUser, { mode: "secret", secretArn: "arn:app" });
             assert.equal(config.migrationsDir, undefined);
         });
 
         it("names DB_APP_SECRET_ARN when it is missing", () => {
             assert.throws(() => loadMigrateConfig({ ...migrateBaseline, DB_APP_SECRET_ARN: undefined }), /DB_APP_SECRET_ARN/);
+        });
+
+        it("takes the app user's name and no app secret in IAM mode", () => {
+            const config = loadMigrateConfig({ ...migrateBaseline, DB_APP_AUTH: "iam", DB_APP_USER: "app", DB_APP_SECRET_ARN: undefined });
+            assert.deepEqual(config.appUser, { mode: "iam", user: "app" });
+        });
+
+        it("names DB_APP_USER when IAM mode has no user", () => {
+            assert.throws(() => loadMigrateConfig({ ...migrateBaseline, DB_APP_AUTH: "iam" }), /DB_APP_USER is required when DB_APP_AUTH is 'iam'/);
+        });
+
+        it("refuses an app auth mode other than secret or iam", () => {
+            assert.throws(() => loadMigrateConfig({ ...migrateBaseline, DB_APP_AUTH: "password" }), /DB_APP_AUTH/);
         });
     });
 });

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { createConnection, type Connection, type RowDataPacket } from "mysql2/promise";
 import { withEnvironment } from "../../app/dev/localEnvironment";
 import { handler } from "../../app/src/migrate";
+import { identifiedClause } from "../../app/src/migrator/appUser";
 import { useLocalEnvironment } from "./support/localEnvironment";
 
 describe("migrate (against MariaDB)", function () {
@@ -116,6 +117,24 @@ describe("migrate (against MariaDB)", function () {
         } finally {
             await app.end();
         }
+    });
+
+    it("in IAM mode asks for RDS's IAM plugin: MariaDB parses the statement and refuses only the plugin it lacks", async () => {
+        const clause = identifiedClause({ username: "app", iam: true });
+        await assert.rejects(admin.query(`ALTER USER ?@'%' ${clause.sql}`, ["app", ...clause.values]), (error: { code?: string }) => {
+            assert.notEqual(error.code, "ER_PARSE_ERROR");
+            return true;
+        });
+        const [warnings] = await admin.query<RowDataPacket[]>("SHOW WARNINGS");
+        assert.ok(warnings.some((w) => /Plugin 'AWSAuthenticationPlugin' is not loaded/.test(String(w.Message))), JSON.stringify(warnings));
+    });
+
+    it("in IAM mode fails the deploy on a server without the plugin and leaves the password login as it was", async () => {
+        const env = local.env();
+        const iamEnv = { ...env.migrateEnv, DB_APP_AUTH: "iam", DB_APP_USER: "app", DB_APP_SECRET_ARN: "" };
+        await assert.rejects(withEnvironment(iamEnv, () => handler({})), { name: "AppUserError", message: "Could not set the login for the app user (ER_CANNOT_USER)" });
+        const app = await appConnection();
+        await app.end();
     });
 
     it("fails, without leaking the password, when the instance's CA is not trusted", async () => {

@@ -24,9 +24,27 @@ export function urnName(urn: string): string {
     return urn.split("::").pop() ?? "";
 }
 
-/** The names of the resources `resource` waits for. */
+/** The names of the resources `resource` lists as its own dependencies. */
 export function dependencyNames(resource: PlannedResource): string[] {
     return resource.options.dependsOn.map(urnName);
+}
+
+/**
+ * The names of everything `resource` waits for before it is created or updated: its own dependencies
+ * and those of every component above it (the SDK registers a child only after its parent, and a
+ * component only after its `dependsOn`).
+ */
+export function waitsFor(plan: StackPlan, resource: PlannedResource): string[] {
+    const byUrnName = new Map(plan.resources.map((r) => [r.name + "::" + r.type, r]));
+    const names = new Set<string>();
+    let current: PlannedResource | undefined = resource;
+    while (current) {
+        dependencyNames(current).forEach((n) => names.add(n));
+        const parent = current.options.parent;
+        const parentType = parent.split("::")[2]?.split("$").pop() ?? "";
+        current = byUrnName.get(`${urnName(parent)}::${parentType}`);
+    }
+    return [...names];
 }
 
 export function ofType(plan: StackPlan, type: string): PlannedResource[] {

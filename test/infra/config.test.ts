@@ -37,7 +37,7 @@ describe("config: parseConfig", () => {
         assert.equal(config.network.availabilityZones, CONFIG_KEYS.availabilityZones.default);
         assert.equal(config.database.engineVersion, CONFIG_KEYS.dbEngineVersion.default);
         assert.equal(config.database.backupRetentionDays, CONFIG_KEYS.dbBackupRetentionDays.default);
-        assert.equal(config.auth.mode, "secret");
+        assert.equal(config.auth.mode, "iam");
         assert.deepEqual(config.database.logExports, CONFIG_KEYS.dbLogExports.default);
     });
 

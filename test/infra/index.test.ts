@@ -1,16 +1,35 @@
 import { strict as assert } from "node:assert";
 import { isWildcardOnlyAction } from "../../policy/lib/wildcardOnlyActions";
-import { asList, committedPlan, grantedStatements, ofType, revealSecrets, single } from "../helpers/stackPlan";
+import { asList, committedPlan, grantedStatements, ofType, planWith, revealSecrets, single } from "../helpers/stackPlan";
 
 for (const stack of ["dev", "prod"]) {
     describe(`program: infra/index.ts (${stack})`, () => {
-        it("exports the API URL, proxy endpoint, app secret ARN, DB instance id and VPC id", async () => {
+        it("exports the API URL, proxy endpoint, DB instance id and VPC id, and no app secret in IAM mode", async () => {
             const { outputs } = await committedPlan(stack);
             assert.match(String(outputs.apiUrl), /^https:\/\//);
             assert.match(String(outputs.proxyEndpoint), /\.proxy-/);
-            assert.match(String(outputs.appSecretArn), /^arn:aws:secretsmanager:/);
+            assert.equal(outputs.appSecretArn, undefined);
             assert.ok(outputs.dbInstanceId);
             assert.match(String(outputs.vpcId), /^vpc-/);
+        });
+
+        it("exports the app secret's ARN in secret mode", async () => {
+            const { outputs } = await planWith(stack, { "serverless-mysql:dbAuth": "secret" });
+            assert.match(String(outputs.appSecretArn), /^arn:aws:secretsmanager:/);
+        });
+
+        it("has no password anywhere in the default IAM mode: no app secret, no RandomPassword, no secret read by the API", async () => {
+            const plan = await committedPlan(stack);
+            assert.deepEqual(
+                plan.resources.filter((r) => /randomPassword|secretVersion|secretsmanager\/secret:/.test(r.type)).map((r) => r.name),
+                [],
+            );
+            const apiGrants = grantedStatements(plan).filter(({ resource }) => resource.endsWith("-api-permissions"));
+            assert.ok(apiGrants.length > 0);
+            assert.deepEqual(
+                apiGrants.flatMap(({ statement }) => asList(statement.Action)).filter((a) => /^(secretsmanager|kms):/.test(a)),
+                [],
+            );
         });
 
         it("creates every AWS resource through one provider that tags it from the stack config", async () => {
@@ -58,8 +77,8 @@ for (const stack of ["dev", "prod"]) {
             }
         });
 
-        it("keeps every credential out of function environments", async () => {
-            const plan = await committedPlan(stack);
+        it("keeps every credential out of function environments (secret mode, where a password exists)", async () => {
+            const plan = await planWith(stack, { "serverless-mysql:dbAuth": "secret" });
             const secretString = revealSecrets(single(plan, "aws:secretsmanager/secretVersion:SecretVersion").inputs.secretString) as string;
             const password = (JSON.parse(secretString) as { password: string }).password;
             for (const fn of ofType(plan, "aws:lambda/function:Function")) {

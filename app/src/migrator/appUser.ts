@@ -51,13 +51,27 @@ function wantedPrivileges(database: string): WantedPrivilege[] {
     );
 }
 
+/** How the app user logs in: with a password (`secret` mode) or with an IAM token (`iam` mode). */
+export type AppUserLogin = { readonly username: string; readonly password: string } | { readonly username: string; readonly iam: true };
+
 /**
- * Creates the API's database user, or sets its password when it exists (the app secret is the source of
- * truth, so a rotated secret is applied by the next deploy), and leaves it with exactly `appGrants`: what is
- * missing is granted first, then anything else is revoked, so the running API never lacks a privilege.
+ * The `IDENTIFIED …` clause for a login. IAM logins use the plugin RDS for MySQL provides, which
+ * checks the token the caller presents against IAM ("Creating a database account using IAM
+ * authentication", RDS User Guide); that plugin exists only on RDS, so elsewhere the statement parses
+ * and then fails with ER_PLUGIN_IS_NOT_LOADED.
+ */
+export function identifiedClause(user: AppUserLogin): { readonly sql: string; readonly values: readonly unknown[] } {
+    return "iam" in user ? { sql: "IDENTIFIED WITH AWSAuthenticationPlugin AS 'RDS'", values: [] } : { sql: "IDENTIFIED BY ?", values: [user.password] };
+}
+
+/**
+ * Creates the API's database user, or sets how it logs in when it exists (the stack config is the source
+ * of truth: a rotated secret is applied by the next deploy, and a password user is converted to IAM and
+ * back when `dbAuth` changes), and leaves it with exactly `appGrants`: what is missing is granted first,
+ * then anything else is revoked, so the running API never lacks a privilege.
  * Host '%' because the proxy connects from addresses in the VPC that are not known in advance.
  */
-export async function ensureAppUser(connection: Connection, user: { username: string; password: string }, database: string): Promise<void> {
+export async function ensureAppUser(connection: Connection, user: AppUserLogin, database: string): Promise<void> {
     const run = async (step: string, sql: string, values: unknown[]) => {
         try {
             await connection.query(sql, values);
@@ -65,8 +79,9 @@ export async function ensureAppUser(connection: Connection, user: { username: st
             throw new AppUserError(`Could not ${step} for the app user (${driverCode(error)})`);
         }
     };
-    await run("create the user", "CREATE USER IF NOT EXISTS ?@'%' IDENTIFIED BY ?", [user.username, user.password]);
-    await run("set the password", "ALTER USER ?@'%' IDENTIFIED BY ?", [user.username, user.password]);
+    const identified = identifiedClause(user);
+    await run("create the user", `CREATE USER IF NOT EXISTS ?@'%' ${identified.sql}`, [user.username, ...identified.values]);
+    await run("set the login", `ALTER USER ?@'%' ${identified.sql}`, [user.username, ...identified.values]);
     for (const grant of appGrants) {
         await run(`grant ${grant.privileges} on ${grant.table}`, `GRANT ${grant.privileges} ON ?? TO ?@'%'`, [
             `${database}.${grant.table}`,

@@ -9,7 +9,7 @@ const statements = (plan: StackPlan) => parseDocument(single(plan, "aws:iam/role
 describe("component: Api", () => {
     describe("in secret mode", () => {
         it("passes the proxy endpoint and the secret's ARN, never a credential", async () => {
-            const plan = await committedPlan("dev");
+            const plan = await planWith("dev", { "serverless-mysql:dbAuth": "secret" });
             const vars = env(plan);
             assert.match(vars.DB_HOST!, /\.proxy-/);
             assert.equal(vars.DB_PORT, "3306");
@@ -21,7 +21,7 @@ describe("component: Api", () => {
         });
 
         it("may read the app secret only, and decrypt it only through Secrets Manager", async () => {
-            const plan = await committedPlan("dev");
+            const plan = await planWith("dev", { "serverless-mysql:dbAuth": "secret" });
             const vars = env(plan);
             const reads = statements(plan).filter((s) => String(s.Action).startsWith("secretsmanager:"));
             assert.deepEqual(reads.map((s) => s.Resource), [[vars.DB_SECRET_ARN]]);
@@ -31,10 +31,10 @@ describe("component: Api", () => {
         });
     });
 
-    describe("in IAM mode", () => {
+    describe("in IAM mode (the default)", () => {
         let plan: StackPlan;
         before(async () => {
-            plan = await planWith("dev", { "serverless-mysql:dbAuth": "iam" });
+            plan = await committedPlan("dev");
         });
 
         it("passes the database user instead of a secret", () => {

@@ -1,24 +1,40 @@
 import { strict as assert } from "node:assert";
 import { committedPlan, parseDocument, planWith, single } from "../../helpers/stackPlan";
+import type { StackPlan } from "../../../infra/plan/run";
+
+const migrateEnv = (plan: StackPlan) =>
+    (single(plan, "aws:lambda/function:Function", "-migrate-fn").inputs.environment as { variables: Record<string, string> }).variables;
+const secretReads = (plan: StackPlan) =>
+    parseDocument(single(plan, "aws:iam/rolePolicy:RolePolicy", "-migrate-permissions").inputs.policy).Statement.filter(
+        (s) => s.Action === "secretsmanager:GetSecretValue",
+    );
 
 describe("component: Migrations", () => {
     it("connects to the instance, not the proxy, with the RDS-managed master secret", async () => {
-        const plan = await committedPlan("dev");
-        const env = (single(plan, "aws:lambda/function:Function", "-migrate-fn").inputs.environment as { variables: Record<string, string> }).variables;
+        const env = migrateEnv(await committedPlan("dev"));
         assert.match(env.DB_HOST!, /\.rds\.amazonaws\.com$/);
         assert.doesNotMatch(env.DB_HOST!, /\.proxy-/);
         assert.match(env.DB_ADMIN_SECRET_ARN!, /:secret:rds!db-/);
-        assert.match(env.DB_APP_SECRET_ARN!, /-app-db-/);
         assert.equal(env.DB_TLS, "required");
     });
 
-    it("may read the master and app secrets only", async () => {
+    it("creates the app user for IAM in IAM mode, reading the master secret only", async () => {
         const plan = await committedPlan("dev");
-        const statements = parseDocument(single(plan, "aws:iam/rolePolicy:RolePolicy", "-migrate-permissions").inputs.policy).Statement;
-        const reads = statements.filter((s) => s.Action === "secretsmanager:GetSecretValue");
+        const env = migrateEnv(plan);
+        assert.equal(env.DB_APP_AUTH, "iam");
+        assert.equal(env.DB_APP_USER, "app");
+        assert.equal(env.DB_APP_SECRET_ARN, undefined);
+        const reads = secretReads(plan);
         assert.equal(reads.length, 1);
-        const env = (single(plan, "aws:lambda/function:Function", "-migrate-fn").inputs.environment as { variables: Record<string, string> }).variables;
-        assert.deepEqual(reads[0]!.Resource, [env.DB_ADMIN_SECRET_ARN, env.DB_APP_SECRET_ARN]);
+        assert.deepEqual(reads[0]!.Resource, [env.DB_ADMIN_SECRET_ARN]);
+    });
+
+    it("sets the app user's password from its secret in secret mode, and may read those two secrets only", async () => {
+        const plan = await planWith("dev", { "serverless-mysql:dbAuth": "secret" });
+        const env = migrateEnv(plan);
+        assert.equal(env.DB_APP_AUTH, "secret");
+        assert.match(env.DB_APP_SECRET_ARN!, /-app-db-/);
+        assert.deepEqual(secretReads(plan)[0]!.Resource, [env.DB_ADMIN_SECRET_ARN, env.DB_APP_SECRET_ARN]);
     });
 
     it("is invoked by the deploy with a trigger that names what it ran for", async () => {
@@ -32,8 +48,9 @@ describe("component: Migrations", () => {
 
     it("runs again when the app user's secret changes", async () => {
         // Each plan mints its own secret version, as a new password would; code and SQL are the same.
-        const [dev, again] = [await committedPlan("dev"), await planWith("dev", {})];
-        const run = (p: typeof dev) => (single(p, "aws:lambda/invocation:Invocation").inputs.triggers as Record<string, string>).run;
-        assert.notEqual(run(dev), run(again));
+        const secretMode = { "serverless-mysql:dbAuth": "secret" };
+        const [first, again] = [await planWith("dev", secretMode), await planWith("dev", secretMode)];
+        const run = (p: StackPlan) => (single(p, "aws:lambda/invocation:Invocation").inputs.triggers as Record<string, string>).run;
+        assert.notEqual(run(first), run(again));
     });
 });

@@ -31,7 +31,7 @@ for (const stack of ["dev", "prod"]) {
                 assert.equal(group.inputs.egress, undefined, `${group.name} has inline egress`);
             }
             const rules = [...ofType(plan, INGRESS), ...ofType(plan, EGRESS)];
-            assert.ok(rules.length >= 10);
+            assert.ok(rules.length >= 8);
             for (const rule of rules) {
                 assert.equal(rule.inputs.cidrIpv4, undefined, `${rule.name} opens a CIDR`);
                 assert.equal(rule.inputs.cidrIpv6, undefined, `${rule.name} opens a CIDR`);
@@ -41,7 +41,7 @@ for (const stack of ["dev", "prod"]) {
             }
         });
 
-        it("chains Lambda → proxy → database on 3306 and lets the Lambdas reach the endpoint on 443 only", async () => {
+        it("chains Lambda → proxy → database on 3306 and lets only migrate reach the endpoint, on 443, in IAM mode", async () => {
             const plan = await committedPlan(stack);
             const sg = (role: string) => idOf(single(plan, SG, `-${role}-sg`));
             const edges = (type: string) =>
@@ -56,7 +56,6 @@ for (const stack of ["dev", "prod"]) {
                     `${proxy} ${api} 3306`,
                     `${db} ${proxy} 3306`,
                     `${db} ${migrate} 3306`,
-                    `${endpoint} ${api} 443`,
                     `${endpoint} ${migrate} 443`,
                 ].sort(),
             );
@@ -64,12 +63,20 @@ for (const stack of ["dev", "prod"]) {
                 edges(EGRESS),
                 [
                     `${api} ${proxy} 3306`,
-                    `${api} ${endpoint} 443`,
                     `${proxy} ${db} 3306`,
                     `${migrate} ${db} 3306`,
                     `${migrate} ${endpoint} 443`,
                 ].sort(),
             );
+        });
+
+        it("lets the API function reach the endpoint on 443 as well in secret mode, where it reads its secret", async () => {
+            const plan = await planWith(stack, { "serverless-mysql:dbAuth": "secret" });
+            const [api, endpoint] = ["api-fn", "endpoint"].map((role) => idOf(single(plan, SG, `-${role}-sg`)));
+            const pair = (type: string, from: string, to: string) =>
+                ofType(plan, type).filter((r) => r.inputs.securityGroupId === from && r.inputs.referencedSecurityGroupId === to && r.inputs.fromPort === 443);
+            assert.equal(pair(EGRESS, api!, endpoint!).length, 1);
+            assert.equal(pair(INGRESS, endpoint!, api!).length, 1);
         });
 
         it("gives the API function no direct path to the database", async () => {

@@ -1,33 +1,70 @@
 import { strict as assert } from "node:assert";
-import { committedPlan, dependencyNames, parseDocument, planWith, single } from "../../helpers/stackPlan";
+import { committedPlan, dependencyNames, parseDocument, planWith, single, waitsFor } from "../../helpers/stackPlan";
 
 const PROXY = "aws:rds/proxy:Proxy";
 
 describe("component: DatabaseProxy", () => {
-    it("requires TLS and authenticates with the app user's secret", async () => {
-        const plan = await committedPlan("dev");
-        const proxy = single(plan, PROXY).inputs;
-        const secret = single(plan, "aws:secretsmanager/secret:Secret");
-        assert.equal(proxy.engineFamily, "MYSQL");
-        assert.equal(proxy.requireTls, true);
-        const [auth] = proxy.auths as Record<string, string>[];
-        assert.equal(auth!.authScheme, "SECRETS");
-        assert.match(auth!.secretArn!, new RegExp(`secret:${secret.name}-`));
-        assert.equal(auth!.iamAuth, "DISABLED");
-        assert.equal(auth!.clientPasswordAuthType, "MYSQL_CACHING_SHA2_PASSWORD");
+    describe("in IAM mode (the default)", () => {
+        it("requires TLS and uses end-to-end IAM: no secret, no auth entries", async () => {
+            const proxy = single(await committedPlan("dev"), PROXY).inputs;
+            assert.equal(proxy.engineFamily, "MYSQL");
+            assert.equal(proxy.requireTls, true);
+            assert.equal(proxy.defaultAuthScheme, "IAM_AUTH");
+            assert.deepEqual(proxy.auths, []);
+        });
+
+        it("may connect to the instance as the app user only, by the instance's resource id", async () => {
+            const plan = await committedPlan("dev");
+            const policy = parseDocument(single(plan, "aws:iam/rolePolicy:RolePolicy", "-proxy-db-connect").inputs.policy);
+            assert.equal(policy.Statement.length, 1);
+            const [statement] = policy.Statement;
+            assert.equal(statement!.Action, "rds-db:connect");
+            // The instance's db-… resource id, not the proxy's prx-… id: the proxy logs in to the instance.
+            assert.match(String(statement!.Resource), /^arn:aws:rds-db:eu-west-1:123456789012:dbuser:db-[0-9A-Z]+\/app$/);
+        });
+
+        it("is created or switched only after migrate has made the app user an IAM user", async () => {
+            const plan = await committedPlan("dev");
+            assert.ok(waitsFor(plan, single(plan, PROXY)).includes(single(plan, "aws:lambda/invocation:Invocation").name));
+        });
     });
 
-    it("lets clients of an 8.0 database authenticate with the native password plugin", async () => {
-        const plan = await planWith("dev", { "serverless-mysql:dbEngineVersion": "8.0.40" });
-        const [auth] = single(plan, PROXY).inputs.auths as Record<string, string>[];
-        assert.equal(auth!.clientPasswordAuthType, "MYSQL_NATIVE_PASSWORD");
-        assert.equal(single(plan, "aws:rds/parameterGroup:ParameterGroup").inputs.family, "mysql8.0");
-    });
+    describe("in secret mode", () => {
+        const secretMode = { "serverless-mysql:dbAuth": "secret" };
 
-    it("requires IAM authentication from clients when the stack selects IAM auth", async () => {
-        const plan = await planWith("dev", { "serverless-mysql:dbAuth": "iam" });
-        const [auth] = single(plan, PROXY).inputs.auths as Record<string, string>[];
-        assert.equal(auth!.iamAuth, "REQUIRED");
+        it("requires TLS and logs in with the app user's secret, naming the scheme so a switch from IAM takes effect", async () => {
+            const plan = await planWith("dev", secretMode);
+            const proxy = single(plan, PROXY).inputs;
+            const secret = single(plan, "aws:secretsmanager/secret:Secret");
+            assert.equal(proxy.requireTls, true);
+            assert.equal(proxy.defaultAuthScheme, "NONE");
+            const [auth] = proxy.auths as Record<string, string>[];
+            assert.equal(auth!.authScheme, "SECRETS");
+            assert.match(auth!.secretArn!, new RegExp(`secret:${secret.name}-`));
+            assert.equal(auth!.iamAuth, "DISABLED");
+            assert.equal(auth!.clientPasswordAuthType, "MYSQL_CACHING_SHA2_PASSWORD");
+        });
+
+        it("lets clients of an 8.0 database authenticate with the native password plugin", async () => {
+            const plan = await planWith("dev", { ...secretMode, "serverless-mysql:dbEngineVersion": "8.0.40" });
+            const [auth] = single(plan, PROXY).inputs.auths as Record<string, string>[];
+            assert.equal(auth!.clientPasswordAuthType, "MYSQL_NATIVE_PASSWORD");
+            assert.equal(single(plan, "aws:rds/parameterGroup:ParameterGroup").inputs.family, "mysql8.0");
+        });
+
+        it("may read only the app secret and decrypt only through Secrets Manager", async () => {
+            const plan = await planWith("dev", secretMode);
+            const policy = parseDocument(single(plan, "aws:iam/rolePolicy:RolePolicy", "-proxy-read-secret").inputs.policy);
+            const secretArn = (single(plan, PROXY).inputs.auths as Record<string, string>[])[0]!.secretArn;
+            assert.deepEqual(
+                policy.Statement.map((s) => [s.Action, s.Resource]),
+                [
+                    ["secretsmanager:GetSecretValue", [secretArn]],
+                    ["kms:Decrypt", String(single(plan, "aws:secretsmanager/secret:Secret").inputs.kmsKeyId)],
+                ],
+            );
+            assert.deepEqual(policy.Statement[1]!.Condition, { StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } });
+        });
     });
 
     it("runs as a role RDS can assume, with no global condition key, since RDS Proxy sends none", async () => {
@@ -37,20 +74,6 @@ describe("component: DatabaseProxy", () => {
         assert.deepEqual(trust.Statement[0]!.Principal, { Service: "rds.amazonaws.com" });
         assert.equal(trust.Statement[0]!.Action, "sts:AssumeRole");
         assert.equal(trust.Statement[0]!.Condition, undefined);
-    });
-
-    it("may read only the app secret and decrypt only through Secrets Manager", async () => {
-        const plan = await committedPlan("dev");
-        const policy = parseDocument(single(plan, "aws:iam/rolePolicy:RolePolicy", "-proxy-read-secret").inputs.policy);
-        const secretArn = (single(plan, PROXY).inputs.auths as Record<string, string>[])[0]!.secretArn;
-        assert.deepEqual(
-            policy.Statement.map((s) => [s.Action, s.Resource]),
-            [
-                ["secretsmanager:GetSecretValue", [secretArn]],
-                ["kms:Decrypt", String(single(plan, "aws:secretsmanager/secret:Secret").inputs.kmsKeyId)],
-            ],
-        );
-        assert.deepEqual(policy.Statement[1]!.Condition, { StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } });
     });
 
     it("pools connections with the configured limits", async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { committedPlan, isSecretValue, ofType, single } from "../../helpers/stackPlan";
+import { committedPlan, isSecretValue, ofType, planWith, single } from "../../helpers/stackPlan";
 
 describe("component: Secrets", () => {
     it("creates one customer-managed key with rotation on", async () => {
@@ -26,14 +26,21 @@ describe("component: Secrets", () => {
         assert.equal(alias.namePrefix, "alias/serverless-mysql-prod-");
     });
 
-    it("encrypts the app user's secret with that key", async () => {
+    it("creates no secret, password or secret version for the app user in IAM mode", async () => {
         const plan = await committedPlan("dev");
+        assert.equal(ofType(plan, "aws:secretsmanager/secret:Secret").length, 0);
+        assert.equal(ofType(plan, "random:index/randomPassword:RandomPassword").length, 0);
+        assert.equal(ofType(plan, "aws:secretsmanager/secretVersion:SecretVersion").length, 0);
+    });
+
+    it("encrypts the app user's secret with that key in secret mode", async () => {
+        const plan = await planWith("dev", { "serverless-mysql:dbAuth": "secret" });
         const secret = single(plan, "aws:secretsmanager/secret:Secret");
         assert.match(String(secret.inputs.kmsKeyId), /:key\//);
     });
 
-    it("stores a generated password with the app user's name, never a literal", async () => {
-        const plan = await committedPlan("dev");
+    it("stores a generated password with the app user's name, never a literal, in secret mode", async () => {
+        const plan = await planWith("dev", { "serverless-mysql:dbAuth": "secret" });
         const password = single(plan, "random:index/randomPassword:RandomPassword");
         assert.ok(Number(password.inputs.length) >= 32);
         const secretString = single(plan, "aws:secretsmanager/secretVersion:SecretVersion").inputs.secretString;

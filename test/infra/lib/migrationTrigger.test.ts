@@ -5,7 +5,7 @@ describe("lib: migrationTrigger", () => {
     const baseline: MigrationInputs = {
         migrations: "sql-hash-1",
         code: "exports.handler = async () => ({});",
-        appSecretVersion: "version-1",
+        appLogin: "version-1",
         databaseResourceId: "db-ABCDEFGHIJKLMNOP",
     };
 
@@ -17,7 +17,7 @@ describe("lib: migrationTrigger", () => {
     for (const [field, value] of [
         ["migrations", "sql-hash-2"],
         ["code", "exports.handler = async () => ({ changed: true });"],
-        ["appSecretVersion", "version-2"],
+        ["appLogin", "iam:app"],
         ["databaseResourceId", "db-QRSTUVWXYZ012345"],
     ] as const) {
         it(`changes when ${field} changes`, () => {
