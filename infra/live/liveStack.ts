@@ -62,35 +62,50 @@ export interface StateResource {
     readonly urn: string;
     readonly type: string;
     readonly outputs?: Readonly<Record<string, unknown>>;
+    /** Set when the program asked Pulumi to forget the resource on destroy instead of deleting it. */
+    readonly retainOnDelete?: boolean;
 }
 
 export interface DestroyPreparation {
     /** Config values to set on the live stack before a targeted `up`. */
     readonly config: ConfigMap;
-    /** The URNs that `up` targets: only the instances, nothing else is touched. */
+    /** The URNs that `up` targets: only the guarded resources, nothing else is touched. */
     readonly targets: readonly string[];
-    /** What is lifted, one line per instance, for the log. */
+    /** What is lifted, one line per resource, for the log. */
     readonly changes: readonly string[];
 }
 
 const DB_INSTANCE = "aws:rds/instance:Instance";
 
+const nameOf = (resource: StateResource) => resource.urn.split("::").pop() ?? resource.urn;
+
+/** What on an RDS instance would block its deletion or outlive it. */
+function instanceGuards(resource: StateResource): string[] {
+    const outputs = resource.outputs ?? {};
+    return [
+        ...(outputs.deletionProtection === true ? ["deletion protection off"] : []),
+        ...(outputs.skipFinalSnapshot === false ? ["no final snapshot"] : []),
+        ...(outputs.deleteAutomatedBackups === false ? ["automated backups deleted with it"] : []),
+    ];
+}
+
 /**
- * What stands between `pulumi destroy` and an empty account, read from the stack's state (not its
- * config, so that a half-finished `up` is covered too):
- * - an RDS instance with deletion protection cannot be deleted at all;
- * - one without `skipFinalSnapshot` leaves a snapshot behind, which costs storage until someone
- *   deletes it by hand.
- * Both live in the instance's settings, and `skipFinalSnapshot` only in Pulumi's state, so the
- * fix is an `up` of the instance alone with the blueprint's own settings turned off. That `up`
- * runs without the policy pack: prod's pack requires deletion protection, by design.
- * `dbApplyImmediately` is set too, so the change does not wait for a maintenance window.
+ * What stands between `pulumi destroy` and an account left as it was, read from the stack's state
+ * (not its config, so that a half-finished `up` is covered too). With prod's settings:
+ * - the RDS instance has deletion protection: destroy fails;
+ * - it takes a final snapshot and keeps its automated backups: both cost storage after the run;
+ * - the KMS key and its alias are `retainOnDelete` (kept for that snapshot): destroy only forgets
+ *   them, and the key costs $1 a month.
+ * All follow from `dbDeletionProtection` and `dbFinalSnapshot`, and `skipFinalSnapshot` and
+ * `retainOnDelete` live only in Pulumi's state, so the fix is an `up` of those resources alone
+ * with both settings off. That `up` runs without the policy pack: prod's pack requires deletion
+ * protection, by design. `dbApplyImmediately` is set too, so the change does not wait for the
+ * maintenance window.
  */
 export function destroyPreparation(project: string, resources: readonly StateResource[]): DestroyPreparation | undefined {
-    const guarded = resources.filter(
-        (r) => r.type === DB_INSTANCE && (r.outputs?.deletionProtection === true || r.outputs?.skipFinalSnapshot === false),
-    );
-    if (guarded.length === 0) {
+    const instances = resources.filter((r) => r.type === DB_INSTANCE && instanceGuards(r).length > 0);
+    const retained = resources.filter((r) => r.retainOnDelete === true && !instances.includes(r));
+    if (instances.length === 0 && retained.length === 0) {
         return undefined;
     }
     const setting = (value: string) => ({ value, secret: false });
@@ -100,13 +115,15 @@ export function destroyPreparation(project: string, resources: readonly StateRes
             [`${project}:dbFinalSnapshot`]: setting("false"),
             [`${project}:dbApplyImmediately`]: setting("true"),
         },
-        targets: guarded.map((r) => r.urn),
-        changes: guarded.map((r) => {
-            const lifted = [
-                ...(r.outputs?.deletionProtection === true ? ["deletion protection off"] : []),
-                ...(r.outputs?.skipFinalSnapshot === false ? ["no final snapshot"] : []),
-            ];
-            return `${r.urn.split("::").pop() ?? r.urn}: ${lifted.join(", ")}`;
-        }),
+        targets: [...instances, ...retained].map((r) => r.urn),
+        changes: [
+            ...instances.map((r) => `${nameOf(r)}: ${instanceGuards(r).join(", ")}`),
+            ...retained.map((r) => `${nameOf(r)}: deleted by destroy instead of kept`),
+        ],
     };
+}
+
+/** Resources destroy would leave in the account (retainOnDelete), by name. */
+export function retainedResources(resources: readonly StateResource[]): string[] {
+    return resources.filter((r) => r.retainOnDelete === true).map(nameOf);
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { LocalWorkspace, Stack, type EngineEvent, type OutputMap } from "@pulumi/pulumi/automation";
 import { describeChanges } from "./changes";
 import { LiveUsageError } from "./errors";
-import { destroyPreparation, type ConfigMap, type StateResource } from "./liveStack";
+import { destroyPreparation, retainedResources, type ConfigMap, type StateResource } from "./liveStack";
 import type { LiveStack, LiveWorkspace, LogSink } from "./ports";
 
 export interface AutomationOptions {
@@ -47,6 +47,11 @@ function lineWriter(log: LogSink): { write: (chunk: string) => void; flush: () =
 
 function plainOutputs(outputs: OutputMap): Record<string, unknown> {
     return Object.fromEntries(Object.entries(outputs).map(([key, output]) => [key, output.value]));
+}
+
+async function stateResources(stack: Stack): Promise<StateResource[]> {
+    const state = await stack.exportStack();
+    return ((state.deployment as { resources?: StateResource[] } | undefined)?.resources ?? []) as StateResource[];
 }
 
 /**
@@ -111,9 +116,7 @@ export async function automationWorkspace(options: AutomationOptions): Promise<L
                 return { changeSummary: result.changeSummary as Record<string, number>, changes: describeChanges(events) };
             },
             async prepareDestroy() {
-                const state = await stack.exportStack();
-                const resources = ((state.deployment as { resources?: StateResource[] } | undefined)?.resources ?? []) as StateResource[];
-                const preparation = destroyPreparation(options.project, resources);
+                const preparation = destroyPreparation(options.project, await stateResources(stack));
                 if (preparation === undefined) {
                     return [];
                 }
@@ -121,6 +124,12 @@ export async function automationWorkspace(options: AutomationOptions): Promise<L
                 await streamed((onOutput) =>
                     stack.up({ ...common, onOutput, onError: onOutput, target: [...preparation.targets], message: "live test: lift deletion guards before destroy" }),
                 );
+                // Something the config change did not release (a fork's own retained resource) would
+                // outlive the run: say so now, destroy still runs after this step.
+                const retained = retainedResources(await stateResources(stack));
+                if (retained.length > 0) {
+                    throw new Error(`destroy will leave these in the account (retainOnDelete): ${retained.join(", ")}; delete them by hand after the run`);
+                }
                 return preparation.changes;
             },
             async destroy() {

@@ -1,9 +1,15 @@
 import { strict as assert } from "node:assert";
 import { LiveUsageError } from "../../../infra/live/errors";
-import { destroyPreparation, liveStackConfig, liveStackName, type StateResource } from "../../../infra/live/liveStack";
+import { destroyPreparation, liveStackConfig, liveStackName, retainedResources, type StateResource } from "../../../infra/live/liveStack";
 import { committedPlan, planWith } from "../../helpers/stackPlan";
 
 const DB_URN = "urn:pulumi:prod-live-abc123::serverless-mysql::serverless-mysql:database:Database$aws:rds/instance:Instance::serverless-mysql-prod-live-abc123-db";
+
+const KEY: StateResource = {
+    urn: "urn:pulumi:prod-live-abc123::serverless-mysql::serverless-mysql:secrets:Secrets$aws:kms/key:Key::serverless-mysql-prod-live-abc123-key",
+    type: "aws:kms/key:Key",
+    retainOnDelete: true,
+};
 
 function instance(outputs: Record<string, unknown>): StateResource {
     return { urn: DB_URN, type: "aws:rds/instance:Instance", outputs };
@@ -55,26 +61,54 @@ describe("live: liveStack", () => {
     });
 
     describe("destroyPreparation", () => {
-        it("has nothing to do for dev's instance: no deletion protection, no final snapshot", () => {
-            assert.equal(destroyPreparation("serverless-mysql", [instance({ deletionProtection: false, skipFinalSnapshot: true })]), undefined);
+        it("has nothing to do for dev's instance: no deletion protection, no final snapshot, nothing retained", () => {
+            assert.equal(destroyPreparation("serverless-mysql", [instance({ deletionProtection: false, skipFinalSnapshot: true, deleteAutomatedBackups: true })]), undefined);
             assert.equal(destroyPreparation("serverless-mysql", []), undefined);
         });
 
-        it("turns prod's guards off with an up of the instance alone, applied at once", () => {
-            const other: StateResource = { urn: "urn:pulumi:x::serverless-mysql::aws:kms/key:Key::key", type: "aws:kms/key:Key", outputs: { deletionProtection: true } };
-            const preparation = destroyPreparation("serverless-mysql", [other, instance({ deletionProtection: true, skipFinalSnapshot: false })]);
-            assert.deepEqual(preparation?.targets, [DB_URN]);
+        it("turns prod's guards off with an up of the guarded resources alone, applied at once", () => {
+            const other: StateResource = { urn: "urn:pulumi:x::serverless-mysql::aws:lambda/function:Function::api", type: "aws:lambda/function:Function", outputs: { deletionProtection: true } };
+            const preparation = destroyPreparation("serverless-mysql", [other, instance({ deletionProtection: true, skipFinalSnapshot: false, deleteAutomatedBackups: false }), KEY]);
+            assert.deepEqual(preparation?.targets, [DB_URN, KEY.urn]);
             assert.deepEqual(preparation?.config, {
                 "serverless-mysql:dbDeletionProtection": { value: "false", secret: false },
                 "serverless-mysql:dbFinalSnapshot": { value: "false", secret: false },
                 "serverless-mysql:dbApplyImmediately": { value: "true", secret: false },
             });
-            assert.deepEqual(preparation?.changes, ["serverless-mysql-prod-live-abc123-db: deletion protection off, no final snapshot"]);
+            assert.deepEqual(preparation?.changes, [
+                "serverless-mysql-prod-live-abc123-db: deletion protection off, no final snapshot, automated backups deleted with it",
+                "serverless-mysql-prod-live-abc123-key: deleted by destroy instead of kept",
+            ]);
         });
 
         it("also lifts a final snapshot alone, which would outlive the run and cost storage", () => {
             const preparation = destroyPreparation("serverless-mysql", [instance({ deletionProtection: false, skipFinalSnapshot: false })]);
             assert.deepEqual(preparation?.changes, ["serverless-mysql-prod-live-abc123-db: no final snapshot"]);
+        });
+
+        it("lists what destroy would still leave behind", () => {
+            assert.deepEqual(retainedResources([instance({}), KEY]), ["serverless-mysql-prod-live-abc123-key"]);
+            assert.deepEqual(retainedResources([instance({})]), []);
+        });
+
+        it("sets config under which the prod program has no deletion guard and retains nothing", async function () {
+            this.timeout(120_000);
+            const guarded = await planWith("prod", undefined, { stack: "prod-live-abc123" });
+            const db = (plan: typeof guarded) => plan.resources.find((r) => r.type === "aws:rds/instance:Instance");
+            // The baseline: prod as committed has every guard this step exists for.
+            assert.equal(db(guarded)?.inputs.deletionProtection, true);
+            assert.ok(guarded.resources.some((r) => r.options.retainOnDelete), "prod retains its KMS key");
+
+            const config = destroyPreparation("serverless-mysql", [instance({ deletionProtection: true })])?.config ?? {};
+            const lifted = await planWith("prod", Object.fromEntries(Object.entries(config).map(([key, { value }]) => [key, value])), { stack: "prod-live-abc123" });
+            assert.equal(db(lifted)?.inputs.deletionProtection, false);
+            assert.equal(db(lifted)?.inputs.skipFinalSnapshot, true);
+            assert.equal(db(lifted)?.inputs.deleteAutomatedBackups, true);
+            assert.equal(db(lifted)?.inputs.applyImmediately, true);
+            assert.deepEqual(
+                lifted.resources.filter((r) => r.options.retainOnDelete || r.options.protect).map((r) => r.name),
+                [],
+            );
         });
     });
 });
