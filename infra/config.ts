@@ -17,7 +17,7 @@ export const CONFIG_KEYS = {
     dbEngineVersion: { type: "string", default: "8.4", accepts: `MySQL ${SUPPORTED_MYSQL_MAJORS.join(" or ")}, optionally pinned to a minor version (8.4.6), which turns RDS's automatic minor upgrades off` },
     dbInstanceClass: { type: "string", default: "db.t4g.micro", accepts: "an RDS instance class such as db.t4g.micro or db.m7g.large" },
     dbAllocatedStorageGb: { type: "number", default: 20, accepts: "20 to 65536" },
-    dbMaxAllocatedStorageGb: { type: "number", default: 100, accepts: "at least dbAllocatedStorageGb, at most 65536 (storage autoscaling ceiling)" },
+    dbMaxAllocatedStorageGb: { type: "number", default: 100, accepts: "at least 10% above dbAllocatedStorageGb, at most 65536 (storage autoscaling ceiling)" },
     dbName: { type: "string", default: "orders", accepts: "a letter followed by up to 63 letters, digits or underscores" },
     dbMultiAz: { type: "boolean", default: false, accepts: "true or false" },
     dbBackupRetentionDays: { type: "number", default: 1, accepts: "1 to 35" },
@@ -31,7 +31,7 @@ export const CONFIG_KEYS = {
     proxyIdleClientTimeoutSeconds: { type: "number", default: 1800, accepts: "1 to 28800" },
     proxyMaxConnectionsPercent: { type: "number", default: 90, accepts: "1 to 100" },
     proxyMaxIdleConnectionsPercent: { type: "number", default: 50, accepts: "0 to proxyMaxConnectionsPercent" },
-    proxyConnectionBorrowTimeoutSeconds: { type: "number", default: 120, accepts: "0 to 3600" },
+    proxyConnectionBorrowTimeoutSeconds: { type: "number", default: 120, accepts: "0 to 300" },
     lambdaMemoryMb: { type: "number", default: 512, accepts: "128 to 10240" },
     lambdaTimeoutSeconds: { type: "number", default: 10, accepts: "1 to 29 (API Gateway gives up after 30 s)" },
     secretTtlSeconds: { type: "number", default: 300, accepts: "0 to 86400" },
@@ -77,7 +77,8 @@ const schema = z
         proxyIdleClientTimeoutSeconds: positiveInt(1, 28800),
         proxyMaxConnectionsPercent: positiveInt(1, 100),
         proxyMaxIdleConnectionsPercent: positiveInt(0, 100),
-        proxyConnectionBorrowTimeoutSeconds: positiveInt(0, 3600),
+        // RDS API reference, ConnectionPoolConfiguration: "Must be between 0 and 300".
+        proxyConnectionBorrowTimeoutSeconds: positiveInt(0, 300),
         lambdaMemoryMb: positiveInt(128, 10240),
         lambdaTimeoutSeconds: positiveInt(1, 29),
         secretTtlSeconds: positiveInt(0, 86400),
@@ -94,16 +95,18 @@ const schema = z
                 message: `is not available on ${c.dbInstanceClass}; turn it off or choose a larger class (db.t4g.medium or up)`,
             });
         }
-        if (c.dbMaxAllocatedStorageGb < c.dbAllocatedStorageGb) {
-            ctx.addIssue({ code: "custom", path: ["dbMaxAllocatedStorageGb"], message: "must not be below dbAllocatedStorageGb" });
+        // Storage autoscaling refuses a ceiling less than 10% above the allocated size ("Invalid max storage size").
+        if (c.dbMaxAllocatedStorageGb < Math.ceil((c.dbAllocatedStorageGb * 11) / 10)) {
+            ctx.addIssue({ code: "custom", path: ["dbMaxAllocatedStorageGb"], message: `must be at least 10% above dbAllocatedStorageGb (${Math.ceil((c.dbAllocatedStorageGb * 11) / 10)} or more), which RDS storage autoscaling requires` });
         }
         if (c.appDbUser === MASTER_USERNAME) {
             ctx.addIssue({ code: "custom", path: ["appDbUser"], message: `must differ from the master user "${MASTER_USERNAME}"` });
         }
         // AWS reserves the aws: prefix in any case; a tag using it fails the first resource it lands on.
-        const reserved = Object.keys(c.tags).filter((k) => /^aws:/i.test(k));
+        // RDS also reserves rds: on its resources, and every tag reaches the instance through defaultTags.
+        const reserved = Object.keys(c.tags).filter((k) => /^(aws|rds):/i.test(k));
         if (reserved.length > 0) {
-            ctx.addIssue({ code: "custom", path: ["tags"], message: `uses the reserved aws: prefix in ${reserved.map((k) => `"${k}"`).join(", ")}` });
+            ctx.addIssue({ code: "custom", path: ["tags"], message: `uses a reserved prefix (aws: or rds:) in ${reserved.map((k) => `"${k}"`).join(", ")}` });
         }
         if (c.proxyMaxIdleConnectionsPercent > c.proxyMaxConnectionsPercent) {
             ctx.addIssue({ code: "custom", path: ["proxyMaxIdleConnectionsPercent"], message: "must not exceed proxyMaxConnectionsPercent" });

@@ -3,6 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { DatabaseSettings } from "../config";
 import { autoMinorVersionUpgrade, parameterGroupFamily } from "../lib/engine";
+import { dbParameters } from "../lib/parameters";
+
+const ENGINE = "mysql";
 
 export interface DatabaseArgs extends DatabaseSettings {
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
@@ -43,7 +46,7 @@ export class Database extends pulumi.ComponentResource {
             {
                 family,
                 description: `${name}: TLS-only connections`,
-                parameters: [{ name: "require_secure_transport", value: "1" }],
+                parameters: dbParameters(args.logExports),
             },
             parent,
         );
@@ -55,7 +58,10 @@ export class Database extends pulumi.ComponentResource {
         const finalSnapshotIdentifier = args.finalSnapshot
             ? new random.RandomId(
                   `${name}-db-final-snapshot-suffix`,
-                  { byteLength: 4, keepers: { dbName: args.dbName, username: args.masterUsername, kmsKeyId: args.kmsKeyArn } },
+                  {
+                      byteLength: 4,
+                      keepers: { engine: ENGINE, dbName: args.dbName, username: args.masterUsername, kmsKeyId: args.kmsKeyArn },
+                  },
                   parent,
               ).hex.apply((suffix) => `${name}-db-final-${suffix}`)
             : undefined;
@@ -63,7 +69,7 @@ export class Database extends pulumi.ComponentResource {
         const instance = new aws.rds.Instance(
             `${name}-db`,
             {
-                engine: "mysql",
+                engine: ENGINE,
                 engineVersion: args.engineVersion,
                 instanceClass: args.instanceClass,
                 dbName: args.dbName,
@@ -99,7 +105,11 @@ export class Database extends pulumi.ComponentResource {
                 // Deferred changes show in every preview until the window passes; dev applies them now.
                 applyImmediately: args.applyImmediately,
             },
-            parent,
+            // A change that replaces the instance (dbName, the key, --replace) creates a new, empty one,
+            // migrates it and moves the proxy to it before deleting the old one, and RDS's deletion
+            // protection only stops that last step, after the switch. Pulumi's protect refuses the
+            // replacement in the preview, before anything moves; it goes with the stack's setting.
+            { ...parent, protect: args.deletionProtection },
         );
 
         this.instance = instance;

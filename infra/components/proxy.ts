@@ -88,6 +88,9 @@ export class DatabaseProxy extends pulumi.ComponentResource {
                                   authScheme: "SECRETS",
                                   secretArn: login.secretArn,
                                   iamAuth: "DISABLED",
+                                  // The provider leaves this field out of the auth entry's hash, so a change
+                                  // to it alone shows no diff (terraform-provider-aws PR #49639, open). It
+                                  // follows the major version, which this program never changes in place.
                                   clientPasswordAuthType: proxyClientPasswordAuthType(args.engineVersion),
                                   description: "application database user",
                               },

@@ -101,6 +101,18 @@ describe("config: parseConfig", () => {
         assert.match(problem!, /two AZs/);
     });
 
+    it("rejects a storage ceiling less than 10% above the allocated storage, which autoscaling refuses", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ dbAllocatedStorageGb: "100", dbMaxAllocatedStorageGb: "105" })));
+        assert.match(problem!, /dbMaxAllocatedStorageGb must be at least 10% above dbAllocatedStorageGb \(110 or more\)/);
+        assert.equal(parseConfig(source({ dbAllocatedStorageGb: "100", dbMaxAllocatedStorageGb: "110" })).database.maxAllocatedStorageGb, 110);
+    });
+
+    it("rejects a connection borrow timeout above the 300 s RDS Proxy accepts", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ proxyConnectionBorrowTimeoutSeconds: "301" })));
+        assert.match(problem!, /proxyConnectionBorrowTimeoutSeconds/);
+        assert.match(problem!, /accepted: 0 to 300/);
+    });
+
     it("rejects a VPC block with host bits set and names the network address that was meant", () => {
         const [problem] = problemsOf(() => parseConfig(source({ vpcCidr: "10.1.2.0/16" })));
         assert.match(problem!, /^serverless-mysql:vpcCidr has host bits set: the block starting there is 10\.1\.0\.0\/16/);
@@ -139,10 +151,10 @@ describe("config: parseConfig", () => {
         assert.match(problem!, /appDbUser must differ from the master user/);
     });
 
-    it("rejects a tag name with the aws: prefix AWS reserves, in any case", () => {
-        for (const key of ["aws:owner", "AWS:owner"]) {
+    it("rejects a tag name with the aws: prefix AWS reserves, or the rds: prefix RDS reserves, in any case", () => {
+        for (const key of ["aws:owner", "AWS:owner", "rds:owner", "RDS:owner"]) {
             const [problem] = problemsOf(() => parseConfig(source({ tags: JSON.stringify({ [key]: "me" }) })));
-            assert.match(problem!, new RegExp(`serverless-mysql:tags uses the reserved aws: prefix in "${key}"`));
+            assert.match(problem!, new RegExp(`serverless-mysql:tags uses a reserved prefix \\(aws: or rds:\\) in "${key}"`));
             assert.match(problem!, /pulumi config set serverless-mysql:tags/);
         }
         assert.equal(parseConfig(source({ tags: '{"team-aws:x":"ok"}' })).tags["team-aws:x"], "ok");

@@ -25,7 +25,7 @@ for (const stack of ["dev", "prod"]) {
             assert.ok((db.enabledCloudwatchLogsExports as string[]).includes("error"));
             const params = single(plan, "aws:rds/parameterGroup:ParameterGroup").inputs;
             assert.equal(params.family, `mysql${String(db.engineVersion).split(".").slice(0, 2).join(".")}`);
-            assert.deepEqual(params.parameters, [{ name: "require_secure_transport", value: "1" }]);
+            assert.deepEqual((params.parameters as { name: string; value: string }[]).find((p) => p.name === "require_secure_transport"), { name: "require_secure_transport", value: "1" });
             assert.equal(db.parameterGroupName, single(plan, "aws:rds/parameterGroup:ParameterGroup").name);
         });
 
@@ -72,7 +72,20 @@ describe("component: Database lifecycle", () => {
         const keepers = suffix.keepers as Record<string, string>;
         const instance = single(plan, INSTANCE).inputs;
         // Each of these forces RDS to create a new instance (terraform-provider-aws: ForceNew).
-        assert.deepEqual(keepers, { dbName: instance.dbName, username: instance.username, kmsKeyId: instance.kmsKeyId });
+        assert.deepEqual(keepers, { engine: instance.engine, dbName: instance.dbName, username: instance.username, kmsKeyId: instance.kmsKeyId });
+    });
+
+    it("refuses in the preview any change that would replace the prod instance, which deletion protection alone stops too late", async () => {
+        assert.equal(single(await committedPlan("prod"), INSTANCE).options.protect, true);
+        assert.equal(single(await committedPlan("dev"), INSTANCE).options.protect, false);
+    });
+
+    it("turns on the slow query log, to a file, for the slowquery export both stacks publish", async () => {
+        const params = single(await committedPlan("prod"), "aws:rds/parameterGroup:ParameterGroup").inputs.parameters as { name: string; value: string }[];
+        assert.deepEqual(
+            params.filter((p) => ["slow_query_log", "log_output"].includes(p.name)).map((p) => `${p.name}=${p.value}`).sort(),
+            ["log_output=FILE", "slow_query_log=1"],
+        );
     });
 
     it("names each stack's final snapshot uniquely, so destroying a re-created stack does not collide with the last one's", async () => {
