@@ -5,6 +5,8 @@ import type { Clock, LogSink } from "./ports";
 
 export interface CheckContext {
     readonly client: HttpClient;
+    /** The transport without credentials, when the API has an authorizer: adds a check that it refuses them. */
+    readonly anonymous?: HttpClient;
     /** The stack output `apiUrl`. */
     readonly apiUrl: string;
     /** The customer of the order the checks create; names the run, so it can be found in the table. */
@@ -60,7 +62,7 @@ export function httpChecks(ctx: CheckContext): readonly HttpCheck[] {
         body: JSON.stringify({ customerId: ctx.customerId }),
     });
 
-    return [
+    const checks: HttpCheck[] = [
         { name: "GET /health", run: () => health(ctx) },
         {
             name: "GET /time",
@@ -129,6 +131,23 @@ export function httpChecks(ctx: CheckContext): readonly HttpCheck[] {
             },
         },
     ];
+    const anonymous = ctx.anonymous;
+    if (anonymous !== undefined) {
+        checks.push({
+            name: "GET /orders/{id} without credentials",
+            needs: "POST /orders",
+            run: async () => {
+                const request = get(ctx, created().location);
+                const response = await anonymous(request);
+                // 403 from IAM authorization, 401 from a JWT authorizer; either way the Lambda never ran.
+                if (response.status !== 401 && response.status !== 403) {
+                    throw new CheckFailedError(request, `expected 401 or 403 for a request without credentials, got ${response.status}`, response);
+                }
+                return `refused with ${response.status}`;
+            },
+        });
+    }
+    return checks;
 }
 
 function get(ctx: CheckContext, path: string): HttpRequest {

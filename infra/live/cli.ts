@@ -61,7 +61,8 @@ async function main(): Promise<number> {
     const report = await runLiveTest(
         {
             workspace,
-            clientFor: (auth, apiUrl) => authenticatedClient(auth, apiUrl, fetchClient(), { jwt: settings.jwt, credentials, region: settings.region }),
+            http: fetchClient(),
+            authenticate: (auth, apiUrl, http) => authenticatedClient(auth, apiUrl, http, { jwt: settings.jwt, credentials, region: settings.region }),
             clock: systemClock,
             log,
         },

@@ -8,8 +8,10 @@ import { formatDuration, formatSummary, type StepResult } from "./report";
 
 export interface LiveTestDeps {
     readonly workspace: LiveWorkspace;
-    /** The client for the API's auth mode; throws LiveUsageError when what it needs is missing (a token). */
-    readonly clientFor: (auth: ApiAuth, apiUrl: string) => HttpClient;
+    /** The transport, without any authentication. */
+    readonly http: HttpClient;
+    /** Wraps the transport for the API's auth mode; throws LiveUsageError when what that needs is missing (a token). */
+    readonly authenticate: (auth: ApiAuth, apiUrl: string, http: HttpClient) => HttpClient;
     readonly clock: Clock;
     readonly log: LogSink;
 }
@@ -21,6 +23,12 @@ export interface LiveTestOptions {
     /** How long GET /health may fail with 5xx right after `up`; 2 minutes unless set. */
     readonly readinessTimeoutMs?: number;
     readonly retryDelayMs?: number;
+    /**
+     * How many times destroy is tried. Subnets wait for Lambda to release its VPC ENIs, which can
+     * outlast the provider's budget; a second destroy then finishes the job (docs/deploy-review.md,
+     * F13). 2 unless set.
+     */
+    readonly destroyAttempts?: number;
 }
 
 export interface LiveTestReport {
@@ -117,7 +125,7 @@ export async function runLiveTest(deps: LiveTestDeps, options: LiveTestOptions):
                 }
             }
         } finally {
-            await tearDown(steps, workspace, stack);
+            await tearDown(steps, deps, stack, options.destroyAttempts ?? 2);
         }
     }
 
@@ -139,7 +147,7 @@ async function checkApi(deps: LiveTestDeps, steps: Steps, outputs: Readonly<Reco
                 throw new Error(`the stack has no apiUrl output (got ${JSON.stringify(apiUrl)})`);
             }
             const auth = apiAuthOf(outputs);
-            return { client: deps.clientFor(auth, apiUrl), description: `${apiUrl}, auth: ${describeAuth(auth)}` };
+            return { auth, client: deps.authenticate(auth, apiUrl, deps.http), description: `${apiUrl}, auth: ${describeAuth(auth)}` };
         },
         ({ description }) => description,
     );
@@ -149,6 +157,8 @@ async function checkApi(deps: LiveTestDeps, steps: Steps, outputs: Readonly<Reco
     }
     const checks = httpChecks({
         client: client.value.client,
+        // An API with an authorizer must turn away a request without credentials.
+        anonymous: client.value.auth === "none" ? undefined : deps.http,
         apiUrl: apiUrl as string,
         customerId: options.customerId,
         idempotencyKey: options.idempotencyKey,
@@ -184,11 +194,28 @@ async function previewUnchanged(steps: Steps, stack: LiveStack): Promise<void> {
     );
 }
 
-async function tearDown(steps: Steps, workspace: LiveWorkspace, stack: LiveStack): Promise<void> {
+async function tearDown(steps: Steps, { workspace, log }: LiveTestDeps, stack: LiveStack, attempts: number): Promise<void> {
     // A failed preparation is reported, and destroy is tried anyway: it either succeeds or says
     // itself what it could not delete.
     await steps.run("prepare destroy", () => stack.prepareDestroy(), (changes) => (changes.length === 0 ? "nothing to lift" : changes.join("; ")));
-    const destroyed = await steps.run("destroy", () => stack.destroy());
+    const destroyed = await steps.run(
+        "destroy",
+        async () => {
+            for (let attempt = 1; ; attempt += 1) {
+                try {
+                    await stack.destroy();
+                    return attempt;
+                } catch (error) {
+                    if (attempt >= attempts) {
+                        throw error;
+                    }
+                    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+                    log(`  destroy attempt ${attempt} of ${attempts} failed (${reason}); trying again`);
+                }
+            }
+        },
+        (attempt) => (attempt === 1 ? "" : `on attempt ${attempt}`),
+    );
     if (destroyed.ok) {
         await steps.run("remove stack", () => workspace.removeStack());
     } else {

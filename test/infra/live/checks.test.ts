@@ -144,6 +144,24 @@ describe("live: checks", () => {
         assert.match(wrongBody.failed?.error.message ?? "", /expected the order as created/);
     });
 
+    it("check that a request without credentials is refused when the API has an authorizer", async () => {
+        const api = fakeApi(undefined, { requireAuth: true });
+        const signed: HttpClient = (request) => api({ ...request, headers: { ...request.headers, authorization: "AWS4-HMAC-SHA256 …" } });
+        const checks = httpChecks({ ...context(signed), anonymous: api });
+        assert.equal(checks.at(-1)?.name, "GET /orders/{id} without credentials");
+        assert.equal(checks.at(-1)?.needs, "POST /orders");
+        const { details, failed } = await runAll({ ...context(signed), anonymous: api });
+        assert.equal(failed, undefined);
+        assert.equal(details.at(-1), "refused with 403");
+    });
+
+    it("fail when a request without credentials gets through", async () => {
+        const api = fakeApi();
+        const { failed } = await runAll({ ...context(api), anonymous: api });
+        assert.equal(failed?.name, "GET /orders/{id} without credentials");
+        assert.match(failed?.error.message ?? "", /expected 401 or 403 for a request without credentials, got 200/);
+    });
+
     it("fail on a body that is not JSON, quoting it", async () => {
         const { failed } = await failing((r) => (r.url.endsWith("/time") ? { status: 200, headers: {}, body: "<html>gateway</html>" } : undefined));
         assert.match(failed?.error.message ?? "", /GET \/time: expected a JSON body\n {2}status: 200\n {2}body: <html>gateway<\/html>/);

@@ -26,6 +26,8 @@ export interface FakeWorkspaceOptions {
     readonly outputs?: Record<string, unknown>;
     readonly preview?: PreviewOutcome;
     readonly lifted?: readonly string[];
+    /** How many times an operation in `failures` fails before it succeeds; always when absent. */
+    readonly failTimes?: Partial<Record<Operation, number>>;
     /** How long each operation takes on the fake clock. */
     readonly durations?: Partial<Record<Operation, number>>;
 }
@@ -67,7 +69,8 @@ export class FakeWorkspace implements LiveWorkspace {
         this.calls.push(name);
         this.clock.advance(this.options.durations?.[name] ?? 1000);
         const failure = this.options.failures?.[name];
-        if (failure) {
+        const times = this.options.failTimes?.[name];
+        if (failure && (times === undefined || this.calls.filter((c) => c === name).length <= times)) {
             throw failure;
         }
     }
@@ -83,9 +86,10 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 /**
  * The deployed API in memory, answering as app/src/http/api.ts does. `override` answers first
- * when it returns a response, to break one route at a time.
+ * when it returns a response, to break one route at a time. With `requireAuth`, the order routes
+ * refuse requests without an Authorization header, as API Gateway does in front of them.
  */
-export function fakeApi(override: Route = () => undefined): HttpClient & { requests: HttpRequest[] } {
+export function fakeApi(override: Route = () => undefined, options: { requireAuth?: boolean } = {}): HttpClient & { requests: HttpRequest[] } {
     const orders = new Map<string, Record<string, unknown>>();
     const keys = new Map<string, string>();
     const requests: HttpRequest[] = [];
@@ -96,6 +100,9 @@ export function fakeApi(override: Route = () => undefined): HttpClient & { reque
             return overridden;
         }
         const path = new URL(request.url).pathname;
+        if (options.requireAuth && path.startsWith("/orders") && request.headers.authorization === undefined) {
+            return json(403, { message: "Forbidden" });
+        }
         if (request.method === "GET" && path === "/health") {
             return json(200, { status: "ok" });
         }

@@ -13,18 +13,22 @@ interface Run {
     readonly output: string;
 }
 
-async function run(options: FakeWorkspaceOptions = {}, route?: Route, clientFor?: (auth: ApiAuth) => HttpClient): Promise<Run> {
+/** Stands in for SigV4 or a token: the fake API only checks that some Authorization header is there. */
+const withCredentials = (http: HttpClient): HttpClient => (request) => http({ ...request, headers: { ...request.headers, authorization: "credentials" } });
+
+async function run(options: FakeWorkspaceOptions = {}, route?: Route, authenticate?: (auth: ApiAuth) => HttpClient): Promise<Run> {
     const clock = new FakeClock();
     const workspace = new FakeWorkspace(clock, options);
     const lines: string[] = [];
     const auths: ApiAuth[] = [];
-    const api = fakeApi(route);
+    const api = fakeApi(route, { requireAuth: true });
     const report = await runLiveTest(
         {
             workspace,
-            clientFor: (auth) => {
+            http: api,
+            authenticate: (auth, _apiUrl, http) => {
                 auths.push(auth);
-                return clientFor ? clientFor(auth) : api;
+                return authenticate ? authenticate(auth) : withCredentials(http);
             },
             clock,
             log: (line) => lines.push(line),
@@ -52,6 +56,7 @@ describe("live: runLiveTest", () => {
                 "POST /orders: passed",
                 "POST /orders (same Idempotency-Key): passed",
                 "GET /orders/{id}: passed",
+                "GET /orders/{id} without credentials: passed",
                 "preview: passed",
                 "prepare destroy: passed",
                 "destroy: passed",
@@ -134,12 +139,20 @@ describe("live: runLiveTest", () => {
 
     it("reports a failing destroy, keeps the stack for a retry, and exits 1 even when everything else passed", async () => {
         const { report, workspace, output } = await run({ failures: { destroy: new Error("InvalidParameterCombination: Cannot delete protected DB Instance") } });
-        assert.deepEqual(workspace.calls, ["createStack", "up", "preview", "prepareDestroy", "destroy"]);
+        assert.deepEqual(workspace.calls, ["createStack", "up", "preview", "prepareDestroy", "destroy", "destroy"]);
         assert.equal(statusOf(report, "destroy"), "failed");
         assert.equal(statusOf(report, "remove stack"), "skipped");
         assert.match(output, /Cannot delete protected DB Instance/);
         assert.match(output, /remove stack: skipped \(stack dev-live-abc123 kept/);
         assert.equal(report.exitCode, 1);
+    });
+
+    it("tries destroy a second time when the first stops (Lambda ENIs outlasting the provider's wait)", async () => {
+        const { report, workspace, output } = await run({ failures: { destroy: new Error("deleting subnet: DependencyViolation\nmore") }, failTimes: { destroy: 1 } });
+        assert.deepEqual(workspace.calls, ["createStack", "up", "preview", "prepareDestroy", "destroy", "destroy", "removeStack"]);
+        assert.match(output, /^ {2}destroy attempt 1 of 2 failed \(deleting subnet: DependencyViolation\); trying again$/m);
+        assert.match(output, /^--- destroy: passed in 2\.0s: on attempt 2$/m);
+        assert.equal(report.exitCode, 0);
     });
 
     it("still destroys when lifting the deletion guards failed, and reports both", async () => {
@@ -176,7 +189,16 @@ describe("live: runLiveTest", () => {
 
     it("asks for the client of the stack's apiAuth output, and for an open one when the output is absent", async () => {
         assert.deepEqual((await run()).auths, ["iam"]);
-        assert.deepEqual((await run({ outputs: { apiUrl: "https://x.execute-api.eu-west-1.amazonaws.com/" } })).auths, ["none"]);
+        const open = await run({ outputs: { apiUrl: "https://x.execute-api.eu-west-1.amazonaws.com/" } });
+        assert.deepEqual(open.auths, ["none"]);
+        assert.equal(statusOf(open.report, "GET /orders/{id} without credentials"), undefined, "an open API has nothing to refuse");
+    });
+
+    it("fails when an API with an authorizer answers a request without credentials", async () => {
+        const { report, output } = await run({}, (r) => (r.headers.authorization === undefined && r.method === "GET" ? jsonResponse(200, {}) : undefined));
+        assert.equal(statusOf(report, "GET /orders/{id} without credentials"), "failed");
+        assert.match(output, /expected 401 or 403 for a request without credentials, got 200/);
+        assert.equal(report.exitCode, 1);
     });
 
     it("fails the API client step when the stack exports no apiUrl", async () => {
