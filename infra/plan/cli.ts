@@ -1,53 +1,81 @@
 import { parseArgs } from "node:util";
+import type { Violation } from "../../policy/evaluate";
+import { formatPreflight, preflight } from "../preflight/check";
+import type { PreflightFailure } from "../preflight/types";
 import { formatPlanTable, planRows } from "./format";
 import { checkPlan, formatViolations } from "./policy";
-import { planStack } from "./run";
+import { StackPlan, planStack } from "./run";
 
 const USAGE = "usage: npm run plan -- --stack <dev|prod|…> [--json] [--no-policy]";
 
+/** What the CLI runs and where it writes; tests swap them. */
+export interface PlanCliDeps {
+    readonly planStack: (stack: string) => Promise<StackPlan>;
+    readonly checkPlan: (plan: StackPlan) => Promise<Violation[]>;
+    readonly stdout: (text: string) => void;
+    readonly stderr: (text: string) => void;
+}
+
+const defaultDeps: PlanCliDeps = {
+    planStack: (stack) => planStack(stack),
+    checkPlan,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+};
+
+/** The exit code: 1 when AWS would refuse something or a mandatory policy is violated, else 0. */
+export function exitCode(violations: readonly Violation[], failures: readonly PreflightFailure[]): number {
+    return failures.length > 0 || violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
+}
+
 /**
- * `npm run plan`: the resources a stack would create, from the program run under mocks, and what
- * the policy pack says about them. Exit 0 when no mandatory policy is violated, 1 when one is,
- * 2 on bad usage or invalid configuration.
+ * `npm run plan`: the resources a stack would create, from the program run under mocks, what AWS
+ * would refuse in them (the preflight, docs/preflight.md), and what the policy pack says about them.
+ * Exit 0 when the preflight passes and no mandatory policy is violated, 1 otherwise, 2 on bad usage
+ * or invalid configuration (configuration errors are thrown, see the entry point below).
  */
-async function main(): Promise<number> {
+export async function runPlanCli(argv: readonly string[], deps: PlanCliDeps = defaultDeps): Promise<number> {
     let values: { stack?: string; json?: boolean; "no-policy"?: boolean };
     try {
         ({ values } = parseArgs({
+            args: [...argv],
             options: { stack: { type: "string" }, json: { type: "boolean", default: false }, "no-policy": { type: "boolean", default: false } },
         }));
     } catch (err) {
-        process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+        deps.stderr(`${(err as Error).message}\n${USAGE}\n`);
         return 2;
     }
     if (!values.stack) {
-        process.stderr.write(`--stack is required\n${USAGE}\n`);
+        deps.stderr(`--stack is required\n${USAGE}\n`);
         return 2;
     }
 
-    const plan = await planStack(values.stack);
+    const plan = await deps.planStack(values.stack);
     const rows = planRows(plan.resources);
-    const violations = values["no-policy"] ? [] : await checkPlan(plan);
-    const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory");
+    const failures = preflight(plan.resources, { namePrefix: `${plan.project}-${plan.stack}` });
+    const violations = values["no-policy"] ? [] : await deps.checkPlan(plan);
 
     if (values.json) {
-        process.stdout.write(`${JSON.stringify({ stack: plan.stack, resources: rows, violations }, null, 2)}\n`);
+        deps.stdout(`${JSON.stringify({ stack: plan.stack, resources: rows, preflight: failures, violations }, null, 2)}\n`);
     } else {
-        process.stdout.write(`Plan for stack "${plan.stack}" (offline, under mocks): ${rows.length} resources\n\n`);
-        process.stdout.write(`${formatPlanTable(rows)}\n\n`);
+        deps.stdout(`Plan for stack "${plan.stack}" (offline, under mocks): ${rows.length} resources\n\n`);
+        deps.stdout(`${formatPlanTable(rows)}\n\n`);
+        deps.stdout(`${formatPreflight(failures)}\n`);
         if (!values["no-policy"]) {
-            process.stdout.write(`${formatViolations(violations)}\n`);
+            deps.stdout(`${formatViolations(violations)}\n`);
         }
     }
-    return mandatory.length > 0 ? 1 : 0;
+    return exitCode(violations, failures);
 }
 
-main().then(
-    (code) => process.exit(code),
-    (err: Error) => {
-        // Configuration errors already say which key is wrong and how to fix it.
-        const known = err.name === "ConfigError" || err.name === "PolicyConfigError" || err.message.startsWith("no stack file");
-        process.stderr.write(`${known ? err.message : (err.stack ?? String(err))}\n`);
-        process.exit(2);
-    },
-);
+if (require.main === module) {
+    runPlanCli(process.argv.slice(2)).then(
+        (code) => process.exit(code),
+        (err: Error) => {
+            // Configuration errors already say which key is wrong and how to fix it.
+            const known = err.name === "ConfigError" || err.name === "PolicyConfigError" || err.message.startsWith("no stack file");
+            process.stderr.write(`${known ? err.message : (err.stack ?? String(err))}\n`);
+            process.exit(2);
+        },
+    );
+}

@@ -194,4 +194,31 @@ describe("config: parseConfig", () => {
         assert.ok(prod.database.backupRetentionDays > dev.database.backupRetentionDays);
         assert.ok(prod.logRetentionDays > dev.logRetentionDays);
     });
+
+    describe("project and stack names (infra/lib/naming.ts)", () => {
+        const named = (p: string, stack: string): ConfigSource => ({ ...source(), project: p, stack });
+
+        it("accepts a <project>-<stack> of exactly the name budget (41 characters)", () => {
+            assert.equal(parseConfig(named(project, "abcdefghijklmnopqrstuvwx")).name.length, 41);
+        });
+
+        it("refuses a longer one, naming the limit and what to change", () => {
+            const problems = problemsOf(() => parseConfig(named("acme-payments-platform-orders", "production-eu-west-1")));
+            assert.equal(problems.length, 1);
+            assert.match(problems[0]!, /50 characters long; at most 41 fit: IAM role names allow 64 characters/);
+            assert.match(problems[0]!, /Fix: shorten the project name \(Pulumi\.yaml\) and\/or the stack name so "<project>-<stack>" has at most 41 characters/);
+        });
+
+        it("refuses characters some AWS name does not take, naming the rule and the fix", () => {
+            const problems = problemsOf(() => parseConfig(named("my_app.v2", "dev")));
+            assert.ok(problems.some((p) => /break the lambda-function-name rule: .*contains "\.".*Fix: rename the project \(Pulumi\.yaml\) or the stack/.test(p)));
+            assert.ok(problemsOf(() => parseConfig(named(project, "Prod"))).some((p) => p.includes("rds-instance-identifier")));
+        });
+
+        it("reports a bad name together with the other problems", () => {
+            const problems = problemsOf(() => parseConfig({ ...named("my_app", "dev"), values: { lambdaMemoryMb: "64" } }));
+            assert.ok(problems.some((p) => p.includes("lambdaMemoryMb")));
+            assert.ok(problems.some((p) => p.includes("rds-instance-identifier")));
+        });
+    });
 });

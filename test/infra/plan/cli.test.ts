@@ -1,7 +1,10 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
+import { exitCode, runPlanCli } from "../../../infra/plan/cli";
+import type { StackPlan } from "../../../infra/plan/run";
 import { repositoryRoot } from "../../../infra/plan/run";
+import { NO_OPTIONS } from "../../../infra/plan/mocks";
 
 function plan(...args: string[]) {
     const tsx = path.join(repositoryRoot, "node_modules", ".bin", "tsx");
@@ -9,18 +12,20 @@ function plan(...args: string[]) {
 }
 
 describe("plan: cli (npm run plan)", () => {
-    it("prints a table of the dev stack's resources and the policy verdict, exit 0", () => {
+    it("prints a table of the dev stack's resources, the preflight and the policy verdict, exit 0", () => {
         const run = plan("--stack", "dev");
         assert.equal(run.status, 0, run.stderr);
         assert.match(run.stdout, /^Plan for stack "dev" \(offline, under mocks\): \d+ resources/);
         assert.match(run.stdout, /^aws:rds\/instance:Instance\s+serverless-mysql-dev-db\s+.*publiclyAccessible=false/m);
+        assert.match(run.stdout, /^Preflight: no failures \(\d+ rules, see docs\/preflight\.md\)\.$/m);
         assert.match(run.stdout, /^Policy pack: 0 mandatory/m);
     });
 
     it("prints JSON with type, name and inputs per resource, and no secret value", () => {
         const run = plan("--stack", "prod", "--json");
         assert.equal(run.status, 0, run.stderr);
-        const parsed = JSON.parse(run.stdout) as { resources: { type: string; name: string; inputs: Record<string, unknown> }[] };
+        const parsed = JSON.parse(run.stdout) as { resources: { type: string; name: string; inputs: Record<string, unknown> }[]; preflight: unknown[] };
+        assert.deepEqual(parsed.preflight, []);
         const proxy = parsed.resources.find((r) => r.type === "aws:rds/proxy:Proxy");
         assert.equal(proxy?.inputs.requireTls, true);
         // The default IAM mode has no app password at all; redaction itself is covered in format.test.ts.
@@ -38,5 +43,51 @@ describe("plan: cli (npm run plan)", () => {
         const run = plan();
         assert.equal(run.status, 2);
         assert.match(run.stderr, /--stack is required/);
+    });
+});
+
+describe("plan: cli, preflight verdict (runPlanCli)", () => {
+    /** A one-resource plan whose Lambda function AWS would refuse (64 MB is below the minimum). */
+    const refusedPlan: StackPlan = {
+        project: "app",
+        stack: "dev",
+        outputs: {},
+        resources: [{ type: "aws:lambda/function:Function", name: "app-dev-api-fn", inputs: { memorySize: 64 }, options: NO_OPTIONS }],
+    };
+
+    async function run(args: string[], plan: StackPlan = refusedPlan) {
+        let stdout = "";
+        const code = await runPlanCli(args, {
+            planStack: async () => plan,
+            checkPlan: async () => [],
+            stdout: (text) => (stdout += text),
+            stderr: () => undefined,
+        });
+        return { code, stdout };
+    }
+
+    it("exits 1 and prints the rule, the resource, what AWS refuses and the fix when the preflight fails", async () => {
+        const { code, stdout } = await run(["--stack", "dev"]);
+        assert.equal(code, 1);
+        assert.match(stdout, /^Preflight: 1 failure\(s\) AWS would refuse at deploy time\.$/m);
+        assert.match(stdout, /\[lambda-memory-size\] app-dev-api-fn \(aws:lambda\/function:Function\): Lambda memory \(MB\) is 64; AWS accepts a whole number from 128 to 10240\./);
+        assert.match(stdout, /Fix: Set the memory between 128 and 10240 MB/);
+    });
+
+    it("lists the failures under preflight in --json", async () => {
+        const { code, stdout } = await run(["--stack", "dev", "--json"]);
+        assert.equal(code, 1);
+        const parsed = JSON.parse(stdout) as { preflight: { rule: string; resource: string; fix: string }[] };
+        assert.deepEqual(
+            parsed.preflight.map((f) => [f.rule, f.resource]),
+            [["lambda-memory-size", "app-dev-api-fn"]],
+        );
+    });
+
+    it("keeps exit 0 without failures or mandatory violations, and 1 for a mandatory violation alone", async () => {
+        assert.equal((await run(["--stack", "dev"], { ...refusedPlan, resources: [] })).code, 0);
+        assert.equal(exitCode([], []), 0);
+        assert.equal(exitCode([{ enforcementLevel: "advisory" } as never], []), 0);
+        assert.equal(exitCode([{ enforcementLevel: "mandatory" } as never], []), 1);
     });
 });
