@@ -13,8 +13,9 @@ import { LiveUsageError } from "./errors";
  *   region with a deployed `dev` without colliding with it, and two runs cannot collide either.
  * - Running in a temporary copy of the project instead would need the program, its node_modules
  *   and tsconfig next to a copied Pulumi.yaml (`main` is resolved against the project directory).
- * The suffix is short: the name prefixes resource names with length limits (RDS Proxy 60, DB
- * identifiers 63, IAM roles 64, autonaming adds 8), and RDS names refuse `--` and upper case.
+ * The suffix is short: `<project>-<stack>` prefixes resource names with length limits (the budget
+ * is derived in infra/lib/naming.ts; settings.ts checks the live name against it), and RDS names
+ * refuse `--` and upper case.
  */
 export function liveStackName(stack: string, suffix: string): string {
     if (!/^[a-z0-9]{4,8}$/.test(suffix)) {

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { validateNamePrefix } from "../lib/naming";
 import { projectName, repositoryRoot, stackConfig } from "../plan/run";
 import { JWT_ENV } from "./auth";
 import { LiveUsageError } from "./errors";
@@ -44,6 +45,13 @@ export function liveSettings(args: LiveArguments, env: Readonly<Record<string, s
     }
     const stack = args.stack;
     const stackName = liveStackName(stack, args.suffix);
+    const project = projectName(root);
+    // The live name is 12 characters longer than the committed one: a prefix that fits as `dev`
+    // may not as `dev-live-3f9a1c`. The program would refuse it too, but only after stack init.
+    const nameProblems = validateNamePrefix(project, stackName);
+    if (nameProblems.length > 0) {
+        throw new LiveUsageError(`the live stack name ${stackName} does not fit this project's resource names:\n${nameProblems.map((p) => `  - ${p}`).join("\n")}`);
+    }
     let committed: Record<string, string>;
     try {
         committed = stackConfig(stack, root);
@@ -63,7 +71,7 @@ export function liveSettings(args: LiveArguments, env: Readonly<Record<string, s
     }
     return {
         root,
-        project: projectName(root),
+        project,
         stack,
         stackName,
         config: liveStackConfig(stack, committed),

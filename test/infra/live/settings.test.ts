@@ -44,6 +44,20 @@ describe("live: settings", () => {
         assert.throws(() => liveSettings({ stack: "dev", suffix: "abc123" }, { PULUMI_CONFIG_PASSPHRASE: "" }), usageError(/PULUMI_CONFIG_PASSPHRASE/));
     });
 
+    it("refuses a live stack name that would make resource names too long for this project", () => {
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), "live-settings-"));
+        try {
+            fs.writeFileSync(path.join(root, "Pulumi.yaml"), "name: orders-platform-blueprint\nruntime: nodejs\n");
+            fs.writeFileSync(path.join(root, "Pulumi.staging.yaml"), "config:\n  aws:region: eu-west-1\n");
+            assert.throws(
+                () => liveSettings({ stack: "staging", suffix: "abc123" }, env, root),
+                usageError(/the live stack name staging-live-abc123 does not fit[\s\S]*"orders-platform-blueprint-staging-live-abc123" 45 characters long; at most 41 fit/),
+            );
+        } finally {
+            fs.rmSync(root, { recursive: true, force: true });
+        }
+    });
+
     it("requires the stack's policy config", () => {
         const root = fs.mkdtempSync(path.join(os.tmpdir(), "live-settings-"));
         try {
