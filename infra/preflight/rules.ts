@@ -112,6 +112,14 @@ const S = {
         title: "RDS: engine and instance class support for Database Insights (Performance Insights)",
         url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DatabaseInsights.Engines.html",
     },
+    rdsProxyIamSetup: {
+        title: "Configuring IAM authentication for RDS Proxy (end-to-end IAM)",
+        url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-iam-setup.html",
+    },
+    cdkDefaultAuthScheme: {
+        title: "aws-cdk-lib: DefaultAuthScheme.IAM_AUTH with an IAM-enabled instance",
+        url: "https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_rds.DefaultAuthScheme.html",
+    },
     mysqlNativePassword: {
         title: "MySQL 8.4: mysql_native_password is disabled by default",
         url: "https://dev.mysql.com/doc/refman/8.4/en/native-pluggable-authentication.html",
@@ -159,6 +167,7 @@ const S = {
         url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigatewayv2-apigatewaymanagedoverrides-integrationoverrides.html",
     },
     tagLimits: { title: "AWS tag restrictions", url: "https://docs.aws.amazon.com/batch/latest/userguide/tag-restrictions.html" },
+    rdsTag: { title: "RDS API: Tag (no aws: or rds: prefix on keys or values)", url: "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_Tag.html" },
 } satisfies Record<string, Source>;
 
 // ---------------------------------------------------------------------------------------------
@@ -479,6 +488,8 @@ const WEBSOCKET_API_INTEGRATION_TIMEOUT_MS = { min: 50, max: 29_000, default: 29
 
 /** Tags: per resource, key and value lengths, the characters every service accepts, the reserved prefix. */
 export const TAGS = { maxPerResource: 50, maxKeyLength: 128, maxValueLength: 256, reservedPrefix: "aws:" };
+/** RDS refuses these prefixes on tag keys and values alike, provider default tags included. */
+const RDS_RESERVED_TAG_PREFIXES = ["aws:", "rds:"];
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
 /** Description limits per type: the input, its maximum length and, where restricted, its characters. */
@@ -585,6 +596,14 @@ function effectiveTags(resource: PreflightResource, context: PreflightContext): 
         return undefined;
     }
     return { ...(defaults ?? {}), ...(own ?? {}) };
+}
+
+/** Tag keys or values RDS refuses for their prefix. */
+function rdsTagFindings(tags: Readonly<Record<string, unknown>>): Finding[] {
+    const reserved = (text: string) => RDS_RESERVED_TAG_PREFIXES.some((p) => text.toLowerCase().startsWith(p));
+    return Object.entries(tags)
+        .filter(([key, value]) => reserved(key) || reserved(knownString(value) ?? ""))
+        .map(([key]) => ({ message: `tag "${key}" has a key or value starting with ${RDS_RESERVED_TAG_PREFIXES.join(" or ")}, which RDS refuses.` }));
 }
 
 function tagFindings(tags: Readonly<Record<string, unknown>>): Finding[] {
@@ -900,20 +919,18 @@ const VALUE_RULES: readonly PreflightRule[] = [
     customRule({
         id: "tags-limits",
         types: [T.provider, T.awsAny],
-        description: `At most ${TAGS.maxPerResource} tags per resource (provider default tags included), keys up to ${TAGS.maxKeyLength} and values up to ${TAGS.maxValueLength} characters, in the common character set, no "aws:" prefix.`,
-        fix: "Drop or shorten tags (config: tags) and keep to letters, digits, spaces and _ . : / = + - @.",
-        sources: [S.tagLimits],
+        description: `At most ${TAGS.maxPerResource} tags per resource (provider default tags included), keys up to ${TAGS.maxKeyLength} and values up to ${TAGS.maxValueLength} characters, in the common character set, no "aws:" key prefix; on RDS resources no "aws:" or "rds:" prefix on keys or values.`,
+        fix: "Drop or shorten tags (config: tags) and keep to letters, digits, spaces and _ . : / = + - @, with no aws: or rds: prefix.",
+        sources: [S.tagLimits, S.rdsTag],
         check: (resource, context) => {
             if (resource.type === T.provider) {
                 const defaults = knownRecord(knownRecord(resource.inputs.defaultTags)?.tags);
                 return defaults ? tagFindings(defaults) : [];
             }
-            // Resources without tags of their own carry only the provider's defaults, checked on the provider.
-            if (resource.inputs.tags === undefined) {
-                return [];
-            }
             const tags = effectiveTags(resource, context);
-            return tags ? tagFindings(tags) : [];
+            const rds = resource.type.startsWith("aws:rds/") && tags ? rdsTagFindings(tags) : [];
+            // Resources without tags of their own carry only the provider's defaults, checked on the provider.
+            return resource.inputs.tags === undefined || !tags ? rds : [...tagFindings(tags), ...rds];
         },
     }),
 ];
@@ -981,6 +998,28 @@ const CROSS_RULES: readonly PreflightRule[] = [
             }
             return findings;
         },
+    }),
+    customRule({
+        id: "rds-proxy-iam-auth-target",
+        types: [T.rdsProxyTarget],
+        description:
+            "A proxy with end-to-end IAM (defaultAuthScheme IAM_AUTH) connects to the database with IAM tokens, so the instance behind it has IAM database authentication on.",
+        fix: "Set iamDatabaseAuthenticationEnabled: true on the instance, or give the proxy secret-based auths.",
+        sources: [S.rdsProxyIamSetup, S.cdkDefaultAuthScheme],
+        check: (target, context) =>
+            proxies(target, context)
+                .filter((proxy) => knownString(proxy.inputs.defaultAuthScheme) === "IAM_AUTH")
+                .flatMap((proxy) =>
+                    ofType(context.dependencies(target), T.rdsInstance)
+                        // Absent means off; unknown is skipped.
+                        .filter((instance) => {
+                            const enabled = instance.inputs.iamDatabaseAuthenticationEnabled;
+                            return enabled === undefined || knownBoolean(enabled) === false;
+                        })
+                        .map((instance) => ({
+                            message: `proxy ${proxy.name} authenticates to ${instance.name} with IAM (IAM_AUTH), but the instance does not enable IAM database authentication.`,
+                        })),
+                ),
     }),
     customRule({
         id: "rds-parameter-group-family",

@@ -192,6 +192,13 @@ const CASES: Record<string, Case> = {
         fail: () => changed(T.rdsInstance, { tags: Object.fromEntries(Array.from({ length: 48 }, (_, i) => [`k${i}`, "v"])) }),
         says: /51 tags, provider default tags included; AWS allows at most 50/,
     },
+    // And RDS's own reserved prefixes, on a value that came from the provider's default tags.
+    "tags-limits (rds)": {
+        pass: base,
+        fail: () =>
+            changed("pulumi:providers:aws", { defaultTags: JSON.stringify({ tags: { source: "rds:import" } }) }, changed(T.rdsInstance, { tags: undefined })),
+        says: /tag "source" has a key or value starting with aws: or rds:, which RDS refuses/,
+    },
     "rds-proxy-engine-version": {
         pass: () => changed(T.rdsInstance, { engineVersion: "8.0.40" }),
         fail: () => changed(T.rdsInstance, { engineVersion: "5.7.44" }),
@@ -202,6 +209,11 @@ const CASES: Record<string, Case> = {
             changed(T.rdsProxy, { auths: [{ clientPasswordAuthType: "MYSQL_NATIVE_PASSWORD" }] }, changed(T.rdsInstance, { engineVersion: "8.0" })),
         fail: () => changed(T.rdsProxy, { auths: [{ clientPasswordAuthType: "MYSQL_NATIVE_PASSWORD" }] }),
         says: /MYSQL_NATIVE_PASSWORD in front of MySQL 8\.4/,
+    },
+    "rds-proxy-iam-auth-target": {
+        pass: () => changed(T.rdsProxy, { defaultAuthScheme: "IAM_AUTH", auths: [] }, changed(T.rdsInstance, { iamDatabaseAuthenticationEnabled: true })),
+        fail: () => changed(T.rdsProxy, { defaultAuthScheme: "IAM_AUTH", auths: [] }, changed(T.rdsInstance, { iamDatabaseAuthenticationEnabled: false })),
+        says: /authenticates to app-dev-db with IAM \(IAM_AUTH\), but the instance does not enable IAM database authentication/,
     },
     "rds-parameter-group-family": {
         pass: base,
@@ -231,7 +243,7 @@ describe("preflight: rules", () => {
     });
 
     it("has a passing and a failing case for every rule, and no case for a rule that does not exist", () => {
-        assert.deepEqual(Object.keys(CASES).sort(), PREFLIGHT_RULES.map((r) => r.id).sort());
+        assert.deepEqual([...new Set(Object.keys(CASES).map((k) => k.split(" ")[0]))].sort(), PREFLIGHT_RULES.map((r) => r.id).sort());
     });
 
     it("has unique kebab-case ids, and a description, a fix and a dated source for every rule", () => {
@@ -247,22 +259,21 @@ describe("preflight: rules", () => {
 
     for (const rule of PREFLIGHT_RULES) {
         describe(`rule: ${rule.id}`, () => {
-            const c = CASES[rule.id];
-            if (!c) {
-                return;
+            for (const [key, c] of Object.entries(CASES).filter(([k]) => k.split(" ")[0] === rule.id)) {
+                const variant = key.includes(" ") ? ` ${key.slice(key.indexOf(" ") + 1)}` : "";
+                it(`accepts a plan AWS accepts${variant}`, () => {
+                    assert.deepEqual(preflight(c.pass(), { rules: [rule] }), []);
+                });
+                it(`refuses the same plan with one value AWS refuses, and says why${variant}`, () => {
+                    const failures = preflight(c.fail(), { rules: [rule] });
+                    assert.ok(failures.length > 0, "expected a failure");
+                    assert.ok(
+                        failures.some((f) => c.says.test(f.message)),
+                        failures.map((f) => f.message).join("\n"),
+                    );
+                    assert.ok(failures.every((f) => f.rule === rule.id && f.fix.length > 0));
+                });
             }
-            it("accepts a plan AWS accepts", () => {
-                assert.deepEqual(preflight(c.pass(), { rules: [rule] }), []);
-            });
-            it("refuses the same plan with one value AWS refuses, and says why", () => {
-                const failures = preflight(c.fail(), { rules: [rule] });
-                assert.ok(failures.length > 0, "expected a failure");
-                assert.ok(
-                    failures.some((f) => c.says.test(f.message)),
-                    failures.map((f) => f.message).join("\n"),
-                );
-                assert.ok(failures.every((f) => f.rule === rule.id && f.fix.length > 0));
-            });
         });
     }
 
