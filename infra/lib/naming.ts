@@ -70,16 +70,19 @@ function nameSpecs(type: string): NameSpec[] {
  * characters, `alias/`…); the smallest of these.
  */
 export function nameBudget(): { readonly length: number; readonly limitedBy: string; readonly what: string; readonly maxLength: number } {
+    // A one-character stand-in for the prefix shows where it lands and what surrounds it.
+    const marker = "\u0001";
     let best = { length: Number.POSITIVE_INFINITY, limitedBy: "", what: "", maxLength: 0 };
-    for (const resource of programNamedResources("")) {
+    for (const resource of programNamedResources(marker)) {
         for (const spec of nameSpecs(resource.type)) {
             const physical = physicalName(resource, spec);
-            if (!physical) {
+            // Names that do not contain the prefix (the `$default` stage) do not limit it.
+            if (!physical?.value.includes(marker)) {
                 continue;
             }
-            const length = spec.maxLength - physical.value.length;
-            if (length < best.length) {
-                best = { length, limitedBy: physical.value, what: spec.what, maxLength: spec.maxLength };
+            const around = physical.value.length - marker.length;
+            if (spec.maxLength - around < best.length) {
+                best = { length: spec.maxLength - around, limitedBy: physical.value.replace(marker, ""), what: spec.what, maxLength: spec.maxLength };
             }
         }
     }
