@@ -5,6 +5,10 @@ import { LOG_RETENTION_DAYS, isValidLogRetention } from "./lib/retention";
 import { validateNamePrefix } from "./lib/naming";
 import { MAX_AZS, MAX_VPC_PREFIX, MIN_VPC_PREFIX, SUBNET_SLOTS, validateVpcCidr } from "./lib/subnetLayout";
 
+/** AWS allows 50 tags per resource; the blueprint always adds three of its own. */
+const MAX_USER_TAGS = 47;
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
 /**
  * Every stack setting the blueprint reads, with its default and what it accepts. This table is the
  * single place defaults live; the README's configuration reference mirrors it (a test checks that).
@@ -38,7 +42,7 @@ export const CONFIG_KEYS = {
     apiThrottleRateLimit: { type: "number", default: 50, accepts: "requests per second, greater than 0" },
     apiThrottleBurstLimit: { type: "number", default: 100, accepts: "a whole number greater than 0" },
     logLevel: { type: "string", default: "INFO", accepts: '"DEBUG", "INFO", "WARN" or "ERROR"' },
-    tags: { type: "map", default: {}, accepts: "a map of tag names (up to 128 characters, not starting with aws:) to string values" },
+    tags: { type: "map", default: {}, accepts: `at most ${MAX_USER_TAGS} tags; names up to 128 and values up to 256 of letters, digits, spaces and _ . : / = + - @; neither starting with aws: or rds:` },
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
@@ -85,7 +89,8 @@ const schema = z
         apiThrottleRateLimit: z.number().positive(),
         apiThrottleBurstLimit: positiveInt(1, 1_000_000),
         logLevel: z.enum(["DEBUG", "INFO", "WARN", "ERROR"]),
-        tags: z.record(z.string().min(1).max(128), z.string().max(256)),
+        // AWS's tag character set; RDS, the strictest service here, refuses anything else.
+        tags: z.record(z.string().min(1).max(128).regex(TAG_TEXT, "has a tag name with a character AWS refuses"), z.string().max(256).regex(TAG_TEXT, "has a tag value with a character AWS refuses")),
     })
     .superRefine((c, ctx) => {
         if (c.dbPerformanceInsights && !supportsPerformanceInsights(c.dbInstanceClass)) {
@@ -103,10 +108,18 @@ const schema = z
             ctx.addIssue({ code: "custom", path: ["appDbUser"], message: `must differ from the master user "${MASTER_USERNAME}"` });
         }
         // AWS reserves the aws: prefix in any case; a tag using it fails the first resource it lands on.
-        // RDS also reserves rds: on its resources, and every tag reaches the instance through defaultTags.
-        const reserved = Object.keys(c.tags).filter((k) => /^(aws|rds):/i.test(k));
+        // RDS also reserves rds: on its resources, for names and values, and every tag reaches the instance
+        // through defaultTags.
+        const reserved = Object.entries(c.tags).flatMap(([k, v]) => [k, v]).filter((text) => /^(aws|rds):/i.test(text));
         if (reserved.length > 0) {
             ctx.addIssue({ code: "custom", path: ["tags"], message: `uses a reserved prefix (aws: or rds:) in ${reserved.map((k) => `"${k}"`).join(", ")}` });
+        }
+        if (Object.keys(c.tags).length > MAX_USER_TAGS) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["tags"],
+                message: `has ${Object.keys(c.tags).length} tags: AWS allows 50 per resource and the blueprint adds project, stack and managed-by, so at most ${MAX_USER_TAGS}`,
+            });
         }
         if (c.proxyMaxIdleConnectionsPercent > c.proxyMaxConnectionsPercent) {
             ctx.addIssue({ code: "custom", path: ["proxyMaxIdleConnectionsPercent"], message: "must not exceed proxyMaxConnectionsPercent" });

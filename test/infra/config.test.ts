@@ -101,6 +101,24 @@ describe("config: parseConfig", () => {
         assert.match(problem!, /two AZs/);
     });
 
+    it("rejects a tag value starting with aws: or rds:, which RDS refuses on values too", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ tags: '{"owner":"rds:team"}' })));
+        assert.match(problem!, /tags uses a reserved prefix \(aws: or rds:\) in "rds:team"/);
+    });
+
+    it("rejects a tag with a character outside AWS's tag character set", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ tags: '{"owner":"a,b"}' })));
+        assert.match(problem!, /tags has a tag value with a character AWS refuses/);
+        assert.equal(parseConfig(source({ tags: '{"team name":"orders_v2 @eu-west-1/a:b=c+d"}' })).tags["team name"], "orders_v2 @eu-west-1/a:b=c+d");
+    });
+
+    it("rejects more tags than fit next to the three the blueprint adds under AWS's 50", () => {
+        const tags = (n: number) => JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`t${i}`, "x"])));
+        assert.equal(Object.keys(parseConfig(source({ tags: tags(47) })).tags).length, 50);
+        const [problem] = problemsOf(() => parseConfig(source({ tags: tags(48) })));
+        assert.match(problem!, /tags has 48 tags: AWS allows 50 per resource .* so at most 47/);
+    });
+
     it("rejects a storage ceiling less than 10% above the allocated storage, which autoscaling refuses", () => {
         const [problem] = problemsOf(() => parseConfig(source({ dbAllocatedStorageGb: "100", dbMaxAllocatedStorageGb: "105" })));
         assert.match(problem!, /dbMaxAllocatedStorageGb must be at least 10% above dbAllocatedStorageGb \(110 or more\)/);
