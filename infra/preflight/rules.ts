@@ -639,6 +639,26 @@ function tagFindings(tags: Readonly<Record<string, unknown>>): Finding[] {
 // The rules
 // ---------------------------------------------------------------------------------------------
 
+/** A MySQL identifier the instance is created with (master user, initial database): a letter, then letters, digits or `_`. */
+function mysqlIdentifierRule(spec: { id: string; input: string; what: string; maxLength: number; fix: string }): PreflightRule {
+    const pattern = new RegExp(`^[A-Za-z][A-Za-z0-9_]{0,${spec.maxLength - 1}}$`);
+    const shape = `1 to ${spec.maxLength} letters, digits or underscores, starting with a letter`;
+    return customRule({
+        id: spec.id,
+        types: [T.rdsInstance],
+        description: `MySQL ${spec.what}: ${shape}.`,
+        fix: spec.fix,
+        sources: [S.rdsCreateInstance],
+        check: (resource) => {
+            const value = knownString(resource.inputs[spec.input]);
+            if (knownString(resource.inputs.engine) !== "mysql" || value === undefined || pattern.test(value)) {
+                return [];
+            }
+            return [{ message: `${spec.what} "${value}" is not ${shape}.` }];
+        },
+    });
+}
+
 const VALUE_RULES: readonly PreflightRule[] = [
     customRule({
         id: "rds-allocated-storage",
@@ -695,35 +715,19 @@ const VALUE_RULES: readonly PreflightRule[] = [
         fix: "Set the backup retention between 0 and 35 days (config: dbBackupRetentionDays).",
         sources: [S.rdsCreateInstance],
     }),
-    customRule({
+    mysqlIdentifierRule({
         id: "rds-master-username",
-        types: [T.rdsInstance],
-        description: "MySQL master user name: 1 to 16 letters, digits or underscores, starting with a letter.",
+        input: "username",
+        what: "master user name",
+        maxLength: 16,
         fix: "Choose a master user name of at most 16 letters, digits or underscores that starts with a letter.",
-        sources: [S.rdsCreateInstance],
-        check: (resource) => {
-            const engine = knownString(resource.inputs.engine);
-            const username = knownString(resource.inputs.username);
-            if (engine !== "mysql" || username === undefined || /^[A-Za-z][A-Za-z0-9_]{0,15}$/.test(username)) {
-                return [];
-            }
-            return [{ message: `master user name "${username}" is not 1 to 16 letters, digits or underscores starting with a letter.` }];
-        },
     }),
-    customRule({
+    mysqlIdentifierRule({
         id: "rds-db-name",
-        types: [T.rdsInstance],
-        description: "MySQL initial database name: 1 to 64 letters, digits or underscores, starting with a letter.",
+        input: "dbName",
+        what: "initial database name",
+        maxLength: 64,
         fix: "Choose a database name of at most 64 letters, digits or underscores that starts with a letter (config: dbName).",
-        sources: [S.rdsCreateInstance],
-        check: (resource) => {
-            const engine = knownString(resource.inputs.engine);
-            const dbName = knownString(resource.inputs.dbName);
-            if (engine !== "mysql" || dbName === undefined || /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(dbName)) {
-                return [];
-            }
-            return [{ message: `database name "${dbName}" is not 1 to 64 letters, digits or underscores starting with a letter.` }];
-        },
     }),
     rangeRule({
         id: "rds-proxy-idle-client-timeout",
