@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { LogLevel } from "../config";
 import { buildLambdaBundle } from "../../app/build";
-import { PolicyStatement, decryptViaSecretsManagerStatement, rdsConnectStatement, readSecretsStatement } from "../lib/iam";
+import { PolicyStatement, rdsConnectStatement, readEncryptedSecretsStatements } from "../lib/iam";
 import { rdsDbConnectArn } from "../lib/arn";
 import type { AppLogin } from "./appLogin";
 import { VpcFunction } from "./vpcFunction";
@@ -67,9 +67,7 @@ export class Api extends pulumi.ComponentResource {
                       .apply(([partition, accountId, proxyArn]) => [
                           rdsConnectStatement(rdsDbConnectArn({ partition, region: args.region, accountId, proxyArn, dbUser: login.user })),
                       ])
-                : pulumi
-                      .all([login.secretArn, args.kmsKeyArn])
-                      .apply(([secretArn, keyArn]) => [readSecretsStatement([secretArn]), decryptViaSecretsManagerStatement(keyArn, args.region)]);
+                : pulumi.all([login.secretArn, args.kmsKeyArn]).apply(([secretArn, keyArn]) => readEncryptedSecretsStatements([secretArn], keyArn, args.region));
 
         const authEnvironment: Record<string, pulumi.Input<string>> =
             login.mode === "iam" ? { DB_AUTH: "iam", DB_USER: login.user } : { DB_AUTH: "secret", DB_SECRET_ARN: login.secretArn };

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { LogLevel } from "../config";
 import { buildLambdaBundle, migrationsDir } from "../../app/build";
 import { directoryHash } from "../lib/hash";
-import { decryptViaSecretsManagerStatement, readSecretsStatement } from "../lib/iam";
+import { readEncryptedSecretsStatements } from "../lib/iam";
 import { migrationTrigger } from "../lib/migrationTrigger";
 import type { AppLogin } from "./appLogin";
 import { VpcFunction } from "./vpcFunction";
@@ -74,7 +74,7 @@ export class Migrations extends pulumi.ComponentResource {
                 logLevel: args.logLevel,
                 statements: pulumi
                     .all([pulumi.all(readableSecrets), args.kmsKeyArn])
-                    .apply(([secretArns, keyArn]) => [readSecretsStatement(secretArns), decryptViaSecretsManagerStatement(keyArn, args.region)]),
+                    .apply(([secretArns, keyArn]) => readEncryptedSecretsStatements(secretArns, keyArn, args.region)),
             },
             parent,
         );

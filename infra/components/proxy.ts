@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ProxySettings } from "../config";
 import { rdsInstanceDbUserArn } from "../lib/arn";
 import { proxyClientPasswordAuthType } from "../lib/engine";
-import { PolicyStatement, decryptViaSecretsManagerStatement, policyDocument, rdsConnectStatement, readSecretsStatement, serviceTrustPolicy } from "../lib/iam";
+import { PolicyStatement, policyDocument, rdsConnectStatement, readEncryptedSecretsStatements, serviceTrustPolicy } from "../lib/iam";
 import type { AppLogin } from "./appLogin";
 
 export interface ProxyArgs extends ProxySettings {
@@ -56,9 +56,7 @@ export class DatabaseProxy extends pulumi.ComponentResource {
                       .apply(([partition, accountId, dbResourceId]) => [
                           rdsConnectStatement(rdsInstanceDbUserArn({ partition, region: args.region, accountId, dbResourceId, dbUser: login.user })),
                       ])
-                : pulumi
-                      .all([login.secretArn, args.kmsKeyArn])
-                      .apply(([secretArn, keyArn]) => [readSecretsStatement([secretArn]), decryptViaSecretsManagerStatement(keyArn, args.region)]);
+                : pulumi.all([login.secretArn, args.kmsKeyArn]).apply(([secretArn, keyArn]) => readEncryptedSecretsStatements([secretArn], keyArn, args.region));
         // Named for what it grants in each mode, so switching modes replaces it rather than editing a
         // policy whose name no longer says what it holds.
         const access = new aws.iam.RolePolicy(

@@ -100,6 +100,14 @@ export function decryptViaSecretsManagerStatement(keyArn: string, region: string
     };
 }
 
+/**
+ * Reading some secrets encrypted with the CMK: `GetSecretValue` on exactly those ARNs, and decrypting
+ * only when Secrets Manager asks on the caller's behalf.
+ */
+export function readEncryptedSecretsStatements(secretArns: readonly string[], keyArn: string, region: string): PolicyStatement[] {
+    return [readSecretsStatement(secretArns), decryptViaSecretsManagerStatement(keyArn, region)];
+}
+
 export function rdsConnectStatement(dbUserArn: string): PolicyStatement {
     return {
         Sid: "ConnectThroughProxyAsAppUser",
