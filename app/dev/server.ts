@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     server.listen(port, "127.0.0.1", () => {
         const { mariadb } = local;
         console.log(`dev: API on http://localhost:${port} (try: curl -s localhost:${port}/time)`);
+        console.log("dev: no authentication here; send X-Dev-Caller: <IAM ARN or token sub> to act as a caller (anonymous without it)");
         console.log(`dev: MariaDB ${mariadb.database} on ${mariadb.host}:${mariadb.port}, TLS CA ${mariadb.certificates.caFile}`);
         console.log("dev: Ctrl-C stops everything and deletes the data");
     });

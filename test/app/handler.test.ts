@@ -107,6 +107,58 @@ describe("handler (against MariaDB)", function () {
             assertErrorBody(await invoke(api, "POST", "/orders", { body: { customerId: "c-9" }, headers: { "Idempotency-Key": key } }), 422, "idempotency_key_reused");
         });
 
+        describe("Idempotency-Key per caller", () => {
+            const alice = "arn:aws:sts::123456789012:assumed-role/orders-client/alice";
+            const bob = "arn:aws:iam::123456789012:user/bob";
+
+            it("creates two orders for the same key and body from two callers", async () => {
+                const spec = { body: { customerId: "c-shared" }, headers: { "Idempotency-Key": randomUUID() } };
+                const fromAlice = await invoke(api, "POST", "/orders", { ...spec, caller: alice });
+                const fromBob = await invoke(api, "POST", "/orders", { ...spec, caller: bob });
+                const fromToken = await invoke(api, "POST", "/orders", { ...spec, caller: "user-1" });
+                const anonymous = await invoke(api, "POST", "/orders", spec);
+                assert.deepEqual([fromAlice, fromBob, fromToken, anonymous].map((reply) => reply.status), [201, 201, 201, 201]);
+                assert.equal(new Set([fromAlice, fromBob, fromToken, anonymous].map((reply) => reply.body.id)).size, 4);
+                assert.deepEqual([fromBob, fromToken, anonymous].map((reply) => reply.headers["idempotent-replayed"]), [undefined, undefined, undefined]);
+            });
+
+            it("replays for the caller who sent the key first, whoever else used it since", async () => {
+                const spec = { body: { customerId: "c-replay" }, headers: { "Idempotency-Key": randomUUID() } };
+                const first = await invoke(api, "POST", "/orders", { ...spec, caller: alice });
+                await invoke(api, "POST", "/orders", { ...spec, caller: bob });
+                const again = await invoke(api, "POST", "/orders", { ...spec, caller: alice });
+                assert.equal(again.status, 201);
+                assert.equal(again.body.id, first.body.id);
+                assert.equal(again.headers["idempotent-replayed"], "true");
+            });
+
+            it("answers 422 only to the caller who used the key with another body", async () => {
+                const key = randomUUID();
+                await invoke(api, "POST", "/orders", { body: { customerId: "c-a" }, headers: { "Idempotency-Key": key }, caller: alice });
+                assertErrorBody(await invoke(api, "POST", "/orders", { body: { customerId: "c-b" }, headers: { "Idempotency-Key": key }, caller: alice }), 422, "idempotency_key_reused");
+                assert.equal((await invoke(api, "POST", "/orders", { body: { customerId: "c-b" }, headers: { "Idempotency-Key": key }, caller: bob })).status, 201);
+            });
+
+            it("does not let a client pick its scope with the dev server's header", async () => {
+                const key = randomUUID();
+                const first = await invoke(api, "POST", "/orders", { body: { customerId: "c-h" }, headers: { "Idempotency-Key": key }, caller: alice });
+                const spoofed = await invoke(api, "POST", "/orders", { body: { customerId: "c-h" }, headers: { "Idempotency-Key": key, "X-Dev-Caller": alice } });
+                assert.notEqual(spoofed.body.id, first.body.id);
+            });
+
+            it("answers 403 caller_not_identified for a token without sub, and creates nothing", async () => {
+                const event = apiEvent("POST", "/orders", { body: { customerId: "c-nosub" } });
+                const withoutSub = { ...event, requestContext: { ...event.requestContext, authorizer: { jwt: { claims: { iss: "https://idp.example.com/" }, scopes: null } } } };
+                const result = await api.handle(withoutSub as typeof event, lambdaContext());
+                assert.equal(result.statusCode, 403);
+                assert.equal(JSON.parse(String(result.body)).error, "caller_not_identified");
+                const [[counted]] = await admin.query<RowDataPacket[]>(
+                    "SELECT COUNT(*) AS events FROM events WHERE JSON_UNQUOTE(JSON_EXTRACT(data, '$.customerId')) = 'c-nosub'",
+                );
+                assert.equal(Number(counted?.events), 0);
+            });
+        });
+
         it("GET /orders/{id} answers 200 with the state and its ETag", async () => {
             const created = await createOrder();
             const reply = await invoke(api, "GET", `/orders/${created.body.id}`);

@@ -5,6 +5,7 @@ import type { Logger } from "../logger";
 import { OrderNotFoundError } from "../orders/errors";
 import type { OrderService } from "../orders/service";
 import type { OrderState } from "../orders/fold";
+import { callerOf } from "./caller";
 import { MethodNotAllowedError, RouteNotFoundError } from "./errors";
 import { errorResponse } from "./errorResponse";
 import { idempotencyKeyOf, ifMatchVersion, jsonBody } from "./request";
@@ -47,7 +48,7 @@ export function createApi({ orders, db, logger }: ApiDependencies): ApiHandler {
             case "createOrder": {
                 const key = idempotencyKeyOf(event);
                 const { customerId } = jsonBody(event, createOrderBody);
-                const { order, created } = await orders.create(customerId, key);
+                const { order, created } = await orders.create(customerId, callerOf(event), key);
                 // A replay answers like the first response did; the header only tells the client it was one.
                 return orderResponse(201, order, { location: `/orders/${order.id}`, ...(created ? {} : { "idempotent-replayed": "true" }) });
             }

@@ -24,6 +24,17 @@ export class BadRequestError extends HttpError {
     }
 }
 
+/**
+ * 403: an authorizer let the request through but did not say who sent it (a JWT without `sub`), so its
+ * idempotency keys cannot be scoped. API Gateway's own 401/403 for missing credentials never reach the app.
+ */
+export class CallerNotIdentifiedError extends HttpError {
+    override readonly name = "CallerNotIdentifiedError";
+    constructor(message: string) {
+        super(403, "caller_not_identified", message);
+    }
+}
+
 export class RouteNotFoundError extends HttpError {
     override readonly name = "RouteNotFoundError";
     constructor(path: string) {

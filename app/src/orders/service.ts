@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { anonymousCaller, type CallerId } from "./caller";
 import { decide, type OrderCommand } from "./decide";
 import { ConcurrencyConflictError, IdempotencyKeyReusedError, OrderNotFoundError, StaleVersionError } from "./errors";
 import type { RecordedEvent } from "./events";
@@ -31,12 +32,13 @@ export class OrderService {
     }
 
     /**
-     * Opens an order. With an idempotency key, the OrderCreated event id derives from the key, so a repeated
-     * request hits the event id's unique index and returns the order created the first time.
+     * Opens an order for `caller`. With an idempotency key, the OrderCreated event id derives from the caller
+     * and the key, so a repeated request from the same caller hits the event id's unique index and returns the
+     * order created the first time, while the same key from another caller opens an order of its own.
      */
-    async create(customerId: string, idempotencyKey?: string): Promise<CreateResult> {
+    async create(customerId: string, caller: CallerId, idempotencyKey?: string): Promise<CreateResult> {
         const orderId = this.newId();
-        const eventId = idempotencyKey === undefined ? this.newId() : idempotencyEventId(idempotencyKey);
+        const eventId = idempotencyKey === undefined ? this.newId() : idempotencyEventId(idempotencyKey, caller);
         const event: NewEvent = { eventId, type: "OrderCreated", data: { customerId } };
         if ((await this.store.append(orderId, 0, [event])) === "appended") {
             // The new state is folded locally: reading it back would cost a round trip for nothing.
@@ -94,7 +96,16 @@ export class OrderService {
     }
 }
 
-/** A stable event id for an idempotency key: the key itself never reaches the database. */
-export function idempotencyEventId(key: string): string {
-    return createHash("sha256").update(`order-create:${key}`).digest("hex");
+/**
+ * A stable event id for an idempotency key within a caller's scope: neither the key nor the caller reaches the
+ * database, and the scope needs no column of its own (the unique index on event_id already enforces it).
+ *
+ * The anonymous scope keeps the derivation used before keys were scoped, so a key an open API stored earlier
+ * still replays. Every other scope hashes `order-create-by:<caller length>:<caller>:<key>`: the length prefix
+ * makes the (caller, key) pair unambiguous (ARNs and keys may both contain ":"), and the prefix differs from
+ * the anonymous one (`order-create:`) at its thirteenth character, so no scoped input equals an anonymous one.
+ */
+export function idempotencyEventId(key: string, caller: CallerId): string {
+    const input = caller === anonymousCaller ? `order-create:${key}` : `order-create-by:${caller.length}:${caller}:${key}`;
+    return createHash("sha256").update(input).digest("hex");
 }

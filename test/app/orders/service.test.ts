@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { ConcurrencyConflictError, OrderNotFoundError, StaleVersionError } from "../../../app/src/orders/errors";
 import type { RecordedEvent } from "../../../app/src/orders/events";
 import type { AppendOutcome, EventStore, NewEvent } from "../../../app/src/orders/eventStore";
+import { anonymousCaller } from "../../../app/src/orders/caller";
 import { idempotencyEventId, OrderService } from "../../../app/src/orders/service";
 
 // The real store is exercised against MariaDB in eventStore.test.ts; this fake scripts the races the
@@ -87,15 +88,39 @@ describe("orders: OrderService", () => {
 
     it("reports an order as created when its own insert was repeated after a lost connection", async () => {
         const store = new RepeatedInsertStore();
-        const result = await new OrderService(store as unknown as EventStore).create("c", "key-1");
+        const result = await new OrderService(store as unknown as EventStore).create("c", anonymousCaller, "key-1");
         assert.equal(result.created, true);
         assert.equal(result.order.id, store.orderId);
         assert.equal(result.order.customerId, "c");
     });
 
-    it("derives the same event id from the same idempotency key, and never stores the key itself", () => {
-        assert.equal(idempotencyEventId("k-1"), idempotencyEventId("k-1"));
-        assert.notEqual(idempotencyEventId("k-1"), idempotencyEventId("k-2"));
-        assert.doesNotMatch(idempotencyEventId("k-1"), /k-1/);
+    describe("idempotencyEventId", () => {
+        const alice = "iam:arn:aws:iam::123456789012:user/alice";
+        const bob = "iam:arn:aws:iam::123456789012:user/bob";
+
+        it("derives the same event id from the same key and caller, and never stores either", () => {
+            assert.equal(idempotencyEventId("k-1", alice), idempotencyEventId("k-1", alice));
+            assert.notEqual(idempotencyEventId("k-1", alice), idempotencyEventId("k-2", alice));
+            assert.doesNotMatch(idempotencyEventId("k-1", alice), /k-1|alice/);
+            assert.match(idempotencyEventId("k-1", alice), /^[0-9a-f]{64}$/, "fits events.event_id VARCHAR(64)");
+        });
+
+        it("gives the same key from two callers two event ids", () => {
+            assert.notEqual(idempotencyEventId("k-1", alice), idempotencyEventId("k-1", bob));
+            assert.notEqual(idempotencyEventId("k-1", alice), idempotencyEventId("k-1", anonymousCaller));
+        });
+
+        it("keeps the anonymous scope's ids as they were before keys were scoped, so stored keys still replay", () => {
+            // sha256("order-create:k-1"): what the unscoped version stored for key k-1.
+            assert.equal(idempotencyEventId("k-1", anonymousCaller), "cedbb4e09474d501e73f664244313ca399e58db3b9c98ebe012e762dafa0ac69");
+        });
+
+        it("cannot be steered into another caller's scope by a key or caller containing the separator", () => {
+            // Without the length prefix both pairs would hash "order-create-by:a:b:c".
+            assert.notEqual(idempotencyEventId("b:c", "a"), idempotencyEventId("c", "a:b"));
+            // An anonymous key shaped like a scoped input does not reach that scope either.
+            assert.notEqual(idempotencyEventId("by:1:a:k", anonymousCaller), idempotencyEventId("k", "a"));
+        });
     });
 });
+

@@ -6,14 +6,20 @@ export interface RequestSpec {
     readonly headers?: Record<string, string>;
     /** Objects are sent as JSON with a JSON content type; strings are sent as they are. */
     readonly body?: unknown;
+    /** The authenticated caller (an IAM ARN or a token `sub`, see `authorizerFor`); none: anonymous. */
+    readonly caller?: string;
 }
 
 /** An API Gateway HTTP API (payload 2.0) event, as the `$default` route delivers it. */
 export function apiEvent(method: string, rawPath: string, spec: RequestSpec = {}): APIGatewayProxyEventV2 {
     if (spec.body === undefined || typeof spec.body === "string") {
-        return apiGatewayEvent(method, rawPath, { headers: spec.headers, body: spec.body as string | undefined });
+        return apiGatewayEvent(method, rawPath, { headers: spec.headers, body: spec.body as string | undefined, caller: spec.caller });
     }
-    return apiGatewayEvent(method, rawPath, { headers: { "content-type": "application/json", ...spec.headers }, body: JSON.stringify(spec.body) });
+    return apiGatewayEvent(method, rawPath, {
+        headers: { "content-type": "application/json", ...spec.headers },
+        body: JSON.stringify(spec.body),
+        caller: spec.caller,
+    });
 }
 
 /** The part of the Lambda context the API reads. */
