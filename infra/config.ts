@@ -10,6 +10,16 @@ const MAX_USER_TAGS = 47;
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
 /**
+ * HTTP API JWT authorizer limits. Audiences per authorizer: 50, not adjustable (HTTP API quotas,
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html). The issuer is a
+ * 1-2048 character URI (JWTConfiguration.Issuer) that API Gateway compares with the token's iss exactly, and
+ * it must be https, as OIDC requires of an issuer
+ * (https://openid.net/specs/openid-connect-core-1_0.html#IssuerIdentifier; awsdocs/amazon-api-gateway-developer-guide#79).
+ */
+const JWT_MAX_AUDIENCES = 50;
+const JWT_ISSUER_MAX_LENGTH = 2048;
+
+/**
  * Every stack setting the blueprint reads, with its default and what it accepts. This table is the
  * single place defaults live; the README's configuration reference mirrors it (a test checks that).
  */
@@ -41,6 +51,9 @@ export const CONFIG_KEYS = {
     secretTtlSeconds: { type: "number", default: 300, accepts: "0 to 86400" },
     apiThrottleRateLimit: { type: "number", default: 50, accepts: "requests per second, greater than 0" },
     apiThrottleBurstLimit: { type: "number", default: 100, accepts: "a whole number greater than 0" },
+    apiAuth: { type: "string", default: "iam", accepts: '"iam" (callers sign requests with SigV4), "jwt" (a JWT authorizer; set jwtIssuer and jwtAudience) or "none" (anonymous; the policy pack warns in dev and refuses it in prod)' },
+    jwtIssuer: { type: "string", default: "", accepts: `the https:// URL your identity provider puts in the tokens' iss claim, exactly (at most ${JWT_ISSUER_MAX_LENGTH} characters, no query or fragment); set only with apiAuth jwt` },
+    jwtAudience: { type: "list", default: [], accepts: `a JSON list of 1 to ${JWT_MAX_AUDIENCES} audiences (e.g. app client ids), one of which a token's aud (or client_id, without aud) must match; set only with apiAuth jwt` },
     logLevel: { type: "string", default: "INFO", accepts: '"DEBUG", "INFO", "WARN" or "ERROR"' },
     tags: { type: "map", default: {}, accepts: `at most ${MAX_USER_TAGS} tags; names up to 128 and values up to 256 of letters, digits, spaces and _ . : / = + - @; neither starting with aws: or rds:` },
 } as const;
@@ -48,6 +61,26 @@ export const CONFIG_KEYS = {
 export type ConfigKey = keyof typeof CONFIG_KEYS;
 
 const MASTER_USERNAME = "dbadmin";
+
+/** Why a JWT issuer is unusable, or undefined when it is a URL API Gateway can fetch the OIDC discovery document from. */
+function jwtIssuerProblem(issuer: string): string | undefined {
+    if (issuer.length > JWT_ISSUER_MAX_LENGTH) {
+        return `is longer than ${JWT_ISSUER_MAX_LENGTH} characters`;
+    }
+    let url: URL;
+    try {
+        url = new URL(issuer);
+    } catch {
+        return "is not a URL; expected e.g. https://cognito-idp.<region>.amazonaws.com/<user pool id>";
+    }
+    if (url.protocol !== "https:") {
+        return `must use https (got ${url.protocol.replace(/:$/, "")}): API Gateway fetches the issuer's signing keys over TLS only`;
+    }
+    if (url.search !== "" || issuer.includes("#") || issuer.includes("?") || url.username !== "" || url.password !== "") {
+        return "must not carry a query, a fragment or credentials (an OIDC issuer is scheme, host, port and path only)";
+    }
+    return undefined;
+}
 
 const positiveInt = (min: number, max: number) => z.int().min(min).max(max);
 const bool = z.boolean();
@@ -89,6 +122,9 @@ const schema = z
         apiThrottleRateLimit: z.number().positive(),
         apiThrottleBurstLimit: positiveInt(1, 1_000_000),
         logLevel: z.enum(["DEBUG", "INFO", "WARN", "ERROR"]),
+        apiAuth: z.enum(["iam", "jwt", "none"]),
+        jwtIssuer: z.string(),
+        jwtAudience: z.array(z.string().trim().min(1, "must not hold an empty audience")),
         // AWS's tag character set; RDS, the strictest service here, refuses anything else.
         tags: z.record(z.string().min(1).max(128).regex(TAG_TEXT, "has a tag name with a character AWS refuses"), z.string().max(256).regex(TAG_TEXT, "has a tag value with a character AWS refuses")),
     })
@@ -120,6 +156,24 @@ const schema = z
                 path: ["tags"],
                 message: `has ${Object.keys(c.tags).length} tags: AWS allows 50 per resource and the blueprint adds project, stack and managed-by, so at most ${MAX_USER_TAGS}`,
             });
+        }
+        if (c.apiAuth === "jwt") {
+            const issuerProblem = c.jwtIssuer === "" ? "is required when apiAuth is jwt" : jwtIssuerProblem(c.jwtIssuer);
+            if (issuerProblem !== undefined) {
+                ctx.addIssue({ code: "custom", path: ["jwtIssuer"], message: issuerProblem });
+            }
+            if (c.jwtAudience.length === 0) {
+                ctx.addIssue({ code: "custom", path: ["jwtAudience"], message: "is required when apiAuth is jwt: list the audiences your tokens carry" });
+            } else if (c.jwtAudience.length > JWT_MAX_AUDIENCES) {
+                ctx.addIssue({ code: "custom", path: ["jwtAudience"], message: `holds ${c.jwtAudience.length} audiences; API Gateway allows ${JWT_MAX_AUDIENCES}` });
+            }
+        } else {
+            // Set but unread, they would describe another kind of auth than the one deployed.
+            for (const key of ["jwtIssuer", "jwtAudience"] as const) {
+                if (c[key].length > 0) {
+                    ctx.addIssue({ code: "custom", path: [key], message: `is only read when apiAuth is jwt (apiAuth is ${c.apiAuth}); remove it or set apiAuth to jwt` });
+                }
+            }
         }
         if (c.proxyMaxIdleConnectionsPercent > c.proxyMaxConnectionsPercent) {
             ctx.addIssue({ code: "custom", path: ["proxyMaxIdleConnectionsPercent"], message: "must not exceed proxyMaxConnectionsPercent" });
@@ -154,6 +208,12 @@ export interface ProxySettings {
     readonly connectionBorrowTimeoutSeconds: number;
 }
 
+/** How callers of the HTTP API authenticate (`apiAuth`, and for `jwt` the issuer and audiences). */
+export type ApiAuthSettings =
+    | { readonly mode: "iam" }
+    | { readonly mode: "jwt"; readonly issuer: string; readonly audience: readonly string[] }
+    | { readonly mode: "none" };
+
 /** The stack configuration, validated and grouped by the component that consumes it. */
 export interface BlueprintConfig {
     readonly project: string;
@@ -169,7 +229,7 @@ export interface BlueprintConfig {
     readonly auth: { readonly mode: Settings["dbAuth"]; readonly appDbUser: string; readonly secretTtlSeconds: number };
     readonly proxy: ProxySettings;
     readonly lambda: { readonly memoryMb: number; readonly timeoutSeconds: number };
-    readonly api: { readonly throttleRateLimit: number; readonly throttleBurstLimit: number };
+    readonly api: { readonly throttleRateLimit: number; readonly throttleBurstLimit: number; readonly auth: ApiAuthSettings };
 }
 
 /**
@@ -208,6 +268,7 @@ export function parseConfig(source: ConfigSource): BlueprintConfig {
     problems.push(...validateNamePrefix(project, stack));
 
     const settings: Record<string, unknown> = {};
+    const undecodable = new Set<string>();
     for (const [key, raw] of Object.entries(source.values)) {
         const spec = (CONFIG_KEYS as Record<string, { type: string; accepts: string }>)[key];
         if (!spec) {
@@ -221,6 +282,7 @@ export function parseConfig(source: ConfigSource): BlueprintConfig {
         const parsed = decode(raw, spec.type);
         if (parsed === undefined) {
             problems.push(`${project}:${key} must be ${spec.accepts} (got ${JSON.stringify(raw)}). Fix: ${fix(`${project}:${key}`)}`);
+            undecodable.add(key);
             continue;
         }
         settings[key] = parsed;
@@ -235,6 +297,9 @@ export function parseConfig(source: ConfigSource): BlueprintConfig {
     if (!result.success) {
         for (const issue of result.error.issues) {
             const key = String(issue.path[0] ?? "");
+            if (undecodable.has(key)) {
+                continue; // already reported above; the schema only sees it missing
+            }
             const spec = (CONFIG_KEYS as Record<string, { accepts: string }>)[key];
             const got = key in source.values ? ` (got ${JSON.stringify(source.values[key])})` : "";
             problems.push(
@@ -282,7 +347,11 @@ export function parseConfig(source: ConfigSource): BlueprintConfig {
             connectionBorrowTimeoutSeconds: s.proxyConnectionBorrowTimeoutSeconds,
         },
         lambda: { memoryMb: s.lambdaMemoryMb, timeoutSeconds: s.lambdaTimeoutSeconds },
-        api: { throttleRateLimit: s.apiThrottleRateLimit, throttleBurstLimit: s.apiThrottleBurstLimit },
+        api: {
+            throttleRateLimit: s.apiThrottleRateLimit,
+            throttleBurstLimit: s.apiThrottleBurstLimit,
+            auth: s.apiAuth === "jwt" ? { mode: "jwt", issuer: s.jwtIssuer, audience: s.jwtAudience } : { mode: s.apiAuth },
+        },
     };
 }
 

@@ -18,6 +18,10 @@ interface BlueprintOutputs {
     readonly dbInstanceId: pulumi.Output<string>;
     readonly vpcId: pulumi.Output<string>;
     readonly migrateFunctionName: pulumi.Output<string>;
+    /** `apiAuth`: how callers authenticate (iam, jwt or none). */
+    readonly apiAuth: pulumi.Output<string>;
+    /** Only with `apiAuth: iam`: what a caller must be allowed `execute-api:Invoke` on. */
+    readonly apiInvokeArn?: pulumi.Output<string>;
 }
 
 /**
@@ -150,6 +154,7 @@ export = function blueprint(): BlueprintOutputs {
             logLevel: config.logLevel,
             throttleRateLimit: config.api.throttleRateLimit,
             throttleBurstLimit: config.api.throttleBurstLimit,
+            callerAuth: config.api.auth,
         },
         // The API is only useful once the schema and the app user exist and the proxy has its
         // target: the endpoint alone is known before the instance is registered behind it.
@@ -163,5 +168,7 @@ export = function blueprint(): BlueprintOutputs {
         dbInstanceId: database.instanceId,
         vpcId: network.vpcId,
         migrateFunctionName: migrations.functionName,
+        apiAuth: api.auth,
+        ...(api.invokeArn === undefined ? {} : { apiInvokeArn: api.invokeArn }),
     };
 };

@@ -4,6 +4,7 @@
  */
 import { BlueprintPolicy } from "./lib/rule";
 import { configureStageThrottling } from "./rules/apigatewayv2/configureStageThrottling";
+import { disallowUnauthorizedApiRoutes } from "./rules/apigatewayv2/disallowUnauthorizedApiRoutes";
 import { disallowHardcodedSecretsInStageVariables } from "./rules/apigatewayv2/disallowHardcodedSecretsInStageVariables";
 import { enableStageAccessLogging } from "./rules/apigatewayv2/enableStageAccessLogging";
 import { disallowHardcodedSecretsInUserData } from "./rules/ec2/disallowHardcodedSecretsInUserData";
@@ -71,4 +72,5 @@ export const policies: BlueprintPolicy[] = [
     requireVpcForDatabaseFunctions,
     enableStageAccessLogging,
     configureStageThrottling,
+    disallowUnauthorizedApiRoutes,
 ];

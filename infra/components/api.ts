@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { LogLevel } from "../config";
+import type { ApiAuthSettings, LogLevel } from "../config";
 import { buildLambdaBundle } from "../../app/build";
 import { PolicyStatement, rdsConnectStatement, readEncryptedSecretsStatements } from "../lib/iam";
 import { rdsDbConnectArn } from "../lib/arn";
@@ -26,6 +26,41 @@ export interface ApiArgs {
     readonly logLevel: LogLevel;
     readonly throttleRateLimit: number;
     readonly throttleBurstLimit: number;
+    /** How callers authenticate to the HTTP API (not to be confused with `login`, the function's database login). */
+    readonly callerAuth: ApiAuthSettings;
+}
+
+/** The only stage: each environment is its own stack with its own API, so URLs carry no stage prefix. */
+const STAGE = "$default";
+
+/**
+ * Route keys that stay public whatever `apiAuth` says: probes and uptime checks call `GET /health` without
+ * credentials. The policy pack's `disallow-unauthorized-api-routes` allows exactly this list by default.
+ */
+export const PUBLIC_ROUTE_KEYS = ["GET /health"] as const;
+
+/** The `authorizationType` of the routes that require a caller, per `apiAuth`. */
+export function routeAuthorizationType(auth: ApiAuthSettings): "AWS_IAM" | "JWT" | "NONE" {
+    switch (auth.mode) {
+        case "iam":
+            return "AWS_IAM";
+        case "jwt":
+            return "JWT";
+        case "none":
+            return "NONE";
+    }
+}
+
+/**
+ * What an IAM caller must be allowed `execute-api:Invoke` on: every route of this API's `$default` stage.
+ * Endpoint ARNs of HTTP APIs are `arn:<partition>:execute-api:<region>:<account>:<api-id>/<stage>/<method>/<path>`,
+ * except the `$default` route's, which is `.../<api-id>/<stage>/$default` with no method
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html). Hence `<stage>/*`
+ * (IAM's `*` spans slashes): one wildcard for the method and another for the path would need a second slash,
+ * and so miss the `$default` route, that is every path the app serves but `GET /health`.
+ */
+export function executeApiInvokeArn(parts: { partition: string; region: string; accountId: string; apiId: string }): string {
+    return `arn:${parts.partition}:execute-api:${parts.region}:${parts.accountId}:${parts.apiId}/${STAGE}/*`;
 }
 
 /** Fields of each access log line; `$context` variables of HTTP APIs. */
@@ -42,17 +77,26 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
     latencyMs: "$context.responseLatency",
     integrationLatencyMs: "$context.integrationLatency",
     integrationError: "$context.integrationErrorMessage",
+    // Who called: the signer (AWS_IAM routes) or the token's subject (JWT routes), and why a caller was refused.
+    callerArn: "$context.identity.userArn",
+    callerSub: "$context.authorizer.claims.sub",
+    authorizerError: "$context.authorizer.error",
 });
 
 /**
  * The orders API: an HTTP API whose `$default` route proxies every request to the API function,
- * which does its own routing (so unknown paths get the app's 404 and wrong methods its 405).
+ * which does its own routing (so unknown paths get the app's 404 and wrong methods its 405), behind
+ * the authorization `apiAuth` chooses; `GET /health` alone stays public.
  * The function gets only non-secret references in its environment and may read exactly one
  * secret (secret mode) or connect as exactly one database user through the proxy (IAM mode).
  */
 export class Api extends pulumi.ComponentResource {
     readonly url: pulumi.Output<string>;
     readonly functionName: pulumi.Output<string>;
+    /** `apiAuth`: how callers authenticate. */
+    readonly auth: pulumi.Output<ApiAuthSettings["mode"]>;
+    /** With `apiAuth: iam`, the resource callers need `execute-api:Invoke` on; undefined otherwise. */
+    readonly invokeArn: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: ApiArgs, opts?: pulumi.ComponentResourceOptions) {
         super("blueprint:api:Api", name, {}, opts);
@@ -114,11 +158,49 @@ export class Api extends pulumi.ComponentResource {
             },
             parent,
         );
+        const target = pulumi.interpolate`integrations/${integration.id}`;
+
+        const { callerAuth } = args;
+        const authorizer =
+            callerAuth.mode === "jwt"
+                ? new aws.apigatewayv2.Authorizer(
+                      `${name}-jwt`,
+                      {
+                          apiId: api.id,
+                          name: `${name}-jwt`,
+                          authorizerType: "JWT",
+                          // `Authorization: Bearer <token>` (the Bearer prefix is optional for API Gateway).
+                          identitySources: ["$request.header.Authorization"],
+                          jwtConfiguration: { issuer: callerAuth.issuer, audiences: [...callerAuth.audience] },
+                      },
+                      parent,
+                  )
+                : undefined;
+
+        // Route layout. An HTTP API matches a request to the route with the same method and path first, then to a
+        // greedy path, and uses `$default` only when nothing else matches
+        // (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html, "Routing API
+        // requests"). So `$default` carries the authorization and keeps proxying every other request to the
+        // function, which routes itself: authenticated callers still get the app's 404 and 405 (with Allow), and
+        // anonymous ones get API Gateway's 401/403 before the function runs. `$default` can carry an authorizer
+        // (AWS's JWT example sets one on it: http-api-jwt-authorizer.html). The public routes are explicit and
+        // exact: only `GET /health` matches, while HEAD or POST /health and /health/ fall to `$default`.
+        // Renaming `-default-route` would replace the route: its name predates authorization.
         new aws.apigatewayv2.Route(
             `${name}-default-route`,
-            { apiId: api.id, routeKey: "$default", target: pulumi.interpolate`integrations/${integration.id}` },
+            {
+                apiId: api.id,
+                routeKey: "$default",
+                target,
+                authorizationType: routeAuthorizationType(callerAuth),
+                ...(authorizer === undefined ? {} : { authorizerId: authorizer.id }),
+            },
             parent,
         );
+        for (const routeKey of PUBLIC_ROUTE_KEYS) {
+            const slug = routeKey.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+            new aws.apigatewayv2.Route(`${name}-${slug}-route`, { apiId: api.id, routeKey, target, authorizationType: "NONE" }, parent);
+        }
 
         const accessLogs = new aws.cloudwatch.LogGroup(
             `${name}-api-access-logs`,
@@ -129,9 +211,7 @@ export class Api extends pulumi.ComponentResource {
             `${name}-stage`,
             {
                 apiId: api.id,
-                // Each environment is its own stack with its own API, so the stage is the API's
-                // default one and URLs carry no stage prefix.
-                name: "$default",
+                name: STAGE,
                 autoDeploy: true,
                 accessLogSettings: { destinationArn: accessLogs.arn, format: ACCESS_LOG_FORMAT },
                 defaultRouteSettings: {
@@ -157,6 +237,13 @@ export class Api extends pulumi.ComponentResource {
 
         this.url = stage.invokeUrl;
         this.functionName = fn.functionName;
-        this.registerOutputs({ url: this.url, functionName: this.functionName });
+        this.auth = pulumi.output(callerAuth.mode);
+        this.invokeArn =
+            callerAuth.mode === "iam"
+                ? pulumi
+                      .all([args.partition, args.accountId, api.id])
+                      .apply(([partition, accountId, apiId]) => executeApiInvokeArn({ partition, region: args.region, accountId, apiId }))
+                : undefined;
+        this.registerOutputs({ url: this.url, functionName: this.functionName, auth: this.auth, invokeArn: this.invokeArn });
     }
 }

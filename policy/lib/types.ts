@@ -3,6 +3,7 @@
  * rename shows up as a failing test rather than a rule that silently never matches.
  */
 export const T = {
+    apiRoute: "aws:apigatewayv2/route:Route",
     apiStage: "aws:apigatewayv2/stage:Stage",
     restApiStage: "aws:apigateway/stage:Stage",
     ec2Instance: "aws:ec2/instance:Instance",

@@ -289,6 +289,15 @@ export function apiStage(): TestResource {
     };
 }
 
+/** The blueprint's `$default` route with its default `apiAuth: iam`. */
+export function apiRoute(): TestResource {
+    return {
+        type: T.apiRoute,
+        name: "orders-default-route",
+        props: { apiId: "a1b2c3d4e5", routeKey: "$default", target: "integrations/abc123", authorizationType: "AWS_IAM" },
+    };
+}
+
 export function lambdaPermission(): TestResource {
     return {
         type: T.lambdaPermission,
@@ -331,6 +340,8 @@ export function blueprintResources(): TestResource[] {
         securityGroupRule(),
         securityGroupIngressRule(),
         apiStage(),
+        apiRoute(),
+        { ...apiRoute(), name: "orders-get-health-route", props: { ...apiRoute().props, routeKey: "GET /health", authorizationType: "NONE" } },
         lambdaPermission(),
         lambdaInvocation(),
     ];

@@ -183,11 +183,67 @@ describe("config: parseConfig", () => {
         assert.equal(problems.length, 3);
     });
 
+    describe("apiAuth", () => {
+        const jwt = { apiAuth: "jwt", jwtIssuer: "https://idp.example.com/", jwtAudience: '["orders-app"]' };
+        const problemFor = (values: Record<string, string>, key: string) => {
+            const problems = problemsOf(() => parseConfig(source(values)));
+            assert.equal(problems.length, 1, problems.join("\n"));
+            assert.match(problems[0]!, new RegExp(`^serverless-mysql:${key} `));
+            assert.match(problems[0]!, new RegExp(`Fix: pulumi config set serverless-mysql:${key} `));
+            return problems[0]!;
+        };
+
+        it("defaults to iam, and reads none only when set", () => {
+            assert.deepEqual(parseConfig(source()).api.auth, { mode: "iam" });
+            assert.deepEqual(parseConfig(source({ apiAuth: "none" })).api.auth, { mode: "none" });
+        });
+
+        it("reads jwt with its issuer and audiences", () => {
+            assert.deepEqual(parseConfig(source(jwt)).api.auth, { mode: "jwt", issuer: "https://idp.example.com/", audience: ["orders-app"] });
+        });
+
+        it("rejects another mode", () => {
+            assert.match(problemFor({ apiAuth: "cognito" }, "apiAuth"), /"iam" .* "jwt" .* "none"/);
+        });
+
+        it("rejects jwt without an issuer or without audiences, naming the missing key", () => {
+            assert.match(problemFor({ ...jwt, jwtIssuer: "" }, "jwtIssuer"), /is required when apiAuth is jwt/);
+            const { jwtIssuer: _issuer, ...withoutIssuer } = jwt;
+            assert.match(problemFor(withoutIssuer, "jwtIssuer"), /is required when apiAuth is jwt/);
+            const { jwtAudience: _audience, ...withoutAudience } = jwt;
+            assert.match(problemFor(withoutAudience, "jwtAudience"), /is required when apiAuth is jwt/);
+            assert.match(problemFor({ ...jwt, jwtAudience: "[]" }, "jwtAudience"), /is required when apiAuth is jwt/);
+        });
+
+        it("rejects an issuer API Gateway could not use: not https, not a URL, with a query or a fragment", () => {
+            assert.match(problemFor({ ...jwt, jwtIssuer: "http://idp.example.com/" }, "jwtIssuer"), /must use https \(got http\)/);
+            assert.match(problemFor({ ...jwt, jwtIssuer: "accounts.google.com" }, "jwtIssuer"), /is not a URL/);
+            for (const issuer of ["https://idp.example.com/?tenant=1", "https://idp.example.com/#x", "https://user:pw@idp.example.com/"]) {
+                assert.match(problemFor({ ...jwt, jwtIssuer: issuer }, "jwtIssuer"), /must not carry a query, a fragment or credentials/, issuer);
+            }
+            assert.match(problemFor({ ...jwt, jwtIssuer: `https://idp.example.com/${"a".repeat(2048)}` }, "jwtIssuer"), /longer than 2048/);
+        });
+
+        it("rejects more audiences than an authorizer takes (50), an empty one, or a string instead of a list", () => {
+            const many = JSON.stringify(Array.from({ length: 51 }, (_, i) => `aud-${i}`));
+            assert.match(problemFor({ ...jwt, jwtAudience: many }, "jwtAudience"), /holds 51 audiences; API Gateway allows 50/);
+            assert.equal(parseConfig(source({ ...jwt, jwtAudience: JSON.stringify(Array.from({ length: 50 }, (_, i) => `aud-${i}`)) })).api.auth.mode, "jwt");
+            assert.match(problemFor({ ...jwt, jwtAudience: '["orders-app", " "]' }, "jwtAudience"), /empty audience/);
+            assert.match(problemFor({ ...jwt, jwtAudience: "orders-app" }, "jwtAudience"), /must be a JSON list of 1 to 50 audiences \(e\.g\. app client ids\).* \(got "orders-app"\)/);
+        });
+
+        it("rejects JWT settings on a stack that does not use jwt, rather than ignoring them", () => {
+            assert.match(problemFor({ jwtIssuer: "https://idp.example.com/" }, "jwtIssuer"), /is only read when apiAuth is jwt \(apiAuth is iam\)/);
+            assert.match(problemFor({ apiAuth: "none", jwtAudience: '["x"]' }, "jwtAudience"), /is only read when apiAuth is jwt \(apiAuth is none\)/);
+        });
+    });
+
     for (const stack of ["dev", "prod"]) {
         it(`accepts the committed Pulumi.${stack}.yaml`, () => {
             const config = parseConfig(fromStackFile(stack));
             assert.equal(config.stack, stack);
             assert.equal(config.tags.environment, stack);
+            assert.equal(config.api.auth.mode, "iam", "callers must sign their requests unless a stack says otherwise");
         });
     }
 

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
-import { committedPlan, parseDocument, planWith, single } from "../../helpers/stackPlan";
+import { committedPlan, idOf, ofType, parseDocument, planWith, single } from "../../helpers/stackPlan";
 import type { StackPlan } from "../../../infra/plan/run";
+import { checkPlan } from "../../../infra/plan/policy";
 
 const env = (plan: StackPlan) =>
     (single(plan, "aws:lambda/function:Function", "-api-fn").inputs.environment as { variables: Record<string, string> }).variables;
@@ -52,14 +53,125 @@ describe("component: Api", () => {
         });
     });
 
-    it("fronts the function with an HTTP API whose default route proxies every request (payload v2)", async () => {
+    it("fronts the function with an HTTP API whose default route proxies every request (payload v2), plus a public GET /health", async () => {
         const plan = await committedPlan("dev");
         assert.equal(single(plan, "aws:apigatewayv2/api:Api").inputs.protocolType, "HTTP");
-        const integration = single(plan, "aws:apigatewayv2/integration:Integration").inputs;
-        assert.equal(integration.integrationType, "AWS_PROXY");
-        assert.equal(integration.payloadFormatVersion, "2.0");
-        assert.match(String(integration.integrationUri), /:function:.*-api-fn$/);
-        assert.equal(single(plan, "aws:apigatewayv2/route:Route").inputs.routeKey, "$default");
+        const integration = single(plan, "aws:apigatewayv2/integration:Integration");
+        assert.equal(integration.inputs.integrationType, "AWS_PROXY");
+        assert.equal(integration.inputs.payloadFormatVersion, "2.0");
+        assert.match(String(integration.inputs.integrationUri), /:function:.*-api-fn$/);
+        const routes = ofType(plan, "aws:apigatewayv2/route:Route");
+        assert.deepEqual(routes.map((route) => route.inputs.routeKey).sort(), ["$default", "GET /health"]);
+        for (const route of routes) {
+            assert.equal(route.inputs.target, `integrations/${idOf(integration)}`, "both routes reach the same function");
+        }
+        const logFormat = JSON.parse((single(plan, "aws:apigatewayv2/stage:Stage").inputs.accessLogSettings as { format: string }).format);
+        assert.deepEqual([logFormat.callerArn, logFormat.callerSub], ["$context.identity.userArn", "$context.authorizer.claims.sub"], "access logs say who called");
+    });
+
+    describe("caller authorization (apiAuth)", () => {
+        const routes = (plan: StackPlan) =>
+            Object.fromEntries(ofType(plan, "aws:apigatewayv2/route:Route").map((route) => [String(route.inputs.routeKey), route.inputs]));
+        const apiId = (plan: StackPlan) => idOf(single(plan, "aws:apigatewayv2/api:Api"));
+
+        /** IAM's ARN matching: `*` any run of characters (slashes included), `?` one character. */
+        const iamMatches = (pattern: string, arn: string) =>
+            new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`).test(arn);
+
+        for (const stack of ["dev", "prod"]) {
+            it(`defaults to iam in ${stack}: $default requires SigV4, GET /health stays open, no authorizer resource`, async () => {
+                const plan = await committedPlan(stack);
+                const byKey = routes(plan);
+                assert.equal(byKey.$default!.authorizationType, "AWS_IAM");
+                assert.equal(byKey.$default!.authorizerId, undefined);
+                assert.equal(byKey["GET /health"]!.authorizationType, "NONE");
+                assert.equal(ofType(plan, "aws:apigatewayv2/authorizer:Authorizer").length, 0);
+                assert.equal(plan.outputs.apiAuth, "iam");
+            });
+        }
+
+        it("exports the execute-api ARN an IAM caller must be allowed to invoke, covering the $default route", async () => {
+            const plan = await committedPlan("dev");
+            const arn = String(plan.outputs.apiInvokeArn);
+            assert.equal(arn, `arn:aws:execute-api:eu-west-1:123456789012:${apiId(plan)}/$default/*`);
+            const endpoint = (rest: string) => `arn:aws:execute-api:eu-west-1:123456789012:${apiId(plan)}/${rest}`;
+            // The $default route's endpoint ARN has no method (arn-format-reference); the explicit route's has one.
+            assert.ok(iamMatches(arn, endpoint("$default/$default")));
+            assert.ok(iamMatches(arn, endpoint("$default/GET/health")));
+            assert.equal(iamMatches(`${arn.slice(0, -1)}*/*`, endpoint("$default/$default")), false, "the */* form would miss $default");
+            assert.equal(iamMatches(arn, endpoint("other-stage/POST/orders")), false);
+            assert.equal(iamMatches(arn, `arn:aws:execute-api:eu-west-1:123456789012:otherapi/$default/$default`), false);
+        });
+
+        describe("jwt", () => {
+            let plan: StackPlan;
+            before(async () => {
+                plan = await planWith("dev", {
+                    "serverless-mysql:apiAuth": "jwt",
+                    "serverless-mysql:jwtIssuer": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Example",
+                    "serverless-mysql:jwtAudience": '["orders-web","orders-cli"]',
+                });
+            });
+
+            it("creates one JWT authorizer reading the Authorization header, with the configured issuer and audiences", () => {
+                const authorizer = single(plan, "aws:apigatewayv2/authorizer:Authorizer");
+                assert.equal(authorizer.inputs.authorizerType, "JWT");
+                assert.equal(authorizer.inputs.apiId, apiId(plan));
+                assert.deepEqual(authorizer.inputs.identitySources, ["$request.header.Authorization"]);
+                assert.deepEqual(authorizer.inputs.jwtConfiguration, {
+                    issuer: "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Example",
+                    audiences: ["orders-web", "orders-cli"],
+                });
+            });
+
+            it("puts it on $default and leaves GET /health open", () => {
+                const byKey = routes(plan);
+                assert.equal(byKey.$default!.authorizationType, "JWT");
+                assert.equal(byKey.$default!.authorizerId, idOf(single(plan, "aws:apigatewayv2/authorizer:Authorizer")));
+                assert.equal(byKey["GET /health"]!.authorizationType, "NONE");
+                assert.equal(byKey["GET /health"]!.authorizerId, undefined);
+            });
+
+            it("exports the mode and no execute-api ARN, which JWT callers do not need", () => {
+                assert.equal(plan.outputs.apiAuth, "jwt");
+                assert.equal("apiInvokeArn" in plan.outputs, false);
+            });
+        });
+
+        describe("none", () => {
+            let plan: StackPlan;
+            before(async () => {
+                plan = await planWith("dev", { "serverless-mysql:apiAuth": "none" });
+            });
+
+            it("leaves every route open, with no authorizer, and says so in the outputs", () => {
+                assert.deepEqual(Object.values(routes(plan)).map((route) => route.authorizationType), ["NONE", "NONE"]);
+                assert.equal(ofType(plan, "aws:apigatewayv2/authorizer:Authorizer").length, 0);
+                assert.equal(plan.outputs.apiAuth, "none");
+                assert.equal("apiInvokeArn" in plan.outputs, false);
+            });
+
+            it("makes the dev plan warn (advisory) about the open $default route, and only about it", async () => {
+                const violations = (await checkPlan(plan)).filter((v) => v.policy === "disallow-unauthorized-api-routes");
+                assert.deepEqual(
+                    violations.map((v) => [v.enforcementLevel, v.resource.endsWith("-default-route")]),
+                    [["advisory", true]],
+                );
+            });
+
+            it("makes the prod plan fail (mandatory)", async () => {
+                const prod = await planWith("prod", { "serverless-mysql:apiAuth": "none" });
+                const violations = (await checkPlan(prod)).filter((v) => v.policy === "disallow-unauthorized-api-routes");
+                assert.deepEqual(violations.map((v) => v.enforcementLevel), ["mandatory"]);
+            });
+
+            it("leaves the committed stacks without a route violation", async () => {
+                for (const stack of ["dev", "prod"]) {
+                    const violations = await checkPlan(await committedPlan(stack));
+                    assert.deepEqual(violations.filter((v) => v.policy === "disallow-unauthorized-api-routes"), [], stack);
+                }
+            });
+        });
     });
 
     for (const [stack, rate, burst] of [["dev", 20, 40], ["prod", 200, 400]] as const) {

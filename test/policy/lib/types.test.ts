@@ -3,6 +3,7 @@ import { T } from "../../../policy/lib/types";
 
 /** Where each token's resource class lives in @pulumi/aws. */
 const MODULES: Record<keyof typeof T, [string, string]> = {
+    apiRoute: ["apigatewayv2/route", "Route"],
     apiStage: ["apigatewayv2/stage", "Stage"],
     restApiStage: ["apigateway/stage", "Stage"],
     ec2Instance: ["ec2/instance", "Instance"],
