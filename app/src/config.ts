@@ -26,7 +26,8 @@ export interface DatabaseTarget {
 
 export type DatabaseAuth =
     | { readonly mode: "secret"; readonly secretArn: string }
-    | { readonly mode: "iam"; readonly user: string };
+    /** `region` (AWS_REGION, which Lambda always sets) is what the API signs its tokens for. */
+    | { readonly mode: "iam"; readonly user: string; readonly region?: string };
 
 export type LogLevel = "DEBUG" | "INFO" | "WARN" | "ERROR" | "SILENT";
 
@@ -86,6 +87,7 @@ const apiSchema = z.object({
     DB_SECRET_ARN: z.optional(text),
     DB_USER: z.optional(text),
     SECRET_TTL_SECONDS: integer(0, 86_400),
+    AWS_REGION: z.optional(text),
 });
 
 const migrateSchema = z.object({
@@ -145,7 +147,7 @@ export function loadApiConfig(env: Environment): ApiConfig {
         if (vars.DB_TLS !== "required") {
             throw new ConfigError("Invalid API environment: DB_TLS must be 'required' when DB_AUTH is 'iam'");
         }
-        auth = { mode: "iam", user: vars.DB_USER };
+        auth = { mode: "iam", user: vars.DB_USER, ...(vars.AWS_REGION === undefined ? {} : { region: vars.AWS_REGION }) };
     }
     return { db: databaseTarget(vars), auth, secretTtlSeconds: vars.SECRET_TTL_SECONDS, logging: logging(vars) };
 }

@@ -1,15 +1,17 @@
-import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { createConnection } from "mysql2/promise";
 import type { ApiConfig } from "./config";
 import { Database, type Connector } from "./db/connection";
 import { baseConnectionOptions } from "./db/connectionOptions";
 import { IamCredentialSource, SecretCredentialSource, type AuthTokenSigner, type CredentialSource } from "./db/credentials";
+import { IamAuthTokenSigner } from "./db/iamAuthToken";
 import { createApi, type ApiHandler } from "./http/api";
 import { createLogger, type Logger } from "./logger";
 import { EventStore } from "./orders/eventStore";
 import { OrderService } from "./orders/service";
 import { parseCredentialsSecret, type DatabaseCredentials } from "./secrets/credentialsSecret";
 import { SecretCache } from "./secrets/secretCache";
+import { loadSecretsManagerClient } from "./secrets/secretsManagerClient";
 
 /** Replaceable edges, for tests and the benchmark. */
 export interface ApiOverrides {
@@ -36,7 +38,7 @@ export function createApiContainer(config: ApiConfig, overrides: ApiOverrides = 
     const connection = baseConnectionOptions(config.db);
     if (config.auth.mode === "secret") {
         secretCache = new SecretCache({
-            client: overrides.secretsClient ?? new SecretsManagerClient({}),
+            client: overrides.secretsClient ?? loadSecretsManagerClient(),
             secretId: config.auth.secretArn,
             ttlSeconds: config.secretTtlSeconds,
             parse: parseCredentialsSecret,
@@ -44,12 +46,9 @@ export function createApiContainer(config: ApiConfig, overrides: ApiOverrides = 
         credentials = new SecretCredentialSource(secretCache);
     } else {
         const { host, port } = config.db;
-        const username = config.auth.user;
-        const signer = overrides.signer;
-        // Loaded on demand: the signer and its credential providers add ~40 ms to every cold start otherwise.
-        const createSigner = async () =>
-            signer ?? new (await import("@aws-sdk/rds-signer")).Signer({ hostname: host, port, username });
-        credentials = new IamCredentialSource(createSigner, username);
+        const { user: username, region } = config.auth;
+        const signer = overrides.signer ?? new IamAuthTokenSigner({ hostname: host, port, username, region });
+        credentials = new IamCredentialSource(signer, username);
         // mysql2 3.22+ refuses to send a password in clear unless asked; the token is only ever sent over TLS
         // (config validation requires DB_TLS=required in this mode).
         connection.enableCleartextPlugin = true;

@@ -16,23 +16,19 @@ export class SecretCredentialSource implements CredentialSource {
     }
 }
 
-/** The part of `@aws-sdk/rds-signer`'s Signer this app uses. */
+/** What signs IAM database tokens: `IamAuthTokenSigner`, or anything shaped like `@aws-sdk/rds-signer`'s Signer. */
 export interface AuthTokenSigner {
     getAuthToken(): Promise<string>;
 }
 
 /** IAM database authentication: a fresh 15-minute token per connection, signed locally (no network call). */
 export class IamCredentialSource implements CredentialSource {
-    private signer: Promise<AuthTokenSigner> | undefined;
-
-    /** `createSigner` runs on first use, so that secret-mode containers never load the signer's code. */
     constructor(
-        private readonly createSigner: () => Promise<AuthTokenSigner>,
+        private readonly signer: AuthTokenSigner,
         private readonly username: string,
     ) {}
 
     async get(): Promise<DatabaseCredentials> {
-        this.signer ??= this.createSigner();
-        return { username: this.username, password: await (await this.signer).getAuthToken() };
+        return { username: this.username, password: await this.signer.getAuthToken() };
     }
 }

@@ -1,8 +1,9 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { SecretFetchError } from "./errors";
 
 export interface SecretCacheOptions<T> {
-    readonly client: SecretsManagerClient;
+    /** A client, or one being loaded: the API imports the SDK only in secret mode (see `secretsManagerClient.ts`). */
+    readonly client: SecretsManagerClient | PromiseLike<SecretsManagerClient>;
     readonly secretId: string;
     /** How long a fetched value is served from memory; 0 fetches on every `get()`. */
     readonly ttlSeconds: number;
@@ -52,7 +53,10 @@ export class SecretCache<T> {
         this.fetches += 1;
         let secretString: string | undefined;
         try {
-            const output = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+            // A dynamic import, so that this module costs nothing where no secret is read; after the first
+            // fetch it is a lookup in the module cache.
+            const { GetSecretValueCommand } = await import("@aws-sdk/client-secrets-manager");
+            const output = await (await client).send(new GetSecretValueCommand({ SecretId: secretId }));
             secretString = output.SecretString;
         } catch (error) {
             throw new SecretFetchError(`Could not read secret ${secretId}`, { cause: error });
