@@ -51,8 +51,8 @@ export async function withEnvironment<T>(env: Readonly<Record<string, string>>, 
     }
 }
 
-export async function startLocalEnvironment(options: { logLevel?: string } = {}): Promise<LocalEnvironment> {
-    const mariadb = await startMariaDb();
+export async function startLocalEnvironment(options: { logLevel?: string; threadPool?: boolean } = {}): Promise<LocalEnvironment> {
+    const mariadb = await startMariaDb({ threadPool: options.threadPool });
     const secrets = await startSecretsStub();
     pointAwsSdkAt(secrets);
     secrets.put(adminSecretId, mariadb.admin);

@@ -60,44 +60,51 @@ export class ConfigError extends Error {
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
-const text = z.string().check(z.trim(), z.minLength(1, "must not be empty"));
+// Schemas are built on first use (z.lazy), not when the bundle loads: every cold start pays for what the
+// bundle builds at import, and these are needed only once the first invocation reads its environment.
+const text = () => z.string().check(z.trim(), z.minLength(1, "must not be empty"));
 const integer = (min: number, max: number) =>
     z.pipe(
         z.string().check(z.regex(/^\d+$/, "must be a whole number")),
         z.pipe(z.transform(Number), z.number().check(z.gte(min), z.lte(max))),
     );
-const logLevel = z.pipe(
-    z.string().check(z.toUpperCase()),
-    z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]),
-);
+const logLevel = () =>
+    z.pipe(
+        z.string().check(z.toUpperCase()),
+        z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]),
+    );
 
-const databaseVariables = {
-    DB_HOST: text,
+const databaseVariables = () => ({
+    DB_HOST: text(),
     DB_PORT: integer(1, 65535),
     DB_NAME: z.string().check(z.regex(/^[A-Za-z0-9_]{1,64}$/, "must be 1-64 letters, digits or underscores")),
     DB_TLS: z.enum(["required", "disabled"]),
-    DB_TLS_CA_FILE: z.optional(text),
-    POWERTOOLS_SERVICE_NAME: text,
-    POWERTOOLS_LOG_LEVEL: logLevel,
-};
-
-const apiSchema = z.object({
-    ...databaseVariables,
-    DB_AUTH: z.enum(["secret", "iam"]),
-    DB_SECRET_ARN: z.optional(text),
-    DB_USER: z.optional(text),
-    SECRET_TTL_SECONDS: integer(0, 86_400),
-    AWS_REGION: z.optional(text),
+    DB_TLS_CA_FILE: z.optional(text()),
+    POWERTOOLS_SERVICE_NAME: text(),
+    POWERTOOLS_LOG_LEVEL: logLevel(),
 });
 
-const migrateSchema = z.object({
-    ...databaseVariables,
-    DB_ADMIN_SECRET_ARN: text,
-    DB_APP_AUTH: z.enum(["secret", "iam"]),
-    DB_APP_SECRET_ARN: z.optional(text),
-    DB_APP_USER: z.optional(text),
-    MIGRATIONS_DIR: z.optional(text),
-});
+const apiSchema = z.lazy(() =>
+    z.object({
+        ...databaseVariables(),
+        DB_AUTH: z.enum(["secret", "iam"]),
+        DB_SECRET_ARN: z.optional(text()),
+        DB_USER: z.optional(text()),
+        SECRET_TTL_SECONDS: integer(0, 86_400),
+        AWS_REGION: z.optional(text()),
+    }),
+);
+
+const migrateSchema = z.lazy(() =>
+    z.object({
+        ...databaseVariables(),
+        DB_ADMIN_SECRET_ARN: text(),
+        DB_APP_AUTH: z.enum(["secret", "iam"]),
+        DB_APP_SECRET_ARN: z.optional(text()),
+        DB_APP_USER: z.optional(text()),
+        MIGRATIONS_DIR: z.optional(text()),
+    }),
+);
 
 function withDefaults(env: Environment): Record<string, string> {
     const merged: Record<string, string> = { ...environmentDefaults };

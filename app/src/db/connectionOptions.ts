@@ -15,5 +15,9 @@ export function baseConnectionOptions(target: DatabaseTarget, defaultCa?: () => 
         supportBigNumbers: true,
         // Off is mysql2's default; stated because multi-statements would both pin RDS Proxy and widen SQL injection.
         multipleStatements: false,
+        // mysql2's promise API captures a stack trace at every query (Error.captureStackTrace), to point a
+        // failed query's stack at its caller: ~10 µs per statement on the warm path (CPU profile of GET /time).
+        // Our errors are wrapped with a cause at the statement that ran (DatabaseQueryError), which names it.
+        trace: false,
     };
 }

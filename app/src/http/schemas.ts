@@ -9,4 +9,4 @@ export const createOrderBody = orderCreatedData;
 export const addItemBody = itemAddedData;
 
 /** POST /orders/{id}/confirm and /cancel take no fields; an empty object or no body at all. */
-export const emptyBody = z.strictObject({});
+export const emptyBody = z.lazy(() => z.strictObject({}));

@@ -9,31 +9,38 @@ export const limits = {
     maxUnitPrice: 1_000_000,
 } as const;
 
-const money = z.number().check(
-    z.gte(0),
-    z.lte(limits.maxUnitPrice),
-    z.refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, {
-        message: "must have at most 2 decimal places",
+// Built on first use (z.lazy), not when the bundle loads, which every cold start would pay for.
+const money = () =>
+    z.number().check(
+        z.gte(0),
+        z.lte(limits.maxUnitPrice),
+        z.refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, {
+            message: "must have at most 2 decimal places",
+        }),
+    );
+
+export const orderCreatedData = z.lazy(() =>
+    z.object({
+        customerId: z.string().check(z.trim(), z.minLength(1), z.maxLength(limits.customerIdLength)),
+    }),
+);
+export const itemAddedData = z.lazy(() =>
+    z.object({
+        sku: z.string().check(z.trim(), z.minLength(1), z.maxLength(limits.skuLength)),
+        quantity: z.int().check(z.gte(1), z.lte(limits.maxQuantity)),
+        unitPrice: money(),
     }),
 );
 
-export const orderCreatedData = z.object({
-    customerId: z.string().check(z.trim(), z.minLength(1), z.maxLength(limits.customerIdLength)),
-});
-export const itemAddedData = z.object({
-    sku: z.string().check(z.trim(), z.minLength(1), z.maxLength(limits.skuLength)),
-    quantity: z.int().check(z.gte(1), z.lte(limits.maxQuantity)),
-    unitPrice: money,
-});
-const noData = z.object({});
-
 /** Every event an order stream may hold: the type names are stored, so renaming one is a data migration. */
-export const orderEvent = z.discriminatedUnion("type", [
-    z.object({ type: z.literal("OrderCreated"), data: orderCreatedData }),
-    z.object({ type: z.literal("ItemAdded"), data: itemAddedData }),
-    z.object({ type: z.literal("OrderConfirmed"), data: noData }),
-    z.object({ type: z.literal("OrderCancelled"), data: noData }),
-]);
+export const orderEvent = z.lazy(() =>
+    z.discriminatedUnion("type", [
+        z.object({ type: z.literal("OrderCreated"), data: orderCreatedData }),
+        z.object({ type: z.literal("ItemAdded"), data: itemAddedData }),
+        z.object({ type: z.literal("OrderConfirmed"), data: z.object({}) }),
+        z.object({ type: z.literal("OrderCancelled"), data: z.object({}) }),
+    ]),
+);
 
 export type OrderEvent = z.infer<typeof orderEvent>;
 export type ItemAdded = z.infer<typeof itemAddedData>;

@@ -8,10 +8,13 @@ export interface DatabaseCredentials {
     readonly password: string;
 }
 
-const credentialsSecret = z.looseObject({
-    username: z.string().check(z.minLength(1)),
-    password: z.string().check(z.minLength(1)),
-});
+// Built on first use, not at import (see config.ts).
+const credentialsSecret = z.lazy(() =>
+    z.looseObject({
+        username: z.string().check(z.minLength(1)),
+        password: z.string().check(z.minLength(1)),
+    }),
+);
 
 /** Parses `{ "username": ..., "password": ..., ... }`; extra keys (host, engine, ...) are ignored. */
 export function parseCredentialsSecret(secretString: string, secretId: string): DatabaseCredentials {
