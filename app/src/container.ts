@@ -9,6 +9,7 @@ import { createApi, type ApiHandler } from "./http/api";
 import { createLogger, type Logger } from "./logger";
 import { EventStore } from "./orders/eventStore";
 import { OrderService } from "./orders/service";
+import { SnapshotStore } from "./orders/snapshots";
 import { parseCredentialsSecret, type DatabaseCredentials } from "./secrets/credentialsSecret";
 import { SecretCache } from "./secrets/secretCache";
 import { loadSecretsManagerClient } from "./secrets/secretsManagerClient";
@@ -60,6 +61,7 @@ export function createApiContainer(config: ApiConfig, overrides: ApiOverrides = 
         logger,
         queryTimeoutMs: 10_000,
     });
-    const orders = new OrderService(new EventStore(db));
+    const events = new EventStore(db);
+    const orders = new OrderService(events, { snapshots: new SnapshotStore(db, events, logger) });
     return { handle: createApi({ orders, db, logger }), db, logger, secretCache };
 }

@@ -61,7 +61,7 @@ describe("build: buildLambdaBundle", function () {
             cpSync(migrationsDir, path.join(zipRoot, "migrations"), { recursive: true });
             const { handler } = require(path.join(zipRoot, "index.js")) as { handler: Handler };
             const result = await withEnvironment(local.env().migrateEnv, () => handler({ trigger: "test" }));
-            assert.deepEqual(result, { applied: [], skipped: 1, appUser: "app" });
+            assert.deepEqual(result, { applied: [], skipped: 2, appUser: "app" });
         });
     });
 });

@@ -40,14 +40,14 @@ describe("migrate (against MariaDB)", function () {
     }
 
     it("applied every migration on the first run and recorded it", async () => {
-        assert.deepEqual(local.env().migration.applied, ["001_create_events.sql"]);
-        const [rows] = await admin.query<RowDataPacket[]>("SELECT name FROM schema_migrations");
-        assert.deepEqual(rows.map((row) => row.name), ["001_create_events.sql"]);
+        assert.deepEqual(local.env().migration.applied, ["001_create_events.sql", "002_create_order_snapshots.sql"]);
+        const [rows] = await admin.query<RowDataPacket[]>("SELECT name FROM schema_migrations ORDER BY name");
+        assert.deepEqual(rows.map((row) => row.name), ["001_create_events.sql", "002_create_order_snapshots.sql"]);
     });
 
     it("applies nothing the second time and returns no secret", async () => {
         const result = await local.env().migrate();
-        assert.deepEqual(result, { applied: [], skipped: 1, appUser: "app" });
+        assert.deepEqual(result, { applied: [], skipped: 2, appUser: "app" });
     });
 
     it("is safe to run from two invocations at once", async () => {
@@ -89,6 +89,19 @@ describe("migrate (against MariaDB)", function () {
         try {
             await assert.rejects(app.query("DELETE FROM events"), /command denied/);
             await assert.rejects(app.query("UPDATE events SET type = 'x'"), /command denied/);
+        } finally {
+            await app.end();
+        }
+    });
+
+    it("grants SELECT and INSERT on order_snapshots: snapshots are added, never changed", async () => {
+        const [rows] = await admin.query<RowDataPacket[]>("SHOW GRANTS FOR 'app'@'%'");
+        const grants = rows.map((row) => String(Object.values(row)[0])).join("\n");
+        assert.match(grants, /GRANT SELECT, INSERT ON `orders`\.`order_snapshots` TO `app`@`%`/);
+        const app = await appConnection();
+        try {
+            await assert.rejects(app.query("DELETE FROM order_snapshots"), /command denied/);
+            await assert.rejects(app.query("UPDATE order_snapshots SET version = 0"), /command denied/);
         } finally {
             await app.end();
         }

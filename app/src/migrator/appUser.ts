@@ -3,8 +3,14 @@ import type { Connection } from "mysql2/promise";
 import { driverErrorCode } from "../db/errors";
 import { revocationsFor, type HeldPrivilege, type WantedPrivilege } from "./extraPrivileges";
 
-/** What the API may do: read and append events. No UPDATE or DELETE: the event store is append-only. */
-export const appGrants = [{ privileges: "SELECT, INSERT", table: "events" }] as const;
+/**
+ * What the API may do: read and append events, read and add order snapshots. No UPDATE or DELETE anywhere:
+ * the event store is append-only, and a snapshot, once written, is never changed (a newer one is a new row).
+ */
+export const appGrants = [
+    { privileges: "SELECT, INSERT", table: "events" },
+    { privileges: "SELECT, INSERT", table: "order_snapshots" },
+] as const;
 
 /** The app user could not be created or updated. Never carries the driver error: its `sql` holds the password. */
 export class AppUserError extends Error {

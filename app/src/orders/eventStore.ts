@@ -9,7 +9,8 @@ export type NewEvent = OrderEvent & { readonly eventId: string };
 
 export type AppendOutcome = "appended" | "replayed";
 
-interface EventRow extends RowDataPacket {
+/** A row of `events` as the store selects it. */
+export interface EventRow extends RowDataPacket {
     aggregate_id: string;
     version: number;
     type: string;
@@ -19,8 +20,11 @@ interface EventRow extends RowDataPacket {
 
 const columns = "aggregate_id, version, type, data, created_at";
 
-// MySQL returns a JSON column parsed, MariaDB (where JSON is LONGTEXT) as text; this accepts both.
-function toRecordedEvent(row: EventRow): RecordedEvent {
+/**
+ * Validates a stored event. MySQL returns a JSON column parsed, MariaDB (where JSON is LONGTEXT) as text; this accepts both.
+ * @throws CorruptStreamError when the row does not hold an event of its type.
+ */
+export function toRecordedEvent(row: EventRow): RecordedEvent {
     const data: unknown = typeof row.data === "string" ? JSON.parse(row.data) : row.data;
     const parsed = orderEvent.safeParse({ type: row.type, data });
     if (!parsed.success) {

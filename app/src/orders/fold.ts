@@ -46,7 +46,10 @@ export function apply(state: OrderState | undefined, event: RecordedEvent, order
     }
 }
 
-/** Rebuilds an order from its stream, oldest first; `undefined` for an empty stream. Pure. */
-export function fold(orderId: string, events: readonly RecordedEvent[]): OrderState | undefined {
-    return events.reduce<OrderState | undefined>((state, event) => apply(state, event, orderId), undefined);
+/**
+ * Rebuilds an order from its stream, oldest first, or from `initial` (a snapshot) and the events after it;
+ * `undefined` for an empty stream and no snapshot. Pure.
+ */
+export function fold(orderId: string, events: readonly RecordedEvent[], initial?: OrderState): OrderState | undefined {
+    return events.reduce<OrderState | undefined>((state, event) => apply(state, event, orderId), initial);
 }

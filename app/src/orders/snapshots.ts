@@ -1,0 +1,153 @@
+import type { Queryable } from "../db/connection";
+import { DatabaseQueryError, driverErrorCode } from "../db/errors";
+import type { Logger } from "../logger";
+import { toRecordedEvent, type EventRow, type EventStore } from "./eventStore";
+import type { ItemAdded, RecordedEvent } from "./events";
+import type { OrderState, OrderStatus } from "./fold";
+
+/**
+ * The snapshot encoding and the fold rules it was made with. Any change to either takes a new number: rows of
+ * another format are never read, and orders are folded from their events until new snapshots exist.
+ */
+export const snapshotFormat = 1;
+
+/**
+ * Largest encoded state that is saved, in bytes as sent (after mysql2 escapes it). RDS Proxy pins a session on
+ * any statement over 16 KB ("Avoiding pinning", RDS User Guide); items are stored as `["sku",2,9.99]` tuples,
+ * so this holds several hundred items. A bigger order keeps its last snapshot that fitted.
+ */
+export const maxSnapshotBytes = 12 * 1024;
+
+/** An order as last snapshotted, and what happened since. */
+export interface LatestState {
+    /** The newest snapshot in this format, if any. */
+    readonly snapshot: OrderState | undefined;
+    /** The events after the snapshot (the whole stream without one), oldest first. */
+    readonly events: RecordedEvent[];
+}
+
+interface Encoded {
+    readonly customerId: string;
+    readonly status: OrderStatus;
+    readonly total: number;
+    readonly items: ReadonlyArray<readonly [sku: string, quantity: number, unitPrice: number]>;
+}
+
+const statuses: ReadonlySet<unknown> = new Set<OrderStatus>(["open", "confirmed", "cancelled"]);
+
+function encode(state: OrderState): string {
+    const encoded: Encoded = {
+        customerId: state.customerId,
+        status: state.status,
+        total: state.total,
+        items: state.items.map((item) => [item.sku, item.quantity, item.unitPrice] as const),
+    };
+    return JSON.stringify(encoded);
+}
+
+/** The state a snapshot row holds, or undefined when it is not one this code wrote (never expected). */
+function decode(orderId: string, version: number, data: unknown): OrderState | undefined {
+    let value: unknown = data;
+    if (typeof data === "string") {
+        try {
+            value = JSON.parse(data);
+        } catch {
+            return undefined;
+        }
+    }
+    const { customerId, status, total, items } = (value ?? {}) as Partial<Record<keyof Encoded, unknown>>;
+    if (typeof customerId !== "string" || !statuses.has(status) || typeof total !== "number" || !Array.isArray(items)) {
+        return undefined;
+    }
+    const decoded: ItemAdded[] = [];
+    for (const item of items as unknown[]) {
+        if (!Array.isArray(item) || typeof item[0] !== "string" || !Number.isInteger(item[1]) || typeof item[2] !== "number") {
+            return undefined;
+        }
+        decoded.push({ sku: item[0], quantity: item[1] as number, unitPrice: item[2] });
+    }
+    return { id: orderId, customerId, status: status as OrderStatus, items: decoded, total, version };
+}
+
+// Bytes mysql2 sends for a string value: it backslash-escapes these characters (sqlstring's escapeString).
+function sentBytes(text: string): number {
+    let escaped = 0;
+    for (let index = 0; index < text.length; index += 1) {
+        const code = text.charCodeAt(index);
+        // \0 \b \t \n \r \x1a " ' \
+        if (code === 0 || code === 8 || code === 9 || code === 10 || code === 13 || code === 26 || code === 34 || code === 39 || code === 92) {
+            escaped += 1;
+        }
+    }
+    return Buffer.byteLength(text, "utf8") + escaped;
+}
+
+// One statement, so one consistent read: the snapshot and the events after it cannot disagree. The snapshot
+// row comes first (its version is below every event's) and is told apart by its NULL type.
+const latestSql = `(SELECT aggregate_id, version, NULL AS type, state AS data, NULL AS created_at FROM order_snapshots
+    WHERE aggregate_id = ? AND state_format = ? ORDER BY version DESC LIMIT 1)
+UNION ALL
+(SELECT aggregate_id, version, type, data, created_at FROM events WHERE aggregate_id = ? AND version > COALESCE(
+    (SELECT MAX(version) FROM order_snapshots WHERE aggregate_id = ? AND state_format = ?), 0))
+ORDER BY version`;
+
+/**
+ * Snapshots of order state in `order_snapshots` (see `app/migrations/002_create_order_snapshots.sql`): a cache
+ * that bounds how many events a read folds. Rows are only inserted; a row for version v is only ever the fold
+ * of events 1..v, which never change, so a snapshot cannot go stale and concurrent writers cannot corrupt one.
+ */
+export class SnapshotStore {
+    constructor(
+        private readonly db: Queryable,
+        private readonly events: EventStore,
+        private readonly logger: Logger,
+    ) {}
+
+    /** The newest snapshot of an order and the events after it, in one statement. */
+    async latest(orderId: string): Promise<LatestState> {
+        const rows = await this.db.query<EventRow[]>(latestSql, [orderId, snapshotFormat, orderId, orderId, snapshotFormat], { retryOnFatal: true });
+        const [first] = rows;
+        if (first === undefined || first.type !== null) {
+            return { snapshot: undefined, events: rows.map(toRecordedEvent) };
+        }
+        const snapshot = decode(orderId, Number(first.version), first.data);
+        if (snapshot === undefined) {
+            // Only a hand-edited row or a format change without a new number gets here; the events still tell the truth.
+            this.logger.warn("Ignoring an unreadable order snapshot", { orderId, version: Number(first.version) });
+            return { snapshot: undefined, events: await this.events.load(orderId) };
+        }
+        return { snapshot, events: rows.slice(1).map(toRecordedEvent) };
+    }
+
+    /**
+     * Saves `state`, the fold of the order's events up to `state.version`. Best effort: a snapshot that cannot
+     * be written only means that later reads fold more events, so failures are logged, never thrown (the
+     * command that led here has already succeeded). Returns whether a row was written.
+     */
+    async save(state: OrderState): Promise<boolean> {
+        const encoded = encode(state);
+        if (sentBytes(encoded) > maxSnapshotBytes) {
+            return false;
+        }
+        try {
+            // Repeating it after a lost connection is safe: the same row again is a duplicate key, ignored below.
+            await this.db.query(
+                "INSERT INTO order_snapshots (aggregate_id, state_format, version, state, created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6))",
+                [state.id, snapshotFormat, state.version, encoded],
+                { retryOnFatal: true },
+            );
+            return true;
+        } catch (error) {
+            if (!(error instanceof DatabaseQueryError && error.isDuplicateKey)) {
+                // The driver's error carries the statement and its values; only its code is logged.
+                this.logger.warn("Could not save an order snapshot", {
+                    orderId: state.id,
+                    version: state.version,
+                    error: error instanceof Error ? error.name : "unknown",
+                    code: driverErrorCode(error instanceof Error ? error.cause : undefined),
+                });
+            }
+            return false;
+        }
+    }
+}
