@@ -48,8 +48,22 @@ const aliases: Record<LambdaEntry, Record<string, string>> = {
  */
 export function buildLambdaBundle(entry: LambdaEntry, options: BundleOptions = {}): LambdaBundle {
     const sdkClients = options.sdkClients ?? (entry === "handler" && options.dbAuth === "secret" ? "bundled" : "runtime");
+    return bundleFile(path.join(__dirname, "src", `${entry}.ts`), {
+        // Everything the function loads is bundled and pinned by package-lock.json, except SDK clients when
+        // they come from the runtime. An IAM-mode API never loads one (the secret-mode code imports the client
+        // dynamically), so leaving it external there costs nothing and saves ~445 KB.
+        external: sdkClients === "runtime" ? ["@aws-sdk/client-*"] : [],
+        alias: aliases[entry],
+    });
+}
+
+/** The API bundle's stubs, for other functions bundled like it (the benchmark's floor function). */
+export const apiBundleAliases: Readonly<Record<string, string>> = aliases.handler;
+
+/** Bundles any entry file with the settings of the Lambda bundles: minified CommonJS for Node.js 22. */
+export function bundleFile(entryFile: string, settings: { readonly external: readonly string[]; readonly alias: Readonly<Record<string, string>> }): LambdaBundle {
     const result = buildSync({
-        entryPoints: [path.join(__dirname, "src", `${entry}.ts`)],
+        entryPoints: [entryFile],
         bundle: true,
         platform: "node",
         target: "node22",
@@ -58,15 +72,12 @@ export function buildLambdaBundle(entry: LambdaEntry, options: BundleOptions = {
         write: false,
         legalComments: "none",
         logLevel: "silent",
-        // Everything the function loads is bundled and pinned by package-lock.json, except SDK clients when
-        // they come from the runtime. An IAM-mode API never loads one (the secret-mode code imports the client
-        // dynamically), so leaving it external there costs nothing and saves ~445 KB.
-        external: sdkClients === "runtime" ? ["@aws-sdk/client-*"] : [],
-        alias: aliases[entry],
+        external: [...settings.external],
+        alias: { ...settings.alias },
     });
     const [file] = result.outputFiles;
     if (!file) {
-        throw new Error(`esbuild produced no output for app/src/${entry}.ts`);
+        throw new Error(`esbuild produced no output for ${entryFile}`);
     }
     return { code: file.text, bytes: file.contents.byteLength };
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { buildLambdaBundle, migrationsDir, type LambdaBundle, type LambdaEntry } from "../../app/build";
 import { withEnvironment } from "../../app/dev/localEnvironment";
@@ -15,6 +16,13 @@ function bundle(entry: LambdaEntry): LambdaBundle {
     built.set(entry, existing);
     return existing;
 }
+let secretModeApi: LambdaBundle | undefined;
+const secretModeBundle = () => (secretModeApi ??= buildLambdaBundle("handler", { dbAuth: "secret" }));
+
+/** A directory outside the repository, where no node_modules can be found: a bundle there has only itself. */
+function isolatedDir(): string {
+    return mkdtempSync(path.join(tmpdir(), "bundle-isolated-"));
+}
 
 describe("build: buildLambdaBundle", function () {
     this.timeout(60_000);
@@ -22,6 +30,22 @@ describe("build: buildLambdaBundle", function () {
     it("keeps both bundles under 1 MB", () => {
         assert.ok(bundle("handler").bytes < 1_000_000, `handler: ${bundle("handler").bytes} B`);
         assert.ok(bundle("migrate").bytes < 1_000_000, `migrate: ${bundle("migrate").bytes} B`);
+        assert.ok(secretModeBundle().bytes < 1_000_000, `handler (secret mode): ${secretModeBundle().bytes} B`);
+    });
+
+    it("keeps the API bundle of the default auth mode (IAM) within 450 KiB: no AWS SDK in it", () => {
+        assert.ok(bundle("handler").bytes <= 450 * 1024, `handler: ${bundle("handler").bytes} B`);
+    });
+
+    it("loads the default API bundle without any module from outside it, so IAM mode loads no SDK at init", () => {
+        const dir = isolatedDir();
+        try {
+            writeFileSync(path.join(dir, "index.js"), bundle("handler").code);
+            const api = require(path.join(dir, "index.js")) as { handler: unknown };
+            assert.equal(typeof api.handler, "function");
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     describe("the bundles, run against MariaDB", () => {
@@ -51,6 +75,24 @@ describe("build: buildLambdaBundle", function () {
             } finally {
                 // The bundle holds its own container; close its connection so that the test run can exit.
                 await api.resetContainer();
+            }
+        });
+
+        it("serves GET /time in secret mode from the secret-mode bundle alone, its SDK client bundled", async () => {
+            const isolated = isolatedDir();
+            try {
+                writeFileSync(path.join(isolated, "index.js"), secretModeBundle().code);
+                const api = require(path.join(isolated, "index.js")) as { handler: Handler; resetContainer: () => Promise<void> };
+                try {
+                    const fetches = local.env().secrets.fetches(local.env().appSecretId);
+                    const result = await withEnvironment(local.env().apiEnv, () => api.handler(apiEvent("GET", "/time"), lambdaContext()));
+                    assert.equal(result.statusCode, 200, String(result.body));
+                    assert.equal(local.env().secrets.fetches(local.env().appSecretId), fetches + 1, "the secret came from the (stub) Secrets Manager");
+                } finally {
+                    await api.resetContainer();
+                }
+            } finally {
+                rmSync(isolated, { recursive: true, force: true });
             }
         });
 

@@ -52,6 +52,11 @@ describe("config", () => {
             assert.deepEqual(config.auth, { mode: "iam", user: "app_iam" });
         });
 
+        it("reads AWS_REGION in iam mode, the region tokens are signed for", () => {
+            const config = loadApiConfig({ ...apiBaseline, DB_AUTH: "iam", DB_USER: "app_iam", AWS_REGION: "eu-west-1" });
+            assert.deepEqual(config.auth, { mode: "iam", user: "app_iam", region: "eu-west-1" });
+        });
+
         it("requires DB_USER in iam mode", () => {
             assert.throws(() => loadApiConfig({ ...apiBaseline, DB_AUTH: "iam" }), /DB_USER/);
         });

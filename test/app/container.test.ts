@@ -6,6 +6,7 @@ import { EventEmitter } from "node:events";
 import type { Connection, ConnectionOptions } from "mysql2/promise";
 import { loadApiConfig } from "../../app/src/config";
 import { createApiContainer } from "../../app/src/container";
+import { withEnvironment } from "../../app/dev/localEnvironment";
 import { silentLogger } from "./support/silentLogger";
 
 const baseline = { DB_HOST: "proxy.example.internal", DB_NAME: "orders" };
@@ -44,6 +45,19 @@ describe("container", () => {
         assert.equal(options?.enableCleartextPlugin, true);
         assert.deepEqual(options?.ssl, { rejectUnauthorized: true, verifyIdentity: true, minVersion: "TLSv1.2" });
         assert.equal(container.secretCache, undefined);
+    });
+
+    it("signs an IAM token for the endpoint, user and AWS_REGION with the environment's credentials when no signer is injected", async () => {
+        const { seen, connect } = capturingConnector();
+        const container = createApiContainer(loadApiConfig({ ...baseline, DB_AUTH: "iam", DB_USER: "app_iam", AWS_REGION: "eu-west-1" }), { connect, logger: silentLogger() });
+        const accessKeyId = `ASIA${randomBytes(8).toString("hex").toUpperCase()}`;
+        await withEnvironment({ AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: generated(), AWS_SESSION_TOKEN: generated() }, () =>
+            container.db.query("SELECT 1", [], { retryOnFatal: true }),
+        );
+        const token = String(seen[0]?.password);
+        assert.ok(token.startsWith("proxy.example.internal:3306/?Action=connect&DBUser=app_iam&X-Amz-Algorithm=AWS4-HMAC-SHA256&"), token);
+        assert.ok(token.includes(`X-Amz-Credential=${accessKeyId}%2F`) && token.includes("%2Feu-west-1%2Frds-db%2Faws4_request&"), token);
+        assert.match(token, /&X-Amz-Expires=900&.*&X-Amz-Signature=[0-9a-f]{64}&/);
     });
 
     describe("in secret mode", () => {

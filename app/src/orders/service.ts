@@ -13,8 +13,6 @@ export interface OrderServiceOptions {
     readonly newId?: () => string;
     /** Where orders are read from and snapshotted to; without it, every read folds the whole stream. */
     readonly snapshots?: SnapshotStore;
-    /** A read or command that folded this many events after the latest snapshot saves a new one. */
-    readonly snapshotEvery?: number;
 }
 
 export interface CreateResult {
@@ -28,7 +26,6 @@ export class OrderService {
     private readonly maxAttempts: number;
     private readonly newId: () => string;
     private readonly snapshots: SnapshotStore | undefined;
-    private readonly snapshotEvery: number;
 
     constructor(
         private readonly store: EventStore,
@@ -37,7 +34,6 @@ export class OrderService {
         this.maxAttempts = options.maxAttempts ?? 3;
         this.newId = options.newId ?? randomUUID;
         this.snapshots = options.snapshots;
-        this.snapshotEvery = options.snapshotEvery ?? defaultSnapshotEvery;
     }
 
     /**
@@ -64,7 +60,7 @@ export class OrderService {
 
     async get(orderId: string): Promise<OrderState> {
         const { state, folded } = await this.current(orderId);
-        await this.snapshotIfDue(state, folded);
+        await this.snapshots?.saveIfDue(state, folded);
         return state;
     }
 
@@ -92,7 +88,8 @@ export class OrderService {
             try {
                 await this.store.append(orderId, state.version, [event]);
                 const next = apply(state, { ...event, version: state.version + 1, createdAt: "" }, orderId);
-                await this.snapshotIfDue(next, folded + 1);
+                // Appended under the version's unique key: `next` is the fold of exactly events 1..version.
+                await this.snapshots?.saveIfDue(next, folded + 1);
                 return next;
             } catch (error) {
                 if (!(error instanceof ConcurrencyConflictError)) {
@@ -117,21 +114,7 @@ export class OrderService {
         }
         return { state, folded: events.length };
     }
-
-    /**
-     * Saves `state` as a snapshot once `folded` events have piled up after the last one. Any state that was read
-     * in one statement or appended under the version's unique key is the fold of exactly its events, so whoever
-     * gets here, reader or writer, concurrent or not, saves a true snapshot.
-     */
-    private async snapshotIfDue(state: OrderState, folded: number): Promise<void> {
-        if (this.snapshots !== undefined && folded >= this.snapshotEvery) {
-            await this.snapshots.save(state);
-        }
-    }
 }
-
-/** See `OrderServiceOptions.snapshotEvery`; `npm run bench` measures reads at 100 events against reads at 1. */
-export const defaultSnapshotEvery = 10;
 
 /**
  * A stable event id for an idempotency key within a caller's scope: neither the key nor the caller reaches the

@@ -33,13 +33,13 @@ describe("orders: SnapshotStore (against MariaDB)", function () {
         await admin?.end();
     });
 
-    const storesOn = (db: Queryable) => {
+    const storesOn = (db: Queryable, every?: number) => {
         const events = new EventStore(db);
-        return { events, snapshots: new SnapshotStore(db, events, logger) };
+        return { events, snapshots: new SnapshotStore(db, events, logger, { every }) };
     };
-    const serviceOn = (db: Queryable, snapshotEvery: number) => {
-        const { events, snapshots } = storesOn(db);
-        return new OrderService(events, { snapshots, snapshotEvery });
+    const serviceOn = (db: Queryable, every: number) => {
+        const { events, snapshots } = storesOn(db, every);
+        return new OrderService(events, { snapshots });
     };
     /** The order as the whole stream folds it, snapshots aside: what every read must return. */
     const folded = async (orderId: string) => fold(orderId, await new EventStore(a.db).load(orderId));
@@ -74,7 +74,7 @@ describe("orders: SnapshotStore (against MariaDB)", function () {
     it("starts a read from the newest snapshot and folds only the events after it", async () => {
         const service = serviceOn(a.db, 4);
         const orderId = await orderWithItems(service, 9);
-        const latest = await storesOn(a.db).snapshots.latest(orderId);
+        const latest = await storesOn(a.db, 4).snapshots.latest(orderId);
         assert.equal(latest.snapshot?.version, 8);
         assert.deepEqual(latest.events.map((event) => event.version), [9, 10]);
         assert.deepEqual(fold(orderId, latest.events, latest.snapshot), await folded(orderId));
