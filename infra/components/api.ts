@@ -102,8 +102,9 @@ export class Api extends pulumi.ComponentResource {
         super("blueprint:api:Api", name, {}, opts);
         const parent = { parent: this };
 
-        const bundle = buildLambdaBundle("handler");
         const { login } = args;
+        // Each auth mode ships only what it loads: IAM mode no AWS SDK at all, secret mode its Secrets Manager client.
+        const bundle = buildLambdaBundle("handler", { dbAuth: login.mode });
         const statements: pulumi.Output<PolicyStatement[]> =
             login.mode === "iam"
                 ? pulumi
