@@ -8,6 +8,7 @@ import {
     isAccessDenied,
     isFatalConnectionError,
 } from "./errors";
+import { StatementTimeout } from "./statementTimeout";
 
 /** Opens one connection; `mysql2/promise`'s `createConnection` in production, injectable in tests. */
 export type Connector = (options: ConnectionOptions) => Promise<Connection>;
@@ -31,7 +32,7 @@ export interface DatabaseOptions {
     readonly credentials: CredentialSource;
     readonly connect: Connector;
     readonly logger: Logger;
-    /** Per statement; a connection that stops answering is treated as dead. */
+    /** Per statement, as inactivity: a connection that stops answering is treated as dead (`StatementTimeout`). */
     readonly queryTimeoutMs: number;
 }
 
@@ -47,6 +48,7 @@ export class Database implements Queryable {
     /** What `current` resolved to, so that a dead connection is told apart from its replacement. */
     private live: Connection | undefined;
     private opened = 0;
+    private readonly timeouts = new WeakMap<Connection, StatementTimeout>();
 
     constructor(private readonly options: DatabaseOptions) {}
 
@@ -95,7 +97,13 @@ export class Database implements Queryable {
     }
 
     private async run<R>(connection: Connection, sql: string, values: readonly unknown[]): Promise<R> {
-        const [result] = await connection.query({ sql, values: [...values], timeout: this.options.queryTimeoutMs });
+        const timeout = this.timeouts.get(connection);
+        if (timeout === undefined) {
+            // A connection whose socket is out of sight (not mysql2's own): mysql2's timer per statement.
+            const [result] = await connection.query({ sql, values: [...values], timeout: this.options.queryTimeoutMs });
+            return result as R;
+        }
+        const [result] = await timeout.run(() => connection.query(sql, [...values]));
         return result as R;
     }
 
@@ -151,6 +159,10 @@ export class Database implements Queryable {
             password: credentials.password,
         });
         this.opened += 1;
+        const timeout = StatementTimeout.attach(connection, this.options.queryTimeoutMs);
+        if (timeout !== undefined) {
+            this.timeouts.set(connection, timeout);
+        }
         // Without a listener, an idle connection closed by the server (KILL, proxy idle timeout) would raise
         // an uncaught 'error' and crash the container; with it, the next query simply reconnects.
         connection.on("error", (error: unknown) => {

@@ -1,10 +1,14 @@
 import { strict as assert } from "node:assert";
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
-import type { Connection, ConnectionOptions } from "mysql2/promise";
+import { createConnection, type Connection, type ConnectionOptions } from "mysql2/promise";
+import { loadApiConfig } from "../../../app/src/config";
 import { Database } from "../../../app/src/db/connection";
+import { baseConnectionOptions } from "../../../app/src/db/connectionOptions";
 import type { CredentialSource } from "../../../app/src/db/credentials";
 import { DatabaseQueryError, DatabaseUnavailableError } from "../../../app/src/db/errors";
+import { StatementTimeoutError } from "../../../app/src/db/statementTimeout";
+import { useLocalEnvironment } from "../support/localEnvironment";
 import { silentLogger } from "../support/silentLogger";
 
 // The real driver against a real server is covered by the integration tests; these pin down the
@@ -131,5 +135,61 @@ describe("db: Database", () => {
         await new Promise((resolve) => setImmediate(resolve));
         await db.query("SELECT 1", [], { retryOnFatal: false });
         assert.equal(connections.length, 2);
+    });
+});
+
+describe("db: Database statement timeout (against MariaDB)", function () {
+    this.timeout(30_000);
+    const local = useLocalEnvironment();
+    const databases: Database[] = [];
+    after(() => Promise.all(databases.map((db) => db.close())));
+
+    // The real driver and server: the timeout lives on mysql2's socket, which a scripted connection does not have.
+    function database(queryTimeoutMs: number): Database {
+        const env = local.env();
+        const login = JSON.parse(env.secrets.current(env.appSecretId) ?? "{}") as { username: string; password: string };
+        const db = new Database({
+            connection: baseConnectionOptions(loadApiConfig(env.apiEnv).db),
+            credentials: { get: async () => login },
+            connect: createConnection,
+            logger: silentLogger(),
+            queryTimeoutMs,
+        });
+        databases.push(db);
+        return db;
+    }
+
+    it("fails a statement the server leaves unanswered, drops that connection, and reconnects for the next one", async () => {
+        const db = database(300);
+        const started = Date.now();
+        await assert.rejects(db.query("SELECT SLEEP(5)", [], { retryOnFatal: false }), (error: unknown) => {
+            assert.ok(error instanceof DatabaseUnavailableError, String(error));
+            assert.ok(error.cause instanceof StatementTimeoutError, String(error.cause));
+            return true;
+        });
+        assert.ok(Date.now() - started < 3000, `gave up after ${Date.now() - started} ms`);
+        assert.deepEqual(await db.query("SELECT 1 AS one", [], { retryOnFatal: true }), [{ one: 1 }]);
+        assert.equal(db.connectionsOpened, 2);
+    });
+
+    it("retries a repeatable statement once on a new connection, then gives up", async () => {
+        const db = database(300);
+        await assert.rejects(db.query("SELECT SLEEP(5)", [], { retryOnFatal: true }), /lost twice/);
+        assert.equal(db.connectionsOpened, 2);
+    });
+
+    it("keeps a connection that is merely idle for longer than the timeout", async () => {
+        const db = database(200);
+        await db.query("SELECT 1", [], { retryOnFatal: true });
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await db.query("SELECT 2", [], { retryOnFatal: false });
+        assert.equal(db.connectionsOpened, 1);
+    });
+
+    it("lets a statement that answers within the timeout finish, however many run", async () => {
+        const db = database(1000);
+        const results = await Promise.all(Array.from({ length: 20 }, (_, n) => db.query<Array<{ n: number }>>("SELECT ? AS n", [n], { retryOnFatal: true })));
+        assert.deepEqual(results.map(([row]) => row?.n), Array.from({ length: 20 }, (_, n) => n));
+        assert.equal(db.connectionsOpened, 1);
     });
 });
