@@ -1,9 +1,8 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 
 /**
- * Starts loading the SDK's Secrets Manager client and returns it once loaded. The import is dynamic so that
- * only a container that reads a secret pays for it: an IAM-mode API never loads the SDK. Starting it when the
- * container is built, not at the first fetch, lets it overlap with the rest of the first request's setup.
+ * The SDK's Secrets Manager client, imported on demand: only a container that reads a secret pays for loading
+ * the SDK, and an IAM-mode API never does. Called once per container, when the container is built.
  */
 export function loadSecretsManagerClient(): Promise<SecretsManagerClient> {
     const client = import("@aws-sdk/client-secrets-manager").then(({ SecretsManagerClient }) => new SecretsManagerClient({}));
