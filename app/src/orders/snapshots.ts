@@ -13,8 +13,9 @@ export const snapshotFormat = 1;
 
 /**
  * Largest encoded state that is saved, in bytes as sent (after mysql2 escapes it). RDS Proxy pins a session on
- * any statement over 16 KB ("Avoiding pinning", RDS User Guide); items are stored as `["sku",2,9.99]` tuples,
- * so this holds several hundred items. A bigger order keeps its last snapshot that fitted.
+ * any statement over 16 KB (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-pinning.html).
+ * Items are stored as `["sku",2,9.99]` tuples, so this holds several hundred of them. A bigger order keeps its
+ * last snapshot that fitted.
  */
 export const maxSnapshotBytes = 12 * 1024;
 
@@ -69,12 +70,11 @@ function decode(orderId: string, version: number, data: unknown): OrderState | u
     return { id: orderId, customerId, status: status as OrderStatus, items: decoded, total, version };
 }
 
-// Bytes mysql2 sends for a string value: it backslash-escapes these characters (sqlstring's escapeString).
+// Bytes mysql2 sends for a string value: it backslash-escapes \0 \b \t \n \r \x1a " ' and \ (sql-escaper's escapeChars).
 function sentBytes(text: string): number {
     let escaped = 0;
     for (let index = 0; index < text.length; index += 1) {
         const code = text.charCodeAt(index);
-        // \0 \b \t \n \r \x1a " ' \
         if (code === 0 || code === 8 || code === 9 || code === 10 || code === 13 || code === 26 || code === 34 || code === 39 || code === 92) {
             escaped += 1;
         }
