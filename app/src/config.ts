@@ -41,6 +41,8 @@ export interface ApiConfig {
     readonly auth: DatabaseAuth;
     readonly secretTtlSeconds: number;
     readonly logging: LoggingConfig;
+    /** POWERTOOLS_METRICS_NAMESPACE: where the app's metrics go. Unset (local runs), no metrics are written. */
+    readonly metricsNamespace?: string;
 }
 
 export interface MigrateConfig {
@@ -92,6 +94,10 @@ const apiSchema = z.lazy(() =>
         DB_USER: z.optional(text()),
         SECRET_TTL_SECONDS: integer(0, 86_400),
         AWS_REGION: z.optional(text()),
+        // CloudWatch namespaces: 1-255 characters, not starting with "AWS/" (reserved for AWS services).
+        POWERTOOLS_METRICS_NAMESPACE: z.optional(
+            z.string().check(z.regex(/^(?!AWS\/)[A-Za-z0-9.\-_/#: ]{1,255}$/, "must be 1-255 of A-Z a-z 0-9 . - _ / # : and spaces, not starting with AWS/")),
+        ),
     }),
 );
 
@@ -156,7 +162,13 @@ export function loadApiConfig(env: Environment): ApiConfig {
         }
         auth = { mode: "iam", user: vars.DB_USER, ...(vars.AWS_REGION === undefined ? {} : { region: vars.AWS_REGION }) };
     }
-    return { db: databaseTarget(vars), auth, secretTtlSeconds: vars.SECRET_TTL_SECONDS, logging: logging(vars) };
+    return {
+        db: databaseTarget(vars),
+        auth,
+        secretTtlSeconds: vars.SECRET_TTL_SECONDS,
+        logging: logging(vars),
+        ...(vars.POWERTOOLS_METRICS_NAMESPACE === undefined ? {} : { metricsNamespace: vars.POWERTOOLS_METRICS_NAMESPACE }),
+    };
 }
 
 /** Reads the migrate function's environment once. */

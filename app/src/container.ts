@@ -7,6 +7,7 @@ import { IamCredentialSource, SecretCredentialSource, type AuthTokenSigner, type
 import { IamAuthTokenSigner } from "./db/iamAuthToken";
 import { createApi, type ApiHandler } from "./http/api";
 import { createLogger, type Logger } from "./logger";
+import { EmfMetrics, noMetrics, type AppMetrics } from "./metrics";
 import { EventStore } from "./orders/eventStore";
 import { OrderService } from "./orders/service";
 import { SnapshotStore } from "./orders/snapshots";
@@ -20,6 +21,8 @@ export interface ApiOverrides {
     readonly signer?: AuthTokenSigner;
     readonly connect?: Connector;
     readonly logger?: Logger;
+    /** Tests capture the EMF output of a real `EmfMetrics`, or pass their own. */
+    readonly metrics?: AppMetrics;
 }
 
 /** Everything one API container holds between invocations. */
@@ -27,6 +30,8 @@ export interface ApiContainer {
     readonly handle: ApiHandler;
     readonly db: Database;
     readonly logger: Logger;
+    /** Counted during an invocation; `handle` writes them when it returns. */
+    readonly metrics: AppMetrics;
     /** Present in `secret` auth mode. */
     readonly secretCache?: SecretCache<DatabaseCredentials>;
 }
@@ -34,6 +39,10 @@ export interface ApiContainer {
 /** Wires the API from its config; called once per container, so every client here lives as long as the container. */
 export function createApiContainer(config: ApiConfig, overrides: ApiOverrides = {}): ApiContainer {
     const logger = overrides.logger ?? createLogger(config.logging);
+    // One Metrics instance per container, like the logger; without a namespace (local runs) nothing is written.
+    const metrics =
+        overrides.metrics ??
+        (config.metricsNamespace === undefined ? noMetrics : new EmfMetrics({ namespace: config.metricsNamespace, serviceName: config.logging.serviceName, logger }));
     let credentials: CredentialSource;
     let secretCache: SecretCache<DatabaseCredentials> | undefined;
     const connection = baseConnectionOptions(config.db);
@@ -59,9 +68,23 @@ export function createApiContainer(config: ApiConfig, overrides: ApiOverrides = 
         credentials,
         connect: overrides.connect ?? createConnection,
         logger,
+        metrics,
         queryTimeoutMs: 10_000,
     });
     const events = new EventStore(db);
-    const orders = new OrderService(events, { snapshots: new SnapshotStore(db, events, logger) });
-    return { handle: createApi({ orders, db, logger }), db, logger, secretCache };
+    const orders = new OrderService(events, { snapshots: new SnapshotStore(db, events, logger), metrics });
+    const api = createApi({ orders, db, logger });
+    // Metrics are written once per invocation, after the response is decided, and never fail a request.
+    const handle: ApiHandler = async (event, context) => {
+        try {
+            return await api(event, context);
+        } finally {
+            try {
+                metrics.flush();
+            } catch (error) {
+                logger.warn("Could not write the invocation's metrics", { error });
+            }
+        }
+    };
+    return { handle, db, logger, metrics, secretCache };
 }

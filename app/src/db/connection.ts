@@ -1,5 +1,6 @@
 import type { Connection, ConnectionOptions } from "mysql2/promise";
 import type { Logger } from "../logger";
+import type { DatabaseMetrics } from "../metrics";
 import type { CredentialSource } from "./credentials";
 import {
     DatabaseQueryError,
@@ -32,6 +33,8 @@ export interface DatabaseOptions {
     readonly credentials: CredentialSource;
     readonly connect: Connector;
     readonly logger: Logger;
+    /** Counts reconnects and credential refreshes; optional so that tools and tests can leave it out. */
+    readonly metrics?: DatabaseMetrics;
     /** Per statement, as inactivity: a connection that stops answering is treated as dead (`StatementTimeout`). */
     readonly queryTimeoutMs: number;
 }
@@ -144,6 +147,7 @@ export class Database implements Queryable {
             }
             // Most likely the password was rotated since the secret was cached: fetch it again, once.
             this.options.logger.warn("Database refused the login; refreshing credentials once");
+            this.options.metrics?.credentialsRefreshed();
         }
         try {
             return await this.openWith(await this.options.credentials.get({ refresh: true }));
@@ -159,6 +163,9 @@ export class Database implements Queryable {
             password: credentials.password,
         });
         this.opened += 1;
+        if (this.opened > 1) {
+            this.options.metrics?.reconnected();
+        }
         const timeout = StatementTimeout.attach(connection, this.options.queryTimeoutMs);
         if (timeout !== undefined) {
             this.timeouts.set(connection, timeout);

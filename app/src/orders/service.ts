@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import { anonymousCaller, type CallerId } from "./caller";
 import { decide, type OrderCommand } from "./decide";
-import { ConcurrencyConflictError, IdempotencyKeyReusedError, OrderNotFoundError, StaleVersionError } from "./errors";
+import { ConcurrencyConflictError, IdempotencyKeyReusedError, InvalidTransitionError, OrderNotFoundError, StaleVersionError } from "./errors";
 import type { RecordedEvent } from "./events";
 import type { EventStore, NewEvent } from "./eventStore";
 import { apply, fold, type OrderState } from "./fold";
 import type { SnapshotStore } from "./snapshots";
+import type { OrderMetrics } from "../metrics";
 
 export interface OrderServiceOptions {
     /** Attempts of a command without If-Match before a lost race becomes a 409. */
@@ -13,6 +14,8 @@ export interface OrderServiceOptions {
     readonly newId?: () => string;
     /** Where orders are read from and snapshotted to; without it, every read folds the whole stream. */
     readonly snapshots?: SnapshotStore;
+    /** Counts orders created, refused commands and concurrency retries. */
+    readonly metrics?: OrderMetrics;
 }
 
 export interface CreateResult {
@@ -26,6 +29,7 @@ export class OrderService {
     private readonly maxAttempts: number;
     private readonly newId: () => string;
     private readonly snapshots: SnapshotStore | undefined;
+    private readonly metrics: OrderMetrics | undefined;
 
     constructor(
         private readonly store: EventStore,
@@ -34,6 +38,7 @@ export class OrderService {
         this.maxAttempts = options.maxAttempts ?? 3;
         this.newId = options.newId ?? randomUUID;
         this.snapshots = options.snapshots;
+        this.metrics = options.metrics;
     }
 
     /**
@@ -46,6 +51,7 @@ export class OrderService {
         const eventId = idempotencyKey === undefined ? this.newId() : idempotencyEventId(idempotencyKey, caller);
         const event: NewEvent = { eventId, type: "OrderCreated", data: { customerId } };
         if ((await this.store.append(orderId, 0, [event])) === "appended") {
+            this.metrics?.orderCreated();
             // The new state is folded locally: reading it back would cost a round trip for nothing.
             return { order: apply(undefined, { ...event, version: 1, createdAt: "" }, orderId), created: true };
         }
@@ -55,7 +61,11 @@ export class OrderService {
         }
         // The store also reports a replay when this request's own INSERT landed and was repeated after a lost
         // connection; the order is then this request's creation, not an earlier one's.
-        return { order: await this.get(original.aggregateId), created: original.aggregateId === orderId };
+        const created = original.aggregateId === orderId;
+        if (created) {
+            this.metrics?.orderCreated();
+        }
+        return { order: await this.get(original.aggregateId), created };
     }
 
     async get(orderId: string): Promise<OrderState> {
@@ -84,7 +94,7 @@ export class OrderService {
             if (expectedVersion !== undefined && state.version !== expectedVersion) {
                 throw new StaleVersionError(expectedVersion, state.version);
             }
-            const event: NewEvent = { ...decide(state, command), eventId: this.newId() };
+            const event: NewEvent = { ...this.decideCountingRefusal(state, command), eventId: this.newId() };
             try {
                 await this.store.append(orderId, state.version, [event]);
                 const next = apply(state, { ...event, version: state.version + 1, createdAt: "" }, orderId);
@@ -96,9 +106,24 @@ export class OrderService {
                     throw error;
                 }
                 lastConflict = error;
+                if (attempt < this.maxAttempts) {
+                    this.metrics?.concurrencyRetry();
+                }
             }
         }
         throw lastConflict ?? new ConcurrencyConflictError(orderId, expectedVersion ?? 0);
+    }
+
+    /** `decide`, counting a refusal by the status that refused it. */
+    private decideCountingRefusal(state: OrderState, command: OrderCommand) {
+        try {
+            return decide(state, command);
+        } catch (error) {
+            if (error instanceof InvalidTransitionError) {
+                this.metrics?.commandRefused(error.status);
+            }
+            throw error;
+        }
     }
 
     /**

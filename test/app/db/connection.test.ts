@@ -42,6 +42,7 @@ const denied = () => Object.assign(new Error("Access denied"), { errno: 1045, co
 const passwords = { cached: randomBytes(18).toString("base64url"), refreshed: randomBytes(18).toString("base64url") };
 
 function setup(connectScript: Array<Outcome[] | Error>) {
+    const counted: string[] = [];
     const logins: Array<string | undefined> = [];
     const connections: ScriptedConnection[] = [];
     const refreshes: boolean[] = [];
@@ -55,6 +56,7 @@ function setup(connectScript: Array<Outcome[] | Error>) {
         connection: { host: "db" },
         credentials,
         logger: silentLogger(),
+        metrics: { reconnected: () => counted.push("reconnect"), credentialsRefreshed: () => counted.push("refresh") },
         queryTimeoutMs: 1000,
         connect: async (options: ConnectionOptions) => {
             logins.push(options.password);
@@ -67,7 +69,7 @@ function setup(connectScript: Array<Outcome[] | Error>) {
             return connection as unknown as Connection;
         },
     });
-    return { db, logins, connections, refreshes };
+    return { db, logins, connections, refreshes, counted };
 }
 
 describe("db: Database", () => {
@@ -126,6 +128,14 @@ describe("db: Database", () => {
         await assert.rejects(db.query("SELECT 1", [], { retryOnFatal: true }), DatabaseUnavailableError);
         await db.query("SELECT 1", [], { retryOnFatal: true });
         assert.equal(logins.length, 3);
+    });
+
+    it("counts reconnects, not the container's first connection, and a refresh per refused login", async () => {
+        const { db, counted } = setup([["ok", fatal()], denied(), []]);
+        await db.query("SELECT 1", [], { retryOnFatal: true });
+        assert.deepEqual(counted, []);
+        await db.query("SELECT 2", [], { retryOnFatal: true });
+        assert.deepEqual(counted, ["refresh", "reconnect"]);
     });
 
     it("forgets a connection that closes while idle, so the next call reconnects", async () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { ConcurrencyConflictError, OrderNotFoundError, StaleVersionError } from "../../../app/src/orders/errors";
+import type { OrderMetrics } from "../../../app/src/metrics";
+import { ConcurrencyConflictError, InvalidTransitionError, OrderNotFoundError, StaleVersionError } from "../../../app/src/orders/errors";
 import type { RecordedEvent } from "../../../app/src/orders/events";
 import type { AppendOutcome, EventStore, NewEvent } from "../../../app/src/orders/eventStore";
 import { anonymousCaller } from "../../../app/src/orders/caller";
@@ -92,6 +93,54 @@ describe("orders: OrderService", () => {
         assert.equal(result.created, true);
         assert.equal(result.order.id, store.orderId);
         assert.equal(result.order.customerId, "c");
+    });
+
+    describe("metrics", () => {
+        function counting() {
+            const counted: string[] = [];
+            const metrics: OrderMetrics = {
+                orderCreated: () => counted.push("created"),
+                commandRefused: (status) => counted.push(`refused:${status}`),
+                concurrencyRetry: () => counted.push("retry"),
+            };
+            return { counted, metrics };
+        }
+
+        it("counts a retry per lost race it decides again, not the race it gives up on", async () => {
+            const won = counting();
+            await new OrderService(new RacingStore(2) as unknown as EventStore, { maxAttempts: 3, metrics: won.metrics }).execute("o", { type: "addItem", item });
+            assert.deepEqual(won.counted, ["retry", "retry"]);
+            const lost = counting();
+            await assert.rejects(
+                new OrderService(new RacingStore(3) as unknown as EventStore, { maxAttempts: 3, metrics: lost.metrics }).execute("o", { type: "addItem", item }),
+                ConcurrencyConflictError,
+            );
+            assert.deepEqual(lost.counted, ["retry", "retry"]);
+        });
+
+        it("counts a refused command with the status that refused it", async () => {
+            const { counted, metrics } = counting();
+            const orders = new OrderService(new RacingStore(0) as unknown as EventStore, { metrics });
+            await assert.rejects(orders.execute("o", { type: "confirm" }), InvalidTransitionError);
+            assert.deepEqual(counted, ["refused:open"]);
+        });
+
+        it("counts an order created, including one whose own insert was repeated, but not a replay", async () => {
+            const { counted, metrics } = counting();
+            await new OrderService(new RacingStore(0) as unknown as EventStore, { metrics }).create("c", anonymousCaller);
+            await new OrderService(new RepeatedInsertStore() as unknown as EventStore, { metrics }).create("c", anonymousCaller, "key-1");
+            assert.deepEqual(counted, ["created", "created"]);
+            // The key's event is already stored under an earlier request's order: the append reports a replay.
+            const replay = new (class extends RepeatedInsertStore {
+                override async append(aggregateId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendOutcome> {
+                    return this.orderId === undefined ? super.append(aggregateId, expectedVersion, events) : "replayed";
+                }
+            })();
+            await new OrderService(replay as unknown as EventStore).create("c", anonymousCaller, "key-2");
+            const again = await new OrderService(replay as unknown as EventStore, { metrics }).create("c", anonymousCaller, "key-2");
+            assert.equal(again.created, false);
+            assert.deepEqual(counted, ["created", "created"], "a replay of an earlier request's order is not a new order");
+        });
     });
 
     describe("idempotencyEventId", () => {
