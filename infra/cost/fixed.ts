@@ -138,7 +138,7 @@ function metricAlarm(r: CostResource, { prices }: PricingContext): FixedResult {
     const highResolution = periods.some((p) => p < 60);
     const rate = highResolution ? prices.highResolutionAlarmMetricMonth : prices.alarmMetricMonth;
     const kind = highResolution ? "high-resolution" : "standard-resolution";
-    return { items: [item(r, `alarm (${metrics} ${kind} metric${metrics === 1 ? "" : "s"})`, metrics * rate.usd, `${metrics} metric × ${money(rate.usd)}`, rate)], notPriced: [] };
+    return { items: [item(r, `alarm (${metrics} ${kind} metric${metrics === 1 ? "" : "s"})`, metrics * rate.usd, `${metrics} metric${metrics === 1 ? "" : "s"} × ${money(rate.usd)}`, rate)], notPriced: [] };
 }
 
 function compositeAlarm(r: CostResource, { prices }: PricingContext): FixedResult {

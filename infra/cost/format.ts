@@ -114,7 +114,8 @@ function readmeCell(items: readonly FixedItem[]): string {
     }
     const sum = items.reduce((s, i) => s + i.monthly, 0);
     const detail = items.length === 1 ? (/\((.*)\)$/.exec(items[0]!.what)?.[1] ?? "") : `${items.length} resources`;
-    return `${dollars(sum)}${detail ? ` (${detail})` : ""}`;
+    const mark = items.every((i) => i.confirmed) ? "" : " *";
+    return `${dollars(sum)}${detail ? ` (${detail})` : ""}${mark}`;
 }
 
 /** A markdown table of the fixed floor per stack, with the worked example, for the README. */

@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Violation } from "../../policy/evaluate";
+import { estimateCost } from "../cost/estimate";
+import { costJson, costSummaryLine } from "../cost/format";
 import { formatPreflight, preflight } from "../preflight/check";
 import type { PreflightFailure } from "../preflight/types";
 import { formatPlanTable, planRows } from "./format";
@@ -54,9 +56,10 @@ export async function runPlanCli(argv: readonly string[], deps: PlanCliDeps = de
     const rows = planRows(plan.resources);
     const failures = preflight(plan.resources, { namePrefix: `${plan.project}-${plan.stack}` });
     const violations = values["no-policy"] ? [] : await deps.checkPlan(plan);
+    const cost = estimateCost(plan.resources);
 
     if (values.json) {
-        deps.stdout(`${JSON.stringify({ stack: plan.stack, resources: rows, preflight: failures, violations }, null, 2)}\n`);
+        deps.stdout(`${JSON.stringify({ stack: plan.stack, resources: rows, preflight: failures, violations, cost: costJson(plan.stack, cost) }, null, 2)}\n`);
     } else {
         deps.stdout(`Plan for stack "${plan.stack}" (offline, under mocks): ${rows.length} resources\n\n`);
         deps.stdout(`${formatPlanTable(rows)}\n\n`);
@@ -64,6 +67,8 @@ export async function runPlanCli(argv: readonly string[], deps: PlanCliDeps = de
         if (!values["no-policy"]) {
             deps.stdout(`${formatViolations(violations)}\n`);
         }
+        // Last line: the fixed monthly floor (infra/cost, `npm run cost` for the breakdown).
+        deps.stdout(`${costSummaryLine(plan.stack, cost)}\n`);
     }
     return exitCode(violations, failures);
 }

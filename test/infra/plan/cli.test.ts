@@ -19,6 +19,7 @@ describe("plan: cli (npm run plan)", () => {
         assert.match(run.stdout, /^aws:rds\/instance:Instance\s+serverless-mysql-dev-db\s+.*publiclyAccessible=false/m);
         assert.match(run.stdout, /^Preflight: no failures \(\d+ rules, see docs\/preflight\.md\)\.$/m);
         assert.match(run.stdout, /^Policy pack: 0 mandatory/m);
+        assert.match(run.stdout.trimEnd().split("\n").at(-1)!, /^Estimated cost: \$\d+\.\d{2} a month fixed floor in eu-west-1, prices of \d{4}-\d{2}-\d{2}/);
     });
 
     it("prints JSON with type, name and inputs per resource, and no secret value", () => {
@@ -82,6 +83,17 @@ describe("plan: cli, preflight verdict (runPlanCli)", () => {
             parsed.preflight.map((f) => [f.rule, f.resource]),
             [["lambda-memory-size", "app-dev-api-fn"]],
         );
+    });
+
+    it("ends the text with the estimated monthly floor and adds the estimate to --json, exit code unchanged", async () => {
+        const text = await run(["--stack", "dev"]);
+        assert.equal(text.code, 1);
+        assert.match(text.stdout.trimEnd().split("\n").at(-1)!, /^Estimated cost: \$0\.00 a month fixed floor in us-east-1 prices .*npm run cost -- --stack dev$/);
+        const json = await run(["--stack", "dev", "--json"]);
+        assert.equal(json.code, 1);
+        const parsed = JSON.parse(json.stdout) as { cost: { fixedMonthlyTotal: number; notPriced: unknown[] } };
+        assert.equal(parsed.cost.fixedMonthlyTotal, 0);
+        assert.deepEqual(parsed.cost.notPriced, []);
     });
 
     it("keeps exit 0 without failures or mandatory violations, and 1 for a mandatory violation alone", async () => {

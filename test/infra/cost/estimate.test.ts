@@ -1,0 +1,204 @@
+import { strict as assert } from "node:assert";
+import { CostEstimate, estimateCost, planRegion } from "../../../infra/cost/estimate";
+import { HOURS_PER_MONTH, PRICES } from "../../../infra/cost/prices";
+import type { CostResource } from "../../../infra/cost/types";
+import { committedPlan, planWith } from "../../helpers/stackPlan";
+import { baselineResources, withInputs } from "./baseline";
+
+const eu = PRICES["eu-west-1"];
+const near = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 0.006, `${actual} ≠ ${expected}`);
+
+function fixed(e: CostEstimate, type: string, what = ""): number {
+    return e.items.filter((i) => i.type === type && i.what.startsWith(what)).reduce((s, i) => s + i.monthly, 0);
+}
+
+describe("cost: estimate (estimateCost)", () => {
+    it("prices the baseline's floor from the region of its AWS provider", () => {
+        const e = estimateCost(baselineResources());
+        assert.equal(e.region, "eu-west-1");
+        assert.equal(e.pricedRegion, "eu-west-1");
+        assert.deepEqual(e.warnings, []);
+        near(fixed(e, "aws:rds/instance:Instance", "DB instance"), HOURS_PER_MONTH * eu.rdsInstanceHour["db.t4g.micro"]!.usd);
+        near(fixed(e, "aws:rds/instance:Instance", "storage"), 20 * eu.rdsGp3GbMonth.usd);
+        near(fixed(e, "aws:rds/instance:Instance", "RDS-managed master secret"), eu.secretMonth.usd);
+        near(fixed(e, "aws:kms/key:Key"), eu.kmsKeyMonth.usd);
+        near(e.fixedMonthlyTotal, e.items.reduce((s, i) => s + i.monthly, 0));
+        assert.deepEqual(e.notPriced, []);
+    });
+
+    it("lists a resource type missing from the table under notPriced and leaves it out of the total", () => {
+        const base = estimateCost(baselineResources());
+        const synthetic: CostResource = { type: "aws:ec2/natGateway:NatGateway", name: "app-dev-nat", inputs: {} };
+        const e = estimateCost([...baselineResources(), synthetic]);
+        assert.deepEqual(e.notPriced, [{ type: synthetic.type, name: "app-dev-nat", reason: "type not in the price table (infra/cost/resourceTypes.ts)" }]);
+        assert.equal(e.items.some((i) => i.name === "app-dev-nat"), false);
+        assert.equal(e.free.some((f) => f.name === "app-dev-nat"), false);
+        assert.equal(e.fixedMonthlyTotal, base.fixedMonthlyTotal);
+    });
+
+    it("lists free resources with the reason from the table", () => {
+        const e = estimateCost(baselineResources());
+        assert.deepEqual(
+            e.free.find((f) => f.name === "app-dev-api-role"),
+            { type: "aws:iam/role:Role", name: "app-dev-api-role", reason: "IAM has no charge" },
+        );
+        assert.ok(e.free.some((f) => f.type === "pulumi:providers:aws"));
+    });
+
+    it("doubles the instance and its storage when Multi-AZ", () => {
+        const single = estimateCost(baselineResources());
+        const multi = estimateCost(withInputs(baselineResources(), "app-dev-db", { multiAz: true }));
+        near(fixed(multi, "aws:rds/instance:Instance", "DB instance"), 2 * fixed(single, "aws:rds/instance:Instance", "DB instance"));
+        near(fixed(multi, "aws:rds/instance:Instance", "storage"), 2 * fixed(single, "aws:rds/instance:Instance", "storage"));
+    });
+
+    it("reports an instance class without a price as not priced, and still prices the storage", () => {
+        const e = estimateCost(withInputs(baselineResources(), "app-dev-db", { instanceClass: "db.x2g.16xlarge" }));
+        assert.equal(fixed(e, "aws:rds/instance:Instance", "DB instance"), 0);
+        assert.ok(fixed(e, "aws:rds/instance:Instance", "storage") > 0);
+        assert.ok(e.notPriced.some((n) => n.name === "app-dev-db" && /class db\.x2g\.16xlarge/.test(n.reason)));
+        // The proxy's price depends on the class's vCPUs, unknown too.
+        assert.ok(e.notPriced.some((n) => n.name === "app-dev-proxy" && /vCPU count of db\.x2g\.16xlarge/.test(n.reason)));
+    });
+
+    it("reports storage other than gp3 as not priced", () => {
+        const e = estimateCost(withInputs(baselineResources(), "app-dev-db", { storageType: "io2" }));
+        assert.ok(e.notPriced.some((n) => n.name === "app-dev-db" && /io2/.test(n.reason)));
+    });
+
+    it("bills RDS Proxy for the target class's vCPUs, at least 2", () => {
+        const e = estimateCost(baselineResources());
+        near(fixed(e, "aws:rds/proxy:Proxy"), 2 * HOURS_PER_MONTH * eu.rdsProxyVcpuHour.usd);
+        assert.match(e.items.find((i) => i.type === "aws:rds/proxy:Proxy")!.what, /2 vCPUs of db\.t4g\.micro/);
+    });
+
+    it("finds the proxy's instance when the target does not name it yet (one instance in the plan)", () => {
+        const resources = withInputs(baselineResources(), "app-dev-proxy-target", { dbInstanceIdentifier: undefined });
+        near(fixed(estimateCost(resources), "aws:rds/proxy:Proxy"), 2 * HOURS_PER_MONTH * eu.rdsProxyVcpuHour.usd);
+    });
+
+    it("bills an interface endpoint per subnet (one ENI per AZ), and a gateway endpoint nothing", () => {
+        const three = estimateCost(withInputs(baselineResources(), "app-dev-secretsmanager", { subnetIds: ["a", "b", "c"] }));
+        near(fixed(three, "aws:ec2/vpcEndpoint:VpcEndpoint"), 3 * HOURS_PER_MONTH * eu.interfaceEndpointAzHour.usd);
+        const gateway = estimateCost(withInputs(baselineResources(), "app-dev-secretsmanager", { vpcEndpointType: "Gateway" }));
+        assert.equal(fixed(gateway, "aws:ec2/vpcEndpoint:VpcEndpoint"), 0);
+        assert.deepEqual(gateway.notPriced, []);
+    });
+
+    it("prices 7-day Performance Insights at $0 and refuses to guess longer retention", () => {
+        const free = estimateCost(withInputs(baselineResources(), "app-dev-db", { performanceInsightsEnabled: true }));
+        assert.equal(free.items.find((i) => i.what === "Performance Insights")?.monthly, 0);
+        const long = estimateCost(withInputs(baselineResources(), "app-dev-db", { performanceInsightsEnabled: true, performanceInsightsRetentionPeriod: 731 }));
+        assert.ok(long.notPriced.some((n) => /731-day retention/.test(n.reason)));
+    });
+
+    it("prices alarms per metric they read, dashboards and Secrets Manager secrets", () => {
+        const e = estimateCost([
+            ...baselineResources(),
+            { type: "aws:cloudwatch/metricAlarm:MetricAlarm", name: "errors", inputs: { metricName: "Errors", period: 60 } },
+            {
+                type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+                name: "error-rate",
+                inputs: { metricQueries: [{ id: "e", metric: { metricName: "Errors", period: 60 } }, { id: "i", metric: { metricName: "Invocations", period: 60 } }, { id: "r", expression: "e / i" }] },
+            },
+            { type: "aws:cloudwatch/metricAlarm:MetricAlarm", name: "fast", inputs: { metricName: "Errors", period: 10 } },
+            { type: "aws:cloudwatch/dashboard:Dashboard", name: "board", inputs: {} },
+            { type: "aws:sns/topic:Topic", name: "alerts", inputs: {} },
+            { type: "aws:secretsmanager/secret:Secret", name: "app-dev-app-db", inputs: {} },
+        ]);
+        near(fixed(e, "aws:cloudwatch/metricAlarm:MetricAlarm"), 3 * eu.alarmMetricMonth.usd + eu.highResolutionAlarmMetricMonth.usd);
+        near(fixed(e, "aws:cloudwatch/dashboard:Dashboard"), eu.dashboardMonth.usd);
+        near(fixed(e, "aws:secretsmanager/secret:Secret"), eu.secretMonth.usd);
+        assert.equal(fixed(e, "aws:sns/topic:Topic"), 0);
+        assert.ok(e.usage.some((u) => u.type === "aws:sns/topic:Topic"));
+        assert.deepEqual(e.notPriced, []);
+    });
+
+    it("reports a VPC with NAT gateways as not priced instead of free", () => {
+        const e = estimateCost(withInputs(baselineResources(), "app-dev-vpc", { natGateways: { strategy: "OnePerAz" } }));
+        assert.ok(e.notPriced.some((n) => n.name === "app-dev-vpc" && /NAT gateways/.test(n.reason)));
+        assert.equal(e.free.some((f) => f.name === "app-dev-vpc"), false);
+    });
+
+    it("prices another region as us-east-1 with a warning", () => {
+        const e = estimateCost(withInputs(baselineResources(), "app-dev-aws", { region: "ap-southeast-2" }));
+        assert.equal(e.region, "ap-southeast-2");
+        assert.equal(e.pricedRegion, "us-east-1");
+        assert.match(e.warnings.join("\n"), /no prices for ap-southeast-2; using us-east-1's, which are among the lowest: expect the real bill to be higher/);
+        near(fixed(e, "aws:rds/instance:Instance", "DB instance"), HOURS_PER_MONTH * PRICES["us-east-1"].rdsInstanceHour["db.t4g.micro"]!.usd);
+    });
+
+    it("prices us-east-1 with its own numbers, without a warning", () => {
+        const e = estimateCost(baselineResources(), { region: "us-east-1" });
+        assert.deepEqual(e.warnings, []);
+        assert.equal(e.pricedRegion, "us-east-1");
+    });
+
+    it("reads the region from the AWS provider", () => {
+        assert.equal(planRegion(baselineResources()), "eu-west-1");
+        assert.equal(planRegion([]), undefined);
+    });
+});
+
+describe("cost: estimate of the committed stacks", () => {
+    for (const stack of ["dev", "prod"]) {
+        it(`prices every resource of ${stack} (nothing left unpriced) in eu-west-1`, async () => {
+            const e = estimateCost((await committedPlan(stack)).resources);
+            assert.deepEqual(e.notPriced, []);
+            assert.equal(e.pricedRegion, "eu-west-1");
+            assert.ok(e.fixedMonthlyTotal > 0);
+        });
+    }
+
+    it("prices dev's single-AZ db.t4g.micro, 2 endpoint AZs and no flow logs", async () => {
+        const e = estimateCost((await committedPlan("dev")).resources);
+        assert.ok(e.items.some((i) => i.what === "DB instance (db.t4g.micro, single-AZ)" && i.monthly === 13.14));
+        assert.ok(e.items.some((i) => i.what === "interface endpoint (2 AZs, one ENI per subnet)"));
+        assert.equal(e.usage.some((u) => u.type === "aws:ec2/flowLog:FlowLog"), false);
+    });
+});
+
+describe("cost: a config change that changes the cost shows up in the estimate", () => {
+    let dev: CostEstimate;
+    before(async () => {
+        dev = estimateCost((await committedPlan("dev")).resources);
+    });
+
+    it("dbMultiAz: doubles the instance and its storage", async () => {
+        const e = estimateCost((await planWith("dev", { "serverless-mysql:dbMultiAz": "true" })).resources);
+        near(fixed(e, "aws:rds/instance:Instance", "DB instance"), 2 * fixed(dev, "aws:rds/instance:Instance", "DB instance"));
+        near(fixed(e, "aws:rds/instance:Instance", "storage"), 2 * fixed(dev, "aws:rds/instance:Instance", "storage"));
+        assert.ok(e.fixedMonthlyTotal > dev.fixedMonthlyTotal);
+    });
+
+    it("availabilityZones: one more endpoint ENI per AZ", async () => {
+        const e = estimateCost((await planWith("dev", { "serverless-mysql:availabilityZones": "3" })).resources);
+        near(fixed(e, "aws:ec2/vpcEndpoint:VpcEndpoint"), 1.5 * fixed(dev, "aws:ec2/vpcEndpoint:VpcEndpoint"));
+        near(e.fixedMonthlyTotal - dev.fixedMonthlyTotal, HOURS_PER_MONTH * eu.interfaceEndpointAzHour.usd);
+    });
+
+    it("dbInstanceClass: the instance's hourly price (the proxy stays at its 2-vCPU minimum)", async () => {
+        const e = estimateCost((await planWith("dev", { "serverless-mysql:dbInstanceClass": "db.t4g.small" })).resources);
+        near(fixed(e, "aws:rds/instance:Instance", "DB instance"), HOURS_PER_MONTH * eu.rdsInstanceHour["db.t4g.small"]!.usd);
+        near(fixed(e, "aws:rds/proxy:Proxy"), fixed(dev, "aws:rds/proxy:Proxy"));
+        assert.ok(e.fixedMonthlyTotal > dev.fixedMonthlyTotal);
+    });
+
+    it("flowLogs: adds flow-log ingestion and storage to the usage, not to the floor", async () => {
+        const e = estimateCost((await planWith("dev", { "serverless-mysql:flowLogs": "true" })).resources);
+        const flow = e.usage.filter((u) => u.type === "aws:ec2/flowLog:FlowLog");
+        assert.deepEqual(flow.map((u) => u.what), ["logs ingested", "logs stored"]);
+        assert.ok(flow[0]!.monthly > 0);
+        assert.equal(e.fixedMonthlyTotal, dev.fixedMonthlyTotal);
+        assert.ok(e.example.usageMonthlyTotal > dev.example.usageMonthlyTotal);
+    });
+
+    it("dbAuth secret: adds the app user's secret to the floor and its reads to the usage", async () => {
+        const e = estimateCost((await planWith("dev", { "serverless-mysql:dbAuth": "secret" })).resources);
+        near(e.fixedMonthlyTotal - dev.fixedMonthlyTotal, eu.secretMonth.usd);
+        const reads = e.usage.find((u) => u.type === "aws:secretsmanager/secret:Secret");
+        assert.ok(reads && reads.quantity > 0, "the API re-reads the secret once per TTL");
+        assert.ok(e.usage.find((u) => u.type === "aws:kms/key:Key")!.quantity > 0, "each read decrypts with the key");
+        assert.deepEqual(e.notPriced, []);
+    });
+});
