@@ -42,6 +42,7 @@ const LABELS: Readonly<Record<Exclude<keyof RegionPrices, "rdsInstanceHour">, st
     highResolutionAlarmMetricMonth: "CloudWatch alarm, per metric (high resolution)",
     compositeAlarmMonth: "CloudWatch composite alarm",
     dashboardMonth: "CloudWatch dashboard",
+    customMetricMonth: "CloudWatch custom metric (the app's EMF metrics)",
     snsRequestsMillion: "SNS standard-topic publishes",
     lambdaRequestsMillion: "Lambda requests",
     lambdaArmGbSecond: "Lambda duration, arm64",
@@ -149,8 +150,6 @@ ${describeAssumptions(EXAMPLE_ASSUMPTIONS).map((a) => `- ${a}`).join("\n")}
 - Free tiers (Lambda's 1M requests and 400,000 GB-s, 5 GB of logs, 10 alarm metrics, 3 dashboards, 20,000 KMS
   requests, the 12-month RDS and API Gateway offers): the estimate is what a bill costs once they are used up.
 - KMS key rotation: each yearly rotation adds a key-month, up to two ($3 a month from the third year).
-- Custom metrics the app publishes as EMF (Powertools metrics): each metric name and dimension set is a custom
-  metric, $0.30 a month each for the first 10,000 in us-east-1 (not in the plan, so not priced).
 - Data transfer out to the internet, Logs Insights queries, storage growing past \`dbAllocatedStorageGb\` under
   autoscaling, backups beyond the provisioned size, snapshots kept after a destroy, RDS Extended Support (not
   applicable to MySQL 8.4), Reserved Instances and Savings Plans.

@@ -57,6 +57,8 @@ export interface RegionPrices {
     readonly highResolutionAlarmMetricMonth: Price;
     readonly compositeAlarmMonth: Price;
     readonly dashboardMonth: Price;
+    /** A custom metric (one name and dimension set), such as the app's EMF metrics, first 10,000. */
+    readonly customMetricMonth: Price;
     readonly snsRequestsMillion: Price;
     readonly lambdaRequestsMillion: Price;
     readonly lambdaArmGbSecond: Price;
@@ -98,6 +100,7 @@ const US_EAST_1: RegionPrices = {
     highResolutionAlarmMetricMonth: confirmed(0.3, "alarm metric-month", SOURCES.cloudWatch, "$0.30 per high-resolution (10 s) alarm metric a month (c3x.dev)"),
     compositeAlarmMonth: confirmed(0.5, "alarm-month", SOURCES.cloudWatch, "$0.50 per composite alarm a month (c3x.dev)"),
     dashboardMonth: confirmed(3, "dashboard-month", SOURCES.cloudWatch, "$3 per dashboard a month (factualminds.com CloudWatch pricing, June 2026); 3 dashboards of up to 50 metrics free (AWS's page)"),
+    customMetricMonth: confirmed(0.3, "metric-month", SOURCES.cloudWatch, "$0.30 per custom metric a month for the first 10,000; each name and dimension-value combination is one metric (signoz.io CloudWatch pricing, Feb 2026)"),
     snsRequestsMillion: confirmed(0.5, "1M publishes", SOURCES.sns, "$0.50 per million standard-topic publishes after 1M free; email deliveries $2 per 100,000 (factualminds.com SNS pricing, June 2026)"),
     lambdaRequestsMillion: unconfirmed(0.2, "1M requests", SOURCES.lambda, "not confirmed: no stored page this session showed the request price; $0.20 per million is the long-published rate"),
     lambdaArmGbSecond: confirmed(0.0000133334, "GB-second", SOURCES.lambda, "Arm: $0.0000133334 per GB-second for the first 7.5 billion GB-s a month (cloudchipr.com Lambda pricing, us-east-1)"),
@@ -130,6 +133,7 @@ const EU_WEST_1: RegionPrices = {
     highResolutionAlarmMetricMonth: sameAsUsEast1(US_EAST_1.highResolutionAlarmMetricMonth, SCRIPT_RENDERED),
     compositeAlarmMonth: sameAsUsEast1(US_EAST_1.compositeAlarmMonth, SCRIPT_RENDERED),
     dashboardMonth: sameAsUsEast1(US_EAST_1.dashboardMonth, SCRIPT_RENDERED),
+    customMetricMonth: sameAsUsEast1(US_EAST_1.customMetricMonth, SCRIPT_RENDERED),
     snsRequestsMillion: sameAsUsEast1(US_EAST_1.snsRequestsMillion, SCRIPT_RENDERED),
     lambdaRequestsMillion: sameAsUsEast1(US_EAST_1.lambdaRequestsMillion, SCRIPT_RENDERED),
     lambdaArmGbSecond: sameAsUsEast1(US_EAST_1.lambdaArmGbSecond, SCRIPT_RENDERED),

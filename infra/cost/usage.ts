@@ -24,6 +24,12 @@ export interface UsageAssumptions {
     readonly databaseLogGbPerMonth: number;
     /** Alarm notifications published to SNS. */
     readonly alarmNotificationsPerMonth: number;
+    /**
+     * Custom metrics a function publishes as EMF when POWERTOOLS_METRICS_NAMESPACE is set, at most: the API's
+     * five counters with the `service` dimension, and CommandsRefused also by its three OrderStatus values
+     * (app/src/metrics.ts). The plan cannot see them, so the count is an assumption.
+     */
+    readonly emfMetricsPerFunction: number;
 }
 
 export const EXAMPLE_ASSUMPTIONS: UsageAssumptions = {
@@ -36,6 +42,7 @@ export const EXAMPLE_ASSUMPTIONS: UsageAssumptions = {
     bytesPerSecretRead: 8_000,
     databaseLogGbPerMonth: 0.05,
     alarmNotificationsPerMonth: 100,
+    emfMetricsPerFunction: 8,
 };
 
 const GB = 1e9;
@@ -154,6 +161,9 @@ function lambdaFunction(r: CostResource, ctx: PricingContext, model: TrafficMode
     const bytes = a.functionLogBytesPerRequest[level] ?? a.functionLogBytesPerRequest.INFO ?? 1000;
     const group = logging?.logGroup ?? `/aws/lambda/${functionName(r)}`;
     items.push(...logLines(r, ctx, prices.vendedLogsIngestionGb, (n * bytes) / GB, group, `${count(n)} × ${bytes} B at ${level}`));
+    if (envVariables(r).POWERTOOLS_METRICS_NAMESPACE) {
+        items.push(line(r, "custom metrics (EMF)", prices.customMetricMonth, 1, a.emfMetricsPerFunction, `${a.emfMetricsPerFunction} metrics published in the namespace (billed for the hours they are published)`));
+    }
     return { items, notPriced };
 }
 
@@ -254,6 +264,7 @@ export function describeAssumptions(a: UsageAssumptions): string[] {
         `${a.accessLogBytesPerRequest} B of access log and, with flow logs on, ${a.flowLogBytesPerRequest} B of flow-log records per request`,
         `secret mode: ${a.warmContainers} warm containers each re-read the app secret once per cache TTL (SECRET_TTL_SECONDS), ${a.bytesPerSecretRead} B through the endpoint per read; IAM mode reads none per request`,
         `${a.databaseLogGbPerMonth} GB a month of exported database logs; ${a.alarmNotificationsPerMonth} alarm notifications`,
+        `with POWERTOOLS_METRICS_NAMESPACE set, the API function publishes at most ${a.emfMetricsPerFunction} custom metrics (app/src/metrics.ts: five counters, CommandsRefused also per OrderStatus)`,
         "list prices before free tiers; data transfer out to the internet (API responses) is not included",
     ];
 }

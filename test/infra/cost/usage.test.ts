@@ -56,6 +56,14 @@ describe("cost: usage (the worked example)", () => {
         assert.ok(usage(secretMode, "app-dev-secretsmanager", "data processed")!.quantity > 0);
     });
 
+    it("bills the app's EMF custom metrics only where the function sets a metrics namespace", () => {
+        assert.equal(usage(baselineResources(), "app-dev-api-fn", "custom metrics (EMF)"), undefined);
+        const withMetrics = withInputs(baselineResources(), "app-dev-api-fn", { environment: { variables: { POWERTOOLS_METRICS_NAMESPACE: "app-dev" } } });
+        const metrics = usage(withMetrics, "app-dev-api-fn", "custom metrics (EMF)")!;
+        assert.equal(metrics.quantity, EXAMPLE_ASSUMPTIONS.emfMetricsPerFunction);
+        assert.equal(metrics.monthly, Math.round(100 * EXAMPLE_ASSUMPTIONS.emfMetricsPerFunction * eu.customMetricMonth.usd) / 100);
+    });
+
     it("says what it assumes", () => {
         const text = describeAssumptions(EXAMPLE_ASSUMPTIONS).join("\n");
         assert.match(text, /1,000,000 API requests a month/);
