@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import type { AlarmThresholds } from "./lib/alarms";
 import { SUPPORTED_MYSQL_MAJORS, mysqlMajor, supportsPerformanceInsights } from "./lib/engine";
 import { LOG_RETENTION_DAYS, isValidLogRetention } from "./lib/retention";
 import { validateNamePrefix } from "./lib/naming";
@@ -18,6 +19,17 @@ const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
  */
 const JWT_MAX_AUDIENCES = 50;
 const JWT_ISSUER_MAX_LENGTH = 2048;
+
+/**
+ * An address SNS can deliver to: one @, a dot in the domain, no spaces or quotes; at most 254 characters, the
+ * longest address SMTP carries (RFC 5321's 256-character path less its angle brackets). Deliberately not the
+ * full RFC 5322 grammar: quoted local parts and IP-literal domains are legal there and useless for paging.
+ */
+const EMAIL_MAX_LENGTH = 254;
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+/** Storage autoscaling acts once free space is at most 10% of the allocated storage (RDS User Guide, USER_PIOPS.Autoscaling). */
+const AUTOSCALING_FREE_STORAGE_SHARE = 0.1;
 
 /**
  * Every stack setting the blueprint reads, with its default and what it accepts. This table is the
@@ -55,6 +67,20 @@ export const CONFIG_KEYS = {
     jwtIssuer: { type: "string", default: "", accepts: `the https:// URL your identity provider puts in the tokens' iss claim, exactly (at most ${JWT_ISSUER_MAX_LENGTH} characters, no query or fragment); set only with apiAuth jwt` },
     jwtAudience: { type: "list", default: [], accepts: `a JSON list of 1 to ${JWT_MAX_AUDIENCES} audiences (e.g. app client ids), one of which a token's aud (or client_id, without aud) must match; set only with apiAuth jwt` },
     logLevel: { type: "string", default: "INFO", accepts: '"DEBUG", "INFO", "WARN" or "ERROR"' },
+    alarmEmail: { type: "string", default: "", accepts: `an email address (at most ${EMAIL_MAX_LENGTH} characters) that alarm notifications go to once its owner confirms the subscription; empty: no subscription` },
+    alarmApi5xxPercent: { type: "number", default: 5, accepts: "a share of API requests answered 5xx, in percent, greater than 0 and at most 100" },
+    alarmApiLatencyP90Ms: { type: "number", default: 2500, accepts: "milliseconds, 1 to 30000 (API Gateway gives up after 30 s)" },
+    alarmLambdaErrors: { type: "number", default: 0, accepts: "function errors a minute tolerated, a whole number from 0" },
+    alarmLambdaThrottles: { type: "number", default: 0, accepts: "throttled invocations a minute tolerated, a whole number from 0" },
+    alarmLambdaDurationPercent: { type: "number", default: 80, accepts: "a share of each function's timeout, in percent, 1 to 99" },
+    alarmDbCpuPercent: { type: "number", default: 90, accepts: "percent, 1 to 99" },
+    alarmDbFreeableMemoryMb: { type: "number", default: 256, accepts: "MiB, a whole number from 1 (about a quarter of the instance class's memory)" },
+    alarmDbFreeStorageGb: { type: "number", default: 1, accepts: "GiB, greater than 0 and below 10% of dbAllocatedStorageGb (where storage autoscaling acts)" },
+    alarmDbConnections: { type: "number", default: 60, accepts: "connections, a whole number from 1 (about 90% of the instance's max_connections)" },
+    alarmProxyPinnedConnections: { type: "number", default: 0, accepts: "pinned connections tolerated, a whole number from 0" },
+    alarmProxyFailedAuth: { type: "number", default: 0, accepts: "failed client logins in 5 minutes tolerated, a whole number from 0" },
+    alarmProxyBorrowLatencyMs: { type: "number", default: 100, accepts: "milliseconds, greater than 0 and at most 300000 (proxyConnectionBorrowTimeoutSeconds' ceiling)" },
+    alarmProxyConnectionsPercent: { type: "number", default: 90, accepts: "a share of the connections the proxy may open, in percent, 1 to 100" },
     tags: { type: "map", default: {}, accepts: `at most ${MAX_USER_TAGS} tags; names up to 128 and values up to 256 of letters, digits, spaces and _ . : / = + - @; neither starting with aws: or rds:` },
 } as const;
 
@@ -123,6 +149,20 @@ const schema = z
         apiThrottleBurstLimit: positiveInt(1, 1_000_000),
         logLevel: z.enum(["DEBUG", "INFO", "WARN", "ERROR"]),
         apiAuth: z.enum(["iam", "jwt", "none"]),
+        alarmEmail: z.string().refine((v) => v === "" || (v.length <= EMAIL_MAX_LENGTH && EMAIL.test(v)), "is not an email address SNS can deliver to"),
+        alarmApi5xxPercent: z.number().gt(0).max(100),
+        alarmApiLatencyP90Ms: z.number().min(1).max(30_000),
+        alarmLambdaErrors: z.int().min(0),
+        alarmLambdaThrottles: z.int().min(0),
+        alarmLambdaDurationPercent: z.number().min(1).max(99),
+        alarmDbCpuPercent: z.number().min(1).max(99),
+        alarmDbFreeableMemoryMb: z.int().min(1),
+        alarmDbFreeStorageGb: z.number().gt(0),
+        alarmDbConnections: z.int().min(1),
+        alarmProxyPinnedConnections: z.int().min(0),
+        alarmProxyFailedAuth: z.int().min(0),
+        alarmProxyBorrowLatencyMs: z.number().gt(0).max(300_000),
+        alarmProxyConnectionsPercent: z.number().min(1).max(100),
         jwtIssuer: z.string(),
         jwtAudience: z.array(z.string().trim().min(1, "must not hold an empty audience")),
         // AWS's tag character set; RDS, the strictest service here, refuses anything else.
@@ -174,6 +214,15 @@ const schema = z
                     ctx.addIssue({ code: "custom", path: [key], message: `is only read when apiAuth is jwt (apiAuth is ${c.apiAuth}); remove it or set apiAuth to jwt` });
                 }
             }
+        }
+        // At or above autoscaling's trigger the alarm would fire every time the volume is about to grow.
+        const autoscalingFreeGb = c.dbAllocatedStorageGb * AUTOSCALING_FREE_STORAGE_SHARE;
+        if (c.alarmDbFreeStorageGb >= autoscalingFreeGb) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["alarmDbFreeStorageGb"],
+                message: `must be below ${autoscalingFreeGb} GiB (10% of dbAllocatedStorageGb), where storage autoscaling grows the volume; the alarm is for when it cannot`,
+            });
         }
         if (c.proxyMaxIdleConnectionsPercent > c.proxyMaxConnectionsPercent) {
             ctx.addIssue({ code: "custom", path: ["proxyMaxIdleConnectionsPercent"], message: "must not exceed proxyMaxConnectionsPercent" });
@@ -230,6 +279,14 @@ export interface BlueprintConfig {
     readonly proxy: ProxySettings;
     readonly lambda: { readonly memoryMb: number; readonly timeoutSeconds: number };
     readonly api: { readonly throttleRateLimit: number; readonly throttleBurstLimit: number; readonly auth: ApiAuthSettings };
+    readonly observability: ObservabilitySettings;
+}
+
+/** Alarms and their notifications (`alarm*`). */
+export interface ObservabilitySettings {
+    /** Undefined: the alarms notify the topic, which nobody is subscribed to. */
+    readonly alarmEmail?: string;
+    readonly thresholds: AlarmThresholds;
 }
 
 /**
@@ -351,6 +408,24 @@ export function parseConfig(source: ConfigSource): BlueprintConfig {
             throttleRateLimit: s.apiThrottleRateLimit,
             throttleBurstLimit: s.apiThrottleBurstLimit,
             auth: s.apiAuth === "jwt" ? { mode: "jwt", issuer: s.jwtIssuer, audience: s.jwtAudience } : { mode: s.apiAuth },
+        },
+        observability: {
+            ...(s.alarmEmail === "" ? {} : { alarmEmail: s.alarmEmail }),
+            thresholds: {
+                api5xxPercent: s.alarmApi5xxPercent,
+                apiLatencyP90Ms: s.alarmApiLatencyP90Ms,
+                lambdaErrors: s.alarmLambdaErrors,
+                lambdaThrottles: s.alarmLambdaThrottles,
+                lambdaDurationPercent: s.alarmLambdaDurationPercent,
+                dbCpuPercent: s.alarmDbCpuPercent,
+                dbFreeableMemoryMb: s.alarmDbFreeableMemoryMb,
+                dbFreeStorageGb: s.alarmDbFreeStorageGb,
+                dbConnections: s.alarmDbConnections,
+                proxyPinnedConnections: s.alarmProxyPinnedConnections,
+                proxyFailedAuth: s.alarmProxyFailedAuth,
+                proxyBorrowLatencyMs: s.alarmProxyBorrowLatencyMs,
+                proxyConnectionsPercent: s.alarmProxyConnectionsPercent,
+            },
         },
     };
 }

@@ -1,11 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { loadConfig, masterUsername } from "./config";
-import { Api } from "./components/api";
+import { API_SERVICE_NAME, Api } from "./components/api";
 import { Database } from "./components/database";
 import { Endpoints } from "./components/endpoints";
 import { Migrations } from "./components/migrations";
 import { Network } from "./components/network";
+import { Observability } from "./components/observability";
 import { DatabaseProxy } from "./components/proxy";
 import { Secrets } from "./components/secrets";
 
@@ -22,11 +23,14 @@ interface BlueprintOutputs {
     readonly apiAuth: pulumi.Output<string>;
     /** Only with `apiAuth: iam`: what a caller must be allowed `execute-api:Invoke` on. */
     readonly apiInvokeArn?: pulumi.Output<string>;
+    /** The SNS topic every alarm notifies (subscribe more endpoints to it), and the CloudWatch dashboard. */
+    readonly alarmTopicArn: pulumi.Output<string>;
+    readonly dashboardName: pulumi.Output<string>;
 }
 
 /**
  * The blueprint, in the order traffic and trust flow:
- * config → network → secrets → database → endpoints → migrations → proxy → api.
+ * config → network → secrets → database → endpoints → migrations → proxy → api → observability.
  * Pulumi calls this function and turns the object it returns into stack outputs.
  */
 export = function blueprint(): BlueprintOutputs {
@@ -60,6 +64,9 @@ export = function blueprint(): BlueprintOutputs {
             appAuth: config.auth.mode,
             dbName: config.database.dbName,
             retainKey: config.database.finalSnapshot,
+            accountId,
+            partition,
+            region: config.region,
         },
         opts,
     );
@@ -155,10 +162,31 @@ export = function blueprint(): BlueprintOutputs {
             throttleRateLimit: config.api.throttleRateLimit,
             throttleBurstLimit: config.api.throttleBurstLimit,
             callerAuth: config.api.auth,
+            // One namespace per stack: dev's and prod's counts never mix in a shared account.
+            metricsNamespace: name,
         },
         // The API is only useful once the schema and the app user exist and the proxy has its
         // target: the endpoint alone is known before the instance is registered behind it.
         { ...opts, dependsOn: [migrations, proxy] },
+    );
+
+    // Alarms on each layer above, their topic (encrypted with the stack key) and the stack's dashboard.
+    const observability = new Observability(
+        name,
+        {
+            ...config.observability,
+            kmsKeyArn: secrets.keyArn,
+            region: config.region,
+            apiId: api.apiId,
+            stageName: api.stageName,
+            apiFunction: { name: api.functionName, timeoutSeconds: config.lambda.timeoutSeconds },
+            migrateFunction: { name: migrations.functionName, timeoutSeconds: migrations.timeoutSeconds },
+            dbInstanceId: database.identifier,
+            proxyName: proxy.name,
+            appMetricsNamespace: name,
+            appServiceName: API_SERVICE_NAME,
+        },
+        opts,
     );
 
     return {
@@ -170,5 +198,7 @@ export = function blueprint(): BlueprintOutputs {
         migrateFunctionName: migrations.functionName,
         apiAuth: api.auth,
         ...(api.invokeArn === undefined ? {} : { apiInvokeArn: api.invokeArn }),
+        alarmTopicArn: observability.topicArn,
+        dashboardName: observability.dashboardName,
     };
 };

@@ -28,7 +28,12 @@ export interface ApiArgs {
     readonly throttleBurstLimit: number;
     /** How callers authenticate to the HTTP API (not to be confused with `login`, the function's database login). */
     readonly callerAuth: ApiAuthSettings;
+    /** CloudWatch namespace of the app's own metrics (app/src/metrics.ts). */
+    readonly metricsNamespace: string;
 }
+
+/** The API function's `service`: in its logs and as the dimension of its metrics. */
+export const API_SERVICE_NAME = "orders-api";
 
 /** The only stage: each environment is its own stack with its own API, so URLs carry no stage prefix. */
 const STAGE = "$default";
@@ -93,6 +98,9 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
 export class Api extends pulumi.ComponentResource {
     readonly url: pulumi.Output<string>;
     readonly functionName: pulumi.Output<string>;
+    /** ApiId and Stage: the dimensions of the API's CloudWatch metrics. */
+    readonly apiId: pulumi.Output<string>;
+    readonly stageName: pulumi.Output<string>;
     /** `apiAuth`: how callers authenticate. */
     readonly auth: pulumi.Output<ApiAuthSettings["mode"]>;
     /** With `apiAuth: iam`, the resource callers need `execute-api:Invoke` on; undefined otherwise. */
@@ -128,7 +136,8 @@ export class Api extends pulumi.ComponentResource {
                     DB_NAME: args.dbName,
                     DB_TLS: "required",
                     SECRET_TTL_SECONDS: String(args.secretTtlSeconds),
-                    POWERTOOLS_SERVICE_NAME: "orders-api",
+                    POWERTOOLS_SERVICE_NAME: API_SERVICE_NAME,
+                    POWERTOOLS_METRICS_NAMESPACE: args.metricsNamespace,
                     ...authEnvironment,
                 },
                 subnetIds: args.subnetIds,
@@ -238,6 +247,8 @@ export class Api extends pulumi.ComponentResource {
 
         this.url = stage.invokeUrl;
         this.functionName = fn.functionName;
+        this.apiId = api.id;
+        this.stageName = stage.name;
         this.auth = pulumi.output(callerAuth.mode);
         this.invokeArn =
             callerAuth.mode === "iam"

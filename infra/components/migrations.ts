@@ -27,6 +27,9 @@ export interface MigrationsArgs {
     readonly logLevel: LogLevel;
 }
 
+/** Long enough for a large ALTER TABLE; the deploy waits for it (aws.lambda.Invocation is synchronous). */
+const MIGRATE_TIMEOUT_SECONDS = 300;
+
 /**
  * The `migrate` function (schema migrations and the application user's grants, as the master
  * user) and its invocation on every deploy whose migrations, migrate code or app credentials
@@ -34,6 +37,8 @@ export interface MigrationsArgs {
  */
 export class Migrations extends pulumi.ComponentResource {
     readonly functionName: pulumi.Output<string>;
+    /** The function's timeout; its duration alarm is set below it. */
+    readonly timeoutSeconds = MIGRATE_TIMEOUT_SECONDS;
     /** What the last run reported (applied migrations); never contains credentials. */
     readonly result: pulumi.Output<string>;
 
@@ -69,7 +74,7 @@ export class Migrations extends pulumi.ComponentResource {
                 securityGroupId: args.securityGroupId,
                 detachedSecurityGroupId: args.detachedSecurityGroupId,
                 memoryMb: 256,
-                timeoutSeconds: 300,
+                timeoutSeconds: MIGRATE_TIMEOUT_SECONDS,
                 logRetentionDays: args.logRetentionDays,
                 logLevel: args.logLevel,
                 statements: pulumi

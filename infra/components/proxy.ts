@@ -29,6 +29,8 @@ export interface ProxyArgs extends ProxySettings {
 export class DatabaseProxy extends pulumi.ComponentResource {
     readonly endpoint: pulumi.Output<string>;
     readonly arn: pulumi.Output<string>;
+    /** The ProxyName dimension of its CloudWatch metrics. */
+    readonly name: pulumi.Output<string>;
 
     constructor(name: string, args: ProxyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("blueprint:proxy:DatabaseProxy", name, {}, opts);
@@ -125,6 +127,7 @@ export class DatabaseProxy extends pulumi.ComponentResource {
 
         this.endpoint = proxy.endpoint;
         this.arn = proxy.arn;
+        this.name = proxy.name;
         this.registerOutputs({ endpoint: this.endpoint, arn: this.arn });
     }
 }

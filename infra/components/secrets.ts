@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { stackKeyPolicy } from "../lib/keyPolicy";
 import type { AppLogin } from "./appLogin";
 
 export interface SecretsArgs {
@@ -14,6 +15,10 @@ export interface SecretsArgs {
      * outlives the stack: the database's final snapshot and retained automated backups.
      */
     readonly retainKey: boolean;
+    /** For the key policy: the account administers the key, and CloudWatch may use it for this stack's alarms. */
+    readonly accountId: pulumi.Input<string>;
+    readonly partition: pulumi.Input<string>;
+    readonly region: string;
 }
 
 /**
@@ -37,9 +42,13 @@ export class Secrets extends pulumi.ComponentResource {
         const key = new aws.kms.Key(
             `${name}-key`,
             {
-                description: `${name}: RDS storage, Performance Insights and Secrets Manager secrets`,
+                description: `${name}: RDS storage, Performance Insights, Secrets Manager secrets and the alarm topic`,
                 enableKeyRotation: true,
                 deletionWindowInDays: 30,
+                // AWS's default key policy plus CloudWatch's use of the key for the alarm topic (lib/keyPolicy.ts).
+                policy: pulumi
+                    .all([args.partition, args.accountId])
+                    .apply(([partition, accountId]) => JSON.stringify(stackKeyPolicy({ partition, accountId, region: args.region, alarmNamePrefix: name }))),
             },
             retain,
         );

@@ -177,6 +177,10 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                     executionArn: `arn:aws:execute-api:${region}:${account}:${id}`,
                     arn: `arn:aws:apigateway:${region}::/apis/${id}`,
                 };
+            case "aws:sns/topic:Topic":
+                return { arn: arn("sns", `${args.name}-${suffix}`), name: `${args.name}-${suffix}` };
+            case "aws:cloudwatch/metricAlarm:MetricAlarm":
+                return { arn: arn("cloudwatch", `alarm:${args.name}-${suffix}`), name: `${args.name}-${suffix}` };
             case "aws:apigatewayv2/stage:Stage":
                 return { invokeUrl: `https://api-id.execute-api.${region}.amazonaws.com/`, arn: arn("apigateway", `stage/${args.name}`) };
             default:

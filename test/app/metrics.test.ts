@@ -54,7 +54,7 @@ describe("metrics: EmfMetrics", () => {
                 [APP_METRICS.ordersCreated, 2, "Count", namespace, { service: "orders-api" }],
                 [APP_METRICS.concurrencyRetries, 1, "Count", namespace, { service: "orders-api" }],
                 [APP_METRICS.databaseReconnects, 1, "Count", namespace, { service: "orders-api" }],
-                [APP_METRICS.credentialRefreshes, 1, "Count", namespace, { service: "orders-api" }],
+                [APP_METRICS.credentialRefreshCount, 1, "Count", namespace, { service: "orders-api" }],
             ],
         );
     });
@@ -187,7 +187,7 @@ describe("metrics: what the API emits (against MariaDB)", function () {
             metricsIn(emfDocuments(rotated.lines)).map(({ name, value }) => [name, value]),
             [
                 [APP_METRICS.databaseReconnects, 1],
-                [APP_METRICS.credentialRefreshes, 1],
+                [APP_METRICS.credentialRefreshCount, 1],
             ],
         );
         // Nothing but EMF documents reached stdout: the logger is silent, and the password is in none of them.

@@ -295,4 +295,48 @@ describe("config: parseConfig", () => {
             assert.ok(problems.some((p) => p.includes("rds-instance-identifier")));
         });
     });
+
+    describe("alarms (alarm*)", () => {
+        const problemFor = (values: Record<string, string>, key: string) => {
+            const problems = problemsOf(() => parseConfig(source(values)));
+            assert.equal(problems.length, 1, problems.join("\n"));
+            assert.match(problems[0]!, new RegExp(`^serverless-mysql:${key} `));
+            assert.match(problems[0]!, new RegExp(`Fix: pulumi config set serverless-mysql:${key} <value> --stack test$`));
+            return problems[0]!;
+        };
+
+        it("subscribes no email by default, and reads the thresholds' defaults from one table", () => {
+            const { observability } = parseConfig(source());
+            assert.equal(observability.alarmEmail, undefined);
+            assert.equal(observability.thresholds.api5xxPercent, CONFIG_KEYS.alarmApi5xxPercent.default);
+            assert.equal(observability.thresholds.dbFreeStorageGb, CONFIG_KEYS.alarmDbFreeStorageGb.default);
+        });
+
+        it("takes an email address, and prod's placeholder on a reserved domain", () => {
+            assert.equal(parseConfig(source({ alarmEmail: "ops+orders@example.org" })).observability.alarmEmail, "ops+orders@example.org");
+            assert.equal(parseConfig(fromStackFile("prod")).observability.alarmEmail, "oncall@example.com");
+            assert.equal(parseConfig(fromStackFile("dev")).observability.alarmEmail, undefined);
+        });
+
+        it("refuses what is not an email address, naming the key and the fix", () => {
+            for (const bad of ["oncall", "oncall@", "@example.com", "on call@example.com", "oncall@example", "a@b..com", `${"x".repeat(250)}@example.com`]) {
+                assert.match(problemFor({ alarmEmail: bad }, "alarmEmail"), /is not an email address SNS can deliver to \(got ".*"\); accepted: an email address/, bad);
+            }
+        });
+
+        it("refuses a threshold out of range, naming the key, the range and the fix", () => {
+            assert.match(problemFor({ alarmApi5xxPercent: "0" }, "alarmApi5xxPercent"), /accepted: a share of API requests answered 5xx, in percent, greater than 0/);
+            assert.match(problemFor({ alarmApi5xxPercent: "150" }, "alarmApi5xxPercent"), /\(got "150"\)/);
+            assert.match(problemFor({ alarmLambdaDurationPercent: "100" }, "alarmLambdaDurationPercent"), /1 to 99/);
+            assert.match(problemFor({ alarmLambdaErrors: "1.5" }, "alarmLambdaErrors"), /a whole number from 0/);
+            assert.match(problemFor({ alarmDbConnections: "0" }, "alarmDbConnections"), /\(got "0"\)/);
+            assert.match(problemFor({ alarmApiLatencyP90Ms: '"fast"' }, "alarmApiLatencyP90Ms"), /must be milliseconds, 1 to 30000/);
+        });
+
+        it("refuses a free-storage floor at or above the point where storage autoscaling grows the volume", () => {
+            assert.equal(parseConfig(source({ alarmDbFreeStorageGb: "1.9" })).observability.thresholds.dbFreeStorageGb, 1.9);
+            assert.match(problemFor({ alarmDbFreeStorageGb: "2" }, "alarmDbFreeStorageGb"), /must be below 2 GiB \(10% of dbAllocatedStorageGb\), where storage autoscaling grows the volume/);
+            assert.equal(parseConfig(source({ alarmDbFreeStorageGb: "2", dbAllocatedStorageGb: "50" })).observability.thresholds.dbFreeStorageGb, 2);
+        });
+    });
 });

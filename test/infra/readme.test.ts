@@ -10,7 +10,7 @@ describe("README: configuration reference", () => {
     const rows = new Map(
         readme
             .split("\n")
-            .filter((line) => /^\| `[A-Za-z]+` \|/.test(line))
+            .filter((line) => /^\| `[A-Za-z][A-Za-z0-9]*` \|/.test(line))
             .map((line) => line.split("|").map((cell) => cell.trim()))
             .map((cells) => [cells[1]!.replace(/`/g, ""), cells.slice(2, 5).map((c) => c.replace(/^`|`$/g, ""))] as const),
     );

@@ -1,0 +1,49 @@
+import type { PolicyDocument } from "./iam";
+
+export interface StackKeyPolicyArgs {
+    readonly partition: string;
+    readonly accountId: string;
+    readonly region: string;
+    /** `<project>-<stack>`: every alarm of the stack is named `<name>-…`. */
+    readonly alarmNamePrefix: string;
+}
+
+/**
+ * The stack key's policy: AWS's default key policy (the account administers the key, and IAM policies decide
+ * who uses it: RDS, Secrets Manager and the functions work through those), plus what CloudWatch needs to
+ * publish this stack's alarms to the alarm topic, which the key encrypts.
+ *
+ * CloudWatch is a service principal, which an IAM policy cannot grant anything, and a publisher to an
+ * encrypted topic needs kms:GenerateDataKey* and kms:Decrypt on its key: without this statement the alarms
+ * change state but every notification is dropped. SNS's "Enable compatibility between event sources from AWS
+ * services and encrypted topics" gives the statement
+ * (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services); the
+ * conditions keep other accounts' and other stacks' alarms from using the grant (confused deputy).
+ */
+export function stackKeyPolicy(args: StackKeyPolicyArgs): PolicyDocument {
+    const { partition, accountId, region, alarmNamePrefix } = args;
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                // The statement AWS puts in a key created without a policy; kept word for word.
+                Sid: "Enable IAM User Permissions",
+                Effect: "Allow",
+                Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+                Action: "kms:*",
+                Resource: "*",
+            },
+            {
+                Sid: "CloudWatchAlarmsPublishToTheEncryptedAlarmTopic",
+                Effect: "Allow",
+                Principal: { Service: "cloudwatch.amazonaws.com" },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                Resource: "*",
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": accountId },
+                    ArnLike: { "aws:SourceArn": `arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${alarmNamePrefix}-*` },
+                },
+            },
+        ],
+    };
+}
