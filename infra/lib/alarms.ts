@@ -17,8 +17,9 @@ export interface AlarmThresholds {
     /** Share of API requests answered 5xx, in percent. */
     readonly api5xxPercent: number;
     readonly apiLatencyP90Ms: number;
-    /** Function errors a minute above which the API function alarms; any migrate failure above it alarms too. */
+    /** API function errors a minute tolerated. `migrate` tolerates none (see `MIGRATE_TOLERATES`). */
     readonly lambdaErrors: number;
+    /** API function throttles a minute tolerated. */
     readonly lambdaThrottles: number;
     /** Duration alarm threshold, in percent of each function's timeout. */
     readonly lambdaDurationPercent: number;
@@ -85,6 +86,12 @@ export const MAX_ALARM_DESCRIPTION = 1024;
 
 const MINUTE = 60;
 
+/**
+ * `migrate` runs once per deploy, synchronously, and Lambda does not retry a synchronous invocation: one failed
+ * or throttled run is one datapoint of 1. A tolerance above 0 would silence these alarms, so they take none.
+ */
+export const MIGRATE_TOLERATES = 0;
+
 function stat<V>(key: AwsMetricKey, dimensions: Readonly<Record<string, V>>, statistic: string, period = MINUTE): MetricStat<V> {
     return { metric: metricOf(key, dimensions), stat: statistic, period };
 }
@@ -92,6 +99,9 @@ function stat<V>(key: AwsMetricKey, dimensions: Readonly<Record<string, V>>, sta
 const single = <V>(s: MetricStat<V>): AlarmMetric<V> => ({ kind: "single", stat: s });
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/** "at least one failure" for a threshold of 0, "more than 3 failures" otherwise: the alarm fires above it. */
+const above = (threshold: number, singular: string, plural = `${singular}s`) => (threshold === 0 ? `at least one ${singular}` : `more than ${threshold} ${plural}`);
 
 /** Every alarm of the stack, in the order the dashboard shows them: the API first, then what it depends on. */
 export function alarmSpecs<V>(resources: MonitoredResources<V>, t: AlarmThresholds): AlarmSpec<V>[] {
@@ -142,7 +152,7 @@ export function alarmSpecs<V>(resources: MonitoredResources<V>, t: AlarmThreshol
         {
             key: "api-fn-errors",
             description:
-                `The API function failed more than ${t.lambdaErrors} time(s) a minute for 3 minutes: exceptions that escaped the handler, timeouts, ` +
+                `The API function had ${above(t.lambdaErrors, "error")} a minute for 3 minutes: exceptions that escaped the handler, timeouts, ` +
                 "out-of-memory or a failed start (the 4xx and 5xx answers the app itself chooses are not errors). Search the function's log group for " +
                 "ERROR lines and for REPORT lines with \"Status: timeout\"; roll back a deploy that preceded it. Threshold: config alarmLambdaErrors.",
             metric: single(stat("lambdaErrors", apiFn, "Sum")),
@@ -156,7 +166,7 @@ export function alarmSpecs<V>(resources: MonitoredResources<V>, t: AlarmThreshol
         {
             key: "api-fn-throttles",
             description:
-                `Lambda refused more than ${t.lambdaThrottles} invocation(s) a minute of the API function for 5 minutes, for lack of concurrency: ` +
+                `Lambda throttled ${above(t.lambdaThrottles, "invocation")} of the API function a minute for 5 minutes, for lack of concurrency: ` +
                 "callers got errors. The function has no reserved concurrency, so the account's concurrency in this Region is used up, by this " +
                 "function or others. Check ConcurrentExecutions for the account, then request a higher quota or give the function reserved " +
                 "concurrency. Threshold: config alarmLambdaThrottles.",
@@ -187,11 +197,11 @@ export function alarmSpecs<V>(resources: MonitoredResources<V>, t: AlarmThreshol
             description:
                 "The migrate function failed. It runs during pulumi up when migrations, its code or the app login changed, so that deploy failed as " +
                 "well: its error is in the pulumi up output and in the migrate function's log group. Fix the migration or the database access and run " +
-                "pulumi up again; applied migrations are recorded and skipped. Threshold: config alarmLambdaErrors.",
+                "pulumi up again; applied migrations are recorded and skipped. Threshold: any failure (not configurable: one run per deploy).",
             // One run per deploy: a single failed minute is the incident, so 1 of 1.
             metric: single(stat("lambdaErrors", migrateFn, "Sum")),
             comparison: "GreaterThanThreshold",
-            threshold: t.lambdaErrors,
+            threshold: MIGRATE_TOLERATES,
             evaluationPeriods: 1,
             datapointsToAlarm: 1,
             treatMissingData: "notBreaching",
@@ -200,12 +210,12 @@ export function alarmSpecs<V>(resources: MonitoredResources<V>, t: AlarmThreshol
         {
             key: "migrate-fn-throttles",
             description:
-                `Lambda refused more than ${t.lambdaThrottles} invocation(s) of the migrate function in a minute, for lack of concurrency in the account: ` +
-                "the deploy that invoked it failed. Check the account's ConcurrentExecutions and run pulumi up again once concurrency is free. " +
-                "Threshold: config alarmLambdaThrottles.",
+                "Lambda throttled the migrate function for lack of concurrency in the account: the deploy that invoked it failed. Check the " +
+                "account's ConcurrentExecutions and run pulumi up again once concurrency is free. Threshold: any throttle (not configurable: one " +
+                "run per deploy).",
             metric: single(stat("lambdaThrottles", migrateFn, "Sum")),
             comparison: "GreaterThanThreshold",
-            threshold: t.lambdaThrottles,
+            threshold: MIGRATE_TOLERATES,
             evaluationPeriods: 1,
             datapointsToAlarm: 1,
             treatMissingData: "notBreaching",
@@ -229,7 +239,7 @@ export function alarmSpecs<V>(resources: MonitoredResources<V>, t: AlarmThreshol
         {
             key: "proxy-pinned-connections",
             description:
-                `RDS Proxy reports more than ${t.proxyPinnedConnections} database connection(s) pinned to a client session. The app promises never to ` +
+                `RDS Proxy reports ${above(t.proxyPinnedConnections, "database connection")} pinned to a client session. The app promises never to ` +
                 "pin (no SET, server-side prepared statements, temporary tables or locks: app/src/db/connection.ts), so a change broke that promise or " +
                 "another client uses the proxy. Pinned connections are not shared, so the pool drains. Turn the proxy's debug logging on briefly to see " +
                 "which statement pinned, and fix it. Threshold: config alarmProxyPinnedConnections.",
@@ -244,7 +254,7 @@ export function alarmSpecs<V>(resources: MonitoredResources<V>, t: AlarmThreshol
         {
             key: "proxy-failed-auth",
             description:
-                `More than ${t.proxyFailedAuth} client connection(s) to RDS Proxy failed authentication in 5 minutes (a refused IAM token or password, ` +
+                `RDS Proxy refused ${above(t.proxyFailedAuth, "client login")} in 5 minutes (an IAM token or password it did not accept, ` +
                 "or no TLS). In IAM mode check the API role's rds-db:connect grant on the proxy's prx- resource id and that the function signs tokens " +
                 "for the proxy endpoint and the app user; in secret mode check the app secret. The API function's log group has the driver's error. " +
                 "Threshold: config alarmProxyFailedAuth.",
