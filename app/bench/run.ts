@@ -34,7 +34,7 @@ const targets = {
 } as const;
 
 const warmUpRounds = 2000;
-const warmRounds = 3000;
+const warmRounds = 8000;
 const referenceRounds = 2000;
 const readRounds = 1500;
 const tutorialRequests = 100;
