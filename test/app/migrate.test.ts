@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { createConnection, type Connection, type RowDataPacket } from "mysql2/promise";
@@ -8,6 +8,11 @@ import { withEnvironment } from "../../app/dev/localEnvironment";
 import { handler } from "../../app/src/migrate";
 import { identifiedClause } from "../../app/src/migrator/appUser";
 import { useLocalEnvironment } from "./support/localEnvironment";
+
+// Every migration the app ships, in the order they apply.
+const shipped = readdirSync(path.join(__dirname, "../../app/migrations"))
+    .filter((name) => name.endsWith(".sql"))
+    .sort();
 
 describe("migrate (against MariaDB)", function () {
     this.timeout(30_000);
@@ -40,14 +45,15 @@ describe("migrate (against MariaDB)", function () {
     }
 
     it("applied every migration on the first run and recorded it", async () => {
-        assert.deepEqual(local.env().migration.applied, ["001_create_events.sql", "002_create_order_snapshots.sql"]);
+        assert.ok(shipped.length >= 4 && shipped.includes("003_create_outbox_relay.sql"));
+        assert.deepEqual(local.env().migration.applied, shipped);
         const [rows] = await admin.query<RowDataPacket[]>("SELECT name FROM schema_migrations ORDER BY name");
-        assert.deepEqual(rows.map((row) => row.name), ["001_create_events.sql", "002_create_order_snapshots.sql"]);
+        assert.deepEqual(rows.map((row) => row.name), shipped);
     });
 
     it("applies nothing the second time and returns no secret", async () => {
         const result = await local.env().migrate();
-        assert.deepEqual(result, { applied: [], skipped: 2, appUser: "app" });
+        assert.deepEqual(result, { applied: [], skipped: shipped.length, appUser: "app" });
     });
 
     it("is safe to run from two invocations at once", async () => {
@@ -84,11 +90,27 @@ describe("migrate (against MariaDB)", function () {
         const [rows] = await admin.query<RowDataPacket[]>("SHOW GRANTS FOR 'app'@'%'");
         const grants = rows.map((row) => String(Object.values(row)[0])).join("\n");
         assert.match(grants, /GRANT SELECT, INSERT ON `orders`\.`events` TO `app`@`%`/);
-        assert.doesNotMatch(grants, /UPDATE|DELETE|ALL PRIVILEGES|DROP|ALTER/);
+        assert.doesNotMatch(grants, /DELETE|ALL PRIVILEGES|DROP|ALTER/);
+        // UPDATE only where the relay and the projector keep their state, never on the history.
+        const updatable = [...grants.matchAll(/GRANT [^\n]*UPDATE[^\n]* ON `orders`\.`(\w+)`/g)].map((match) => match[1]).sort();
+        assert.deepEqual(updatable, ["order_summaries", "outbox_gate", "relay_checkpoints"]);
         const app = await appConnection();
         try {
             await assert.rejects(app.query("DELETE FROM events"), /command denied/);
             await assert.rejects(app.query("UPDATE events SET type = 'x'"), /command denied/);
+        } finally {
+            await app.end();
+        }
+    });
+
+    it("keeps the outbox gate one row with id 1 whatever the app user tries", async () => {
+        const app = await appConnection();
+        try {
+            await assert.rejects(app.query("UPDATE outbox_gate SET id = 2"), /constraint|CHECK/i);
+            await assert.rejects(app.query("DELETE FROM outbox_gate"), /command denied/);
+            await assert.rejects(app.query("INSERT INTO outbox_gate (id) VALUES (1)"), /command denied/);
+            const [rows] = await app.query<RowDataPacket[]>("SELECT id FROM outbox_gate");
+            assert.deepEqual(rows.map((row) => row.id), [1]);
         } finally {
             await app.end();
         }

@@ -4,12 +4,21 @@ import { driverErrorCode } from "../db/errors";
 import { revocationsFor, type HeldPrivilege, type WantedPrivilege } from "./extraPrivileges";
 
 /**
- * What the API may do: read and append events, read and add order snapshots. No UPDATE or DELETE anywhere:
- * the event store is append-only, and a snapshot, once written, is never changed (a newer one is a new row).
+ * What the app's functions may do (the API, the relay and the projector share one database user):
+ * - read and append events, read and add order snapshots: no UPDATE or DELETE, the event store is append-only and a
+ *   snapshot, once written, is never changed (a newer one is a new row);
+ * - outbox_gate: SELECT for the appends' shared lock, UPDATE because MySQL requires it of the relay's FOR UPDATE (the
+ *   table's CHECK keeps its one row as it is, and without DELETE it cannot be removed);
+ * - relay_checkpoints and parked_events: the relay's position and lease, and the rows it could not publish;
+ * - order_summaries: the projector's read model, upserted in version order (a rebuild deletes it as the master user).
  */
 export const appGrants = [
     { privileges: "SELECT, INSERT", table: "events" },
     { privileges: "SELECT, INSERT", table: "order_snapshots" },
+    { privileges: "SELECT, UPDATE", table: "outbox_gate" },
+    { privileges: "SELECT, UPDATE", table: "relay_checkpoints" },
+    { privileges: "SELECT, INSERT", table: "parked_events" },
+    { privileges: "SELECT, INSERT, UPDATE", table: "order_summaries" },
 ] as const;
 
 /** The app user could not be created or updated. Never carries the driver error: its `sql` holds the password. */

@@ -1,4 +1,4 @@
-import type { RowDataPacket } from "mysql2";
+import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import type { Queryable } from "../db/connection";
 import { DatabaseQueryError } from "../db/errors";
 import { ConcurrencyConflictError, CorruptStreamError } from "./errors";
@@ -63,6 +63,11 @@ export class EventStore {
     /**
      * Appends events after `expectedVersion` in one INSERT (atomic: all rows or none).
      * Returns "replayed" when the first event id is already stored, i.e. this exact append happened before.
+     *
+     * The INSERT reads the outbox gate row LOCK IN SHARE MODE before it takes any `seq`, and holds that lock until it
+     * commits: appends never wait on each other (shared locks), while the relay's FOR UPDATE on the row waits for every
+     * append in flight, so the high-water mark it reads under the lock has no uncommitted `seq` below it
+     * (app/migrations/003_create_outbox_relay.sql). One statement, as before: no transaction, no extra round trip.
      * @throws ConcurrencyConflictError when another writer already appended after `expectedVersion`.
      */
     async append(aggregateId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendOutcome> {
@@ -70,7 +75,7 @@ export class EventStore {
         if (first === undefined) {
             return "appended";
         }
-        const rows = events.map(() => "(?, ?, ?, ?, ?, UTC_TIMESTAMP(6))").join(", ");
+        const rows = events.map(() => "SELECT ? AS event_id, ? AS aggregate_id, ? AS version, ? AS type, ? AS data").join(" UNION ALL ");
         const values = events.flatMap((event, index) => [
             event.eventId,
             aggregateId,
@@ -78,11 +83,18 @@ export class EventStore {
             event.type,
             JSON.stringify(event.data),
         ]);
+        let inserted: ResultSetHeader;
         try {
             // The event id is fixed before the first attempt, so repeating this INSERT after a lost connection
             // either appends once or finds the id already there: safe to retry.
-            await this.db.query(`INSERT INTO events (event_id, ${columns}) VALUES ${rows}`, values, { retryOnFatal: true });
-            return "appended";
+            inserted = await this.db.query<ResultSetHeader>(
+                `INSERT INTO events (event_id, ${columns}) ` +
+                    `SELECT n.event_id, n.aggregate_id, n.version, n.type, n.data, UTC_TIMESTAMP(6) FROM outbox_gate g JOIN (${rows}) n ` +
+                    // Ordered so that an order's events take increasing positions in version order.
+                    "WHERE g.id = 1 ORDER BY n.version LOCK IN SHARE MODE",
+                values,
+                { retryOnFatal: true },
+            );
         } catch (error) {
             if (!(error instanceof DatabaseQueryError && error.isDuplicateKey)) {
                 throw error;
@@ -92,5 +104,10 @@ export class EventStore {
             }
             throw new ConcurrencyConflictError(aggregateId, expectedVersion, { cause: error });
         }
+        if (inserted.affectedRows !== events.length) {
+            // Only when the gate row is missing (migration 003 creates it): nothing was stored, and saying so beats a silent loss.
+            throw new DatabaseQueryError(`Appended ${inserted.affectedRows} of ${events.length} events: is the outbox_gate row missing?`, { cause: inserted });
+        }
+        return "appended";
     }
 }
