@@ -112,8 +112,8 @@ const migrateSchema = z.lazy(() =>
     }),
 );
 
-function withDefaults(env: Environment): Record<string, string> {
-    const merged: Record<string, string> = { ...environmentDefaults };
+function withDefaults(env: Environment, defaults: Readonly<Record<string, string>> = {}): Record<string, string> {
+    const merged: Record<string, string> = { ...environmentDefaults, ...defaults };
     for (const [key, value] of Object.entries(env)) {
         if (value !== undefined && value.trim() !== "") {
             merged[key] = value;
@@ -122,8 +122,8 @@ function withDefaults(env: Environment): Record<string, string> {
     return merged;
 }
 
-function parse<S extends z.ZodMiniType>(schema: S, env: Environment, what: string): z.infer<S> {
-    const result = schema.safeParse(withDefaults(env));
+function parse<S extends z.ZodMiniType>(schema: S, env: Environment, what: string, defaults?: Readonly<Record<string, string>>): z.infer<S> {
+    const result = schema.safeParse(withDefaults(env, defaults));
     if (!result.success) {
         throw new ConfigError(`Invalid ${what} environment: ${describeIssues(result.error, "environment")}`);
     }
@@ -145,20 +145,28 @@ function logging(vars: z.infer<typeof apiSchema> | z.infer<typeof migrateSchema>
 
 /** Reads the API function's environment once; see the README for each variable. */
 export function loadApiConfig(env: Environment): ApiConfig {
-    const vars = parse(apiSchema, env, "API");
+    return loadFunctionConfig(env, "API");
+}
+
+/**
+ * The environment the API, the relay and the projector share: how to reach the database through the proxy and log in
+ * as the app user, logging and metrics. `what` names the function in error messages; `defaults` its own defaults.
+ */
+function loadFunctionConfig(env: Environment, what: string, defaults?: Readonly<Record<string, string>>): ApiConfig {
+    const vars = parse(apiSchema, env, what, defaults);
     let auth: DatabaseAuth;
     if (vars.DB_AUTH === "secret") {
         if (vars.DB_SECRET_ARN === undefined) {
-            throw new ConfigError("Invalid API environment: DB_SECRET_ARN is required when DB_AUTH is 'secret'");
+            throw new ConfigError(`Invalid ${what} environment: DB_SECRET_ARN is required when DB_AUTH is 'secret'`);
         }
         auth = { mode: "secret", secretArn: vars.DB_SECRET_ARN };
     } else {
         if (vars.DB_USER === undefined) {
-            throw new ConfigError("Invalid API environment: DB_USER is required when DB_AUTH is 'iam'");
+            throw new ConfigError(`Invalid ${what} environment: DB_USER is required when DB_AUTH is 'iam'`);
         }
         // An IAM token is sent in clear text during the handshake, so it must never leave without TLS.
         if (vars.DB_TLS !== "required") {
-            throw new ConfigError("Invalid API environment: DB_TLS must be 'required' when DB_AUTH is 'iam'");
+            throw new ConfigError(`Invalid ${what} environment: DB_TLS must be 'required' when DB_AUTH is 'iam'`);
         }
         auth = { mode: "iam", user: vars.DB_USER, ...(vars.AWS_REGION === undefined ? {} : { region: vars.AWS_REGION }) };
     }
@@ -169,6 +177,33 @@ export function loadApiConfig(env: Environment): ApiConfig {
         logging: logging(vars),
         ...(vars.POWERTOOLS_METRICS_NAMESPACE === undefined ? {} : { metricsNamespace: vars.POWERTOOLS_METRICS_NAMESPACE }),
     };
+}
+
+export interface RelayConfig extends ApiConfig {
+    /** EVENT_BUS_NAME: the custom bus the relay publishes to. */
+    readonly eventBusName: string;
+}
+
+export type ProjectorConfig = ApiConfig;
+
+// Event bus names: 1-256 of A-Z a-z 0-9 . _ - / (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_CreateEventBus.html).
+const eventBusName = /^[/.\-_A-Za-z0-9]{1,256}$/;
+
+/** Reads the relay function's environment: the API's database settings, plus EVENT_BUS_NAME. */
+export function loadRelayConfig(env: Environment): RelayConfig {
+    const base = loadFunctionConfig(env, "relay", { POWERTOOLS_SERVICE_NAME: "orders-relay" });
+    const bus = env.EVENT_BUS_NAME?.trim() ?? "";
+    if (!eventBusName.test(bus)) {
+        throw new ConfigError(
+            `Invalid relay environment: EVENT_BUS_NAME ${bus === "" ? "is required" : "must be 1-256 of A-Z a-z 0-9 . _ - /"} (the custom bus's name, set by the stack)`,
+        );
+    }
+    return { ...base, eventBusName: bus };
+}
+
+/** Reads the projector function's environment: the API's database settings. */
+export function loadProjectorConfig(env: Environment): ProjectorConfig {
+    return loadFunctionConfig(env, "projector", { POWERTOOLS_SERVICE_NAME: "orders-projector" });
 }
 
 /** Reads the migrate function's environment once. */

@@ -7,10 +7,11 @@ import { IamCredentialSource, SecretCredentialSource, type AuthTokenSigner, type
 import { IamAuthTokenSigner } from "./db/iamAuthToken";
 import { createApi, type ApiHandler } from "./http/api";
 import { createLogger, type Logger } from "./logger";
-import { EmfMetrics, noMetrics, type AppMetrics } from "./metrics";
+import { EmfMetrics, noMetrics, type AppMetrics, type DatabaseMetrics } from "./metrics";
 import { EventStore } from "./orders/eventStore";
 import { OrderService } from "./orders/service";
 import { SnapshotStore } from "./orders/snapshots";
+import { SummaryStore } from "./readModel/summaryStore";
 import { parseCredentialsSecret, type DatabaseCredentials } from "./secrets/credentialsSecret";
 import { SecretCache } from "./secrets/secretCache";
 import { loadSecretsManagerClient } from "./secrets/secretsManagerClient";
@@ -36,13 +37,18 @@ export interface ApiContainer {
     readonly secretCache?: SecretCache<DatabaseCredentials>;
 }
 
-/** Wires the API from its config; called once per container, so every client here lives as long as the container. */
-export function createApiContainer(config: ApiConfig, overrides: ApiOverrides = {}): ApiContainer {
-    const logger = overrides.logger ?? createLogger(config.logging);
-    // One Metrics instance per container, like the logger; without a namespace (local runs) nothing is written.
-    const metrics =
-        overrides.metrics ??
-        (config.metricsNamespace === undefined ? noMetrics : new EmfMetrics({ namespace: config.metricsNamespace, serviceName: config.logging.serviceName, logger }));
+/** The replaceable edges of a function's database connection. */
+export type DatabaseOverrides = Pick<ApiOverrides, "secretsClient" | "signer" | "connect">;
+
+/**
+ * The database connection of one function container, as the API, the relay and the projector all make it: through
+ * the proxy, as the app user, with a cached secret (`secret` mode) or a fresh IAM token per connection (`iam` mode).
+ */
+export function createDatabase(
+    config: Pick<ApiConfig, "db" | "auth" | "secretTtlSeconds">,
+    deps: { readonly logger: Logger; readonly metrics?: DatabaseMetrics; readonly overrides?: DatabaseOverrides },
+): { db: Database; secretCache?: SecretCache<DatabaseCredentials> } {
+    const overrides = deps.overrides ?? {};
     let credentials: CredentialSource;
     let secretCache: SecretCache<DatabaseCredentials> | undefined;
     const connection = baseConnectionOptions(config.db);
@@ -67,13 +73,24 @@ export function createApiContainer(config: ApiConfig, overrides: ApiOverrides = 
         connection,
         credentials,
         connect: overrides.connect ?? createConnection,
-        logger,
-        metrics,
+        logger: deps.logger,
+        ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
         queryTimeoutMs: 10_000,
     });
+    return secretCache === undefined ? { db } : { db, secretCache };
+}
+
+/** Wires the API from its config; called once per container, so every client here lives as long as the container. */
+export function createApiContainer(config: ApiConfig, overrides: ApiOverrides = {}): ApiContainer {
+    const logger = overrides.logger ?? createLogger(config.logging);
+    // One Metrics instance per container, like the logger; without a namespace (local runs) nothing is written.
+    const metrics =
+        overrides.metrics ??
+        (config.metricsNamespace === undefined ? noMetrics : new EmfMetrics({ namespace: config.metricsNamespace, serviceName: config.logging.serviceName, logger }));
+    const { db, secretCache } = createDatabase(config, { logger, metrics, overrides });
     const events = new EventStore(db);
     const orders = new OrderService(events, { snapshots: new SnapshotStore(db, events, logger), metrics });
-    const api = createApi({ orders, db, logger });
+    const api = createApi({ orders, summaries: new SummaryStore(db), db, logger });
     // Metrics are written once per invocation, after the response is decided, and never fail a request.
     const handle: ApiHandler = async (event, context) => {
         try {

@@ -134,3 +134,29 @@ export class EmfMetrics implements AppMetrics {
         this.refused.clear();
     }
 }
+
+/** The relay's metrics, one EMF document per run (service `orders-relay`); the stack alarms on EventsParked. */
+export const RELAY_METRICS = {
+    /** Events the bus accepted in the run (a repeat after a crash counts again). */
+    eventsPublished: "EventsPublished",
+    /** Rows the relay could not publish and set aside in parked_events: each one needs a person. */
+    eventsParked: "EventsParked",
+    /** Events after the checkpoint when the run ended: 0 once caught up. */
+    relayBacklog: "RelayBacklog",
+} as const;
+
+/** The projector's metrics (service `orders-projector`). */
+export const PROJECTOR_METRICS = {
+    /** Events applied to the read model (including those caught up from the store). */
+    summariesUpdated: "SummariesUpdated",
+    /** Deliveries at or below the stored version: duplicates and late arrivals, absorbed. */
+    staleEventsIgnored: "StaleEventsIgnored",
+} as const;
+
+/** Writes one EMF document with the given counts (zeros included, so a quiet minute charts as 0, not as a gap). */
+export function publishCounts(metrics: Metrics, counts: Readonly<Record<string, number>>): void {
+    for (const [name, value] of Object.entries(counts)) {
+        metrics.addMetric(name, MetricUnit.Count, value);
+    }
+    metrics.publishStoredMetrics();
+}

@@ -1,4 +1,36 @@
-/** Work in progress (issue 12): the relay function's entry point. */
-export async function handler(): Promise<void> {
-    throw new Error("relay: not implemented yet");
+import type { Context } from "aws-lambda";
+import { loadRelayConfig } from "./config";
+import { Logger } from "./logger";
+import { createRelayContainer, type RelayContainer } from "./outbox/relayContainer";
+import { runRelay, type RelayRunResult } from "./outbox/relay";
+
+// Created on the first invocation and kept while the container lives: config, clients, the connection.
+let container: RelayContainer | undefined;
+
+/**
+ * The relay function: EventBridge Scheduler invokes it every minute (the payload is ignored). Each run drains the
+ * event store into the bus until it catches up or its time budget ends. It throws (so Lambda counts an error and the
+ * alarm fires) when it cannot start or the database fails; a bus that keeps refusing ends the run normally, logged,
+ * with the backlog metric growing.
+ */
+export async function handler(_event: unknown, context: Pick<Context, "getRemainingTimeInMillis" | "awsRequestId">): Promise<RelayRunResult> {
+    try {
+        container ??= createRelayContainer(loadRelayConfig(process.env));
+    } catch (error) {
+        new Logger({ serviceName: "orders-relay" }).error("Cannot start the relay", { error });
+        throw error;
+    }
+    const { logger } = container;
+    logger.addContext(context as Context);
+    const result = await runRelay({ ...container, remainingMs: () => context.getRemainingTimeInMillis() });
+    container.recordRun(result);
+    logger.info("Relay run done", { ...result });
+    return result;
+}
+
+/** Closes and forgets the container, as if the function were cold again; for tests and the dev server. */
+export async function resetRelayContainer(): Promise<void> {
+    const current = container;
+    container = undefined;
+    await current?.db.close();
 }

@@ -88,6 +88,41 @@ export class Database implements Queryable {
         }
     }
 
+    /**
+     * Runs `work` in one transaction on the container's connection, and commits it; rolls back and rethrows when
+     * `work` fails. Nothing is retried: a transaction cut by a lost connection was rolled back by the server, so
+     * the caller decides whether to start it again. Callers must not run other statements while it is open.
+     * RDS Proxy keeps the client on one database connection for the transaction and multiplexes again at its end;
+     * a transaction does not pin.
+     */
+    async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+        const connection = await this.connection();
+        const tx: Queryable = {
+            query: async <R>(sql: string, values: readonly unknown[]): Promise<R> => {
+                try {
+                    return await this.run<R>(connection, sql, values);
+                } catch (error) {
+                    if (isFatalConnectionError(error)) {
+                        this.discard(connection);
+                        throw new DatabaseUnavailableError("The database connection was lost during a transaction", { cause: error });
+                    }
+                    throw new DatabaseQueryError("Statement failed", { cause: error });
+                }
+            },
+        };
+        const once = { retryOnFatal: false };
+        await tx.query("START TRANSACTION", [], once);
+        let result: T;
+        try {
+            result = await work(tx);
+        } catch (error) {
+            await this.run(connection, "ROLLBACK", []).catch(() => undefined);
+            throw error;
+        }
+        await tx.query("COMMIT", [], once);
+        return result;
+    }
+
     /** Closes the connection, if any; the next query opens a new one. */
     async close(): Promise<void> {
         const current = this.current;

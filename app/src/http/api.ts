@@ -9,12 +9,18 @@ import { callerOf } from "./caller";
 import { MethodNotAllowedError, RouteNotFoundError } from "./errors";
 import { errorResponse } from "./errorResponse";
 import { idempotencyKeyOf, ifMatchVersion, jsonBody } from "./request";
+import { listParameters } from "./listQuery";
+import { ownerOf } from "../orders/owner";
+import { listOrders } from "../readModel/orderList";
+import type { SummaryStore } from "../readModel/summaryStore";
 import { etag, json, type HttpResult } from "./responses";
 import { matchRoute } from "./router";
 import { addItemBody, createOrderBody, emptyBody } from "./schemas";
 
 export interface ApiDependencies {
     readonly orders: OrderService;
+    /** The read model behind GET /orders. */
+    readonly summaries: SummaryStore;
     readonly db: Queryable;
     readonly logger: Logger;
 }
@@ -26,7 +32,7 @@ function orderResponse(status: number, order: OrderState, headers: Record<string
 }
 
 /** The HTTP adapter: parse the request, call one use case, map the outcome. No SQL and no business rules here. */
-export function createApi({ orders, db, logger }: ApiDependencies): ApiHandler {
+export function createApi({ orders, summaries, db, logger }: ApiDependencies): ApiHandler {
     async function route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
         const method = event.requestContext.http.method;
         const match = matchRoute(method, event.rawPath);
@@ -45,6 +51,18 @@ export function createApi({ orders, db, logger }: ApiDependencies): ApiHandler {
             case "health":
                 await pingDatabase(db);
                 return json(200, { status: "ok" });
+            case "listOrders": {
+                // From the read model: eventually consistent (README "Listing orders"), scoped to the caller.
+                const { customerId, status, limit, cursor } = listParameters(event);
+                const page = await listOrders(summaries, {
+                    owner: ownerOf(callerOf(event)),
+                    limit,
+                    ...(customerId === undefined ? {} : { customerId }),
+                    ...(status === undefined ? {} : { status }),
+                    ...(cursor === undefined ? {} : { cursor }),
+                });
+                return json(200, page, { "cache-control": "no-store" });
+            }
             case "createOrder": {
                 const key = idempotencyKeyOf(event);
                 const { customerId } = jsonBody(event, createOrderBody);

@@ -7,6 +7,7 @@ import {
     OrderNotFoundError,
     StaleVersionError,
 } from "../orders/errors";
+import { InvalidCursorError } from "../readModel/cursor";
 import { BadRequestError, HttpError } from "./errors";
 import { etag, json, type ErrorBody, type HttpResult } from "./responses";
 
@@ -25,6 +26,9 @@ export function errorResponse(error: unknown, requestId: string, logger: Logger,
     }
     if (error instanceof HttpError) {
         return json(error.status, body(error.code, error.message), error.headers);
+    }
+    if (error instanceof InvalidCursorError) {
+        return json(400, body("validation_error", error.message, { field: "cursor" }));
     }
     if (error instanceof OrderNotFoundError) {
         return json(404, body("not_found", "Order not found"));

@@ -1,9 +1,9 @@
-import { itemAddedData, orderCreatedData } from "../orders/events";
+import { createOrderFields, itemAddedData } from "../orders/events";
 import * as z from "zod/mini";
 import "../validation";
 
 /** POST /orders */
-export const createOrderBody = orderCreatedData;
+export const createOrderBody = createOrderFields;
 
 /** POST /orders/{id}/items */
 export const addItemBody = itemAddedData;

@@ -9,6 +9,17 @@ export type NewEvent = OrderEvent & { readonly eventId: string };
 
 export type AppendOutcome = "appended" | "replayed";
 
+/** An event with its place in the store's global order, not yet validated. */
+export interface StoredEvent {
+    readonly orderId: string;
+    readonly version: number;
+    readonly position: number;
+    readonly type: string;
+    readonly data: unknown;
+    /** ISO-8601 UTC. */
+    readonly occurredAt: string;
+}
+
 /** A row of `events` as the store selects it. */
 export interface EventRow extends RowDataPacket {
     aggregate_id: string;
@@ -49,6 +60,26 @@ export class EventStore {
             { retryOnFatal: true },
         );
         return rows.map(toRecordedEvent);
+    }
+
+    /**
+     * Events `afterVersion` < version ≤ `upToVersion` of one aggregate with their positions, oldest first, as stored
+     * (not validated: the read model validates what it applies).
+     */
+    async loadRange(aggregateId: string, afterVersion: number, upToVersion: number): Promise<StoredEvent[]> {
+        const rows = await this.db.query<(EventRow & { seq: string | number })[]>(
+            `SELECT seq, ${columns} FROM events WHERE aggregate_id = ? AND version > ? AND version <= ? ORDER BY version`,
+            [aggregateId, afterVersion, upToVersion],
+            { retryOnFatal: true },
+        );
+        return rows.map((row) => ({
+            orderId: row.aggregate_id,
+            version: Number(row.version),
+            position: Number(row.seq),
+            type: row.type,
+            data: typeof row.data === "string" ? (JSON.parse(row.data) as unknown) : row.data,
+            occurredAt: `${row.created_at.replace(" ", "T")}Z`,
+        }));
     }
 
     /** Which aggregate an event id belongs to, if it was appended. */

@@ -19,9 +19,16 @@ const money = () =>
         }),
     );
 
+const customerId = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(limits.customerIdLength));
+
+/** What a client sends to open an order. */
+export const createOrderFields = z.lazy(() => z.object({ customerId: customerId() }));
+
+/** `owner` (orders/owner.ts) is recorded since the read model; older OrderCreated events have none. */
 export const orderCreatedData = z.lazy(() =>
     z.object({
-        customerId: z.string().check(z.trim(), z.minLength(1), z.maxLength(limits.customerIdLength)),
+        customerId: customerId(),
+        owner: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
     }),
 );
 export const itemAddedData = z.lazy(() =>

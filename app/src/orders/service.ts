@@ -5,6 +5,7 @@ import { ConcurrencyConflictError, IdempotencyKeyReusedError, InvalidTransitionE
 import type { RecordedEvent } from "./events";
 import type { EventStore, NewEvent } from "./eventStore";
 import { apply, fold, type OrderState } from "./fold";
+import { ownerOf } from "./owner";
 import type { SnapshotStore } from "./snapshots";
 import type { OrderMetrics } from "../metrics";
 
@@ -49,7 +50,7 @@ export class OrderService {
     async create(customerId: string, caller: CallerId, idempotencyKey?: string): Promise<CreateResult> {
         const orderId = this.newId();
         const eventId = idempotencyKey === undefined ? this.newId() : idempotencyEventId(idempotencyKey, caller);
-        const event: NewEvent = { eventId, type: "OrderCreated", data: { customerId } };
+        const event: NewEvent = { eventId, type: "OrderCreated", data: { customerId, owner: ownerOf(caller) } };
         if ((await this.store.append(orderId, 0, [event])) === "appended") {
             this.metrics?.orderCreated();
             // The new state is folded locally: reading it back would cost a round trip for nothing.
