@@ -31,6 +31,14 @@ function orderResponse(status: number, order: OrderState, headers: Record<string
     return json(status, order, { etag: etag(order.version), ...headers });
 }
 
+function withoutOwner(data: object): object {
+    if (!("owner" in data)) {
+        return data;
+    }
+    const { owner: _owner, ...rest } = data as { owner: unknown };
+    return rest;
+}
+
 /** The HTTP adapter: parse the request, call one use case, map the outcome. No SQL and no business rules here. */
 export function createApi({ orders, summaries, db, logger }: ApiDependencies): ApiHandler {
     async function route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
@@ -74,7 +82,11 @@ export function createApi({ orders, summaries, db, logger }: ApiDependencies): A
                 return orderResponse(200, await orders.get(orderId));
             case "orderEvents": {
                 const events = await orders.events(orderId);
-                return json(200, events.map(({ version, type, data, createdAt }) => ({ version, type, data, createdAt })));
+                // `owner` is a hash for the read model's scoping, not part of what a client sent or needs.
+                return json(
+                    200,
+                    events.map(({ version, type, data, createdAt }) => ({ version, type, data: withoutOwner(data), createdAt })),
+                );
             }
             case "addItem": {
                 const expected = ifMatchVersion(event);

@@ -34,13 +34,18 @@ describe("http: router", () => {
         assert.equal(matchRoute("get", "/time").kind, "route");
     });
 
+    it("routes GET /orders to the list and POST /orders to creation", () => {
+        assert.deepEqual(matchRoute("GET", "/orders"), { kind: "route", name: "listOrders" });
+        assert.deepEqual(matchRoute("POST", "/orders/"), { kind: "route", name: "createOrder" });
+    });
+
     it("says not found for an unknown path", () => {
         assert.deepEqual(matchRoute("GET", "/nope"), { kind: "notFound" });
     });
 
     it("says method not allowed, with the allowed methods, for a known path", () => {
         assert.deepEqual(matchRoute("DELETE", `/orders/${id}`), { kind: "methodNotAllowed", allow: ["GET"] });
-        assert.deepEqual(matchRoute("GET", "/orders"), { kind: "methodNotAllowed", allow: ["POST"] });
+        assert.deepEqual(matchRoute("DELETE", "/orders"), { kind: "methodNotAllowed", allow: ["GET", "POST"] });
     });
 
     it("treats an id that is not a UUID as an unknown order", () => {
