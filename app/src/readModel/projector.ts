@@ -10,7 +10,7 @@ export type ProjectionOutcome =
     /** At or below the stored version: a duplicate or a late delivery, absorbed. */
     | "ignored";
 
-/** Thrown when the summary kept changing under the projector; the delivery fails and is retried. */
+/** The delivery cannot be applied now (the store lags the bus, or the row would not settle); it fails and is retried. */
 export class ProjectionConflictError extends Error {
     override readonly name = "ProjectionConflictError";
 }
@@ -27,11 +27,12 @@ export class Projector {
     constructor(
         private readonly summaries: SummaryStore,
         private readonly events: Pick<EventStore, "loadRange">,
-        private readonly maxAttempts = 3,
     ) {}
 
     async project(event: PositionedEvent): Promise<ProjectionOutcome> {
-        for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
+        // A write lost to another delivery means that delivery moved the row forward. Versions only grow and the row
+        // is done once it reaches this event's version, so the loop ends after at most `event.version` lost races.
+        for (let attempt = 0; attempt <= event.version; attempt += 1) {
             const current = await this.summaries.get(event.orderId);
             const stored = current?.version ?? 0;
             if (event.version <= stored) {
@@ -48,6 +49,6 @@ export class Projector {
                 return outcome;
             }
         }
-        throw new ProjectionConflictError(`Order ${event.orderId}: the summary changed ${this.maxAttempts} times while version ${event.version} was applied`);
+        throw new ProjectionConflictError(`Order ${event.orderId}: the summary did not settle while version ${event.version} was applied`);
     }
 }
