@@ -33,6 +33,18 @@ export function authorizerFor(caller: string): Record<string, unknown> {
 }
 
 /** The API Gateway HTTP API (payload 2.0) event that the `$default` route delivers; header names lowercased. */
+/**
+ * `queryStringParameters` as an HTTP API fills it (payload 2.0): decoded values, a repeated name's values joined with
+ * commas, and no field at all without a query string.
+ */
+export function queryParameters(rawQueryString: string): { queryStringParameters?: Record<string, string> } {
+    const parameters: Record<string, string> = {};
+    for (const [name, value] of new URLSearchParams(rawQueryString)) {
+        parameters[name] = name in parameters ? `${parameters[name]},${value}` : value;
+    }
+    return Object.keys(parameters).length === 0 ? {} : { queryStringParameters: parameters };
+}
+
 export function apiGatewayEvent(method: string, rawPath: string, spec: EventSpec = {}): APIGatewayProxyEventV2 {
     const headers = Object.fromEntries(Object.entries(spec.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
     const authorizer = spec.caller === undefined ? {} : { authorizer: authorizerFor(spec.caller) };
@@ -41,6 +53,7 @@ export function apiGatewayEvent(method: string, rawPath: string, spec: EventSpec
         routeKey: "$default",
         rawPath,
         rawQueryString: spec.rawQueryString ?? "",
+        ...queryParameters(spec.rawQueryString ?? ""),
         headers,
         body: spec.body,
         isBase64Encoded: false,

@@ -11,11 +11,14 @@ export interface RequestSpec {
 }
 
 /** An API Gateway HTTP API (payload 2.0) event, as the `$default` route delivers it. */
-export function apiEvent(method: string, rawPath: string, spec: RequestSpec = {}): APIGatewayProxyEventV2 {
+export function apiEvent(method: string, target: string, spec: RequestSpec = {}): APIGatewayProxyEventV2 {
+    // A query string in the target goes where API Gateway puts it.
+    const [rawPath = target, rawQueryString = ""] = target.split(/\?(.*)/s);
     if (spec.body === undefined || typeof spec.body === "string") {
-        return apiGatewayEvent(method, rawPath, { headers: spec.headers, body: spec.body as string | undefined, caller: spec.caller });
+        return apiGatewayEvent(method, rawPath, { headers: spec.headers, body: spec.body as string | undefined, caller: spec.caller, rawQueryString });
     }
     return apiGatewayEvent(method, rawPath, {
+        rawQueryString,
         headers: { "content-type": "application/json", ...spec.headers },
         body: JSON.stringify(spec.body),
         caller: spec.caller,
