@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { ConfigError, loadApiConfig, loadMigrateConfig } from "../../app/src/config";
+import { ConfigError, loadApiConfig, loadMigrateConfig, loadProjectorConfig, loadRelayConfig } from "../../app/src/config";
 
 const apiBaseline = { DB_HOST: "proxy.example.internal", DB_NAME: "orders", DB_SECRET_ARN: "arn:aws:secretsmanager:eu-west-1:1:secret:app" };
 const migrateBaseline = {
@@ -101,6 +101,41 @@ describe("config", () => {
 
         it("refuses an app auth mode other than secret or iam", () => {
             assert.throws(() => loadMigrateConfig({ ...migrateBaseline, DB_APP_AUTH: "password" }), /DB_APP_AUTH/);
+        });
+    });
+
+    describe("loadRelayConfig", () => {
+        it("reads the API's database settings and the bus, with its own service name", () => {
+            const config = loadRelayConfig({ ...apiBaseline, EVENT_BUS_NAME: "serverless-mysql-dev-orders" });
+            assert.equal(config.eventBusName, "serverless-mysql-dev-orders");
+            assert.equal(config.db.host, apiBaseline.DB_HOST);
+            assert.equal(config.logging.serviceName, "orders-relay");
+        });
+
+        it("names EVENT_BUS_NAME when it is missing or not a bus name", () => {
+            for (const value of [undefined, "", "bus name with spaces", "x".repeat(257)]) {
+                assert.throws(() => loadRelayConfig({ ...apiBaseline, EVENT_BUS_NAME: value }), (error: unknown) => {
+                    assert.ok(error instanceof ConfigError);
+                    assert.match(error.message, /^Invalid relay environment: EVENT_BUS_NAME/);
+                    return true;
+                });
+            }
+        });
+
+        it("says which function's environment is wrong", () => {
+            assert.throws(() => loadRelayConfig({ ...apiBaseline, DB_PORT: "x", EVENT_BUS_NAME: "b" }), /^ConfigError: Invalid relay environment: DB_PORT|Invalid relay environment: DB_PORT/);
+        });
+    });
+
+    describe("loadProjectorConfig", () => {
+        it("reads the API's database settings with its own service name", () => {
+            const config = loadProjectorConfig({ ...apiBaseline, DB_AUTH: "iam", DB_USER: "app", DB_SECRET_ARN: "" });
+            assert.deepEqual(config.auth, { mode: "iam", user: "app" });
+            assert.equal(config.logging.serviceName, "orders-projector");
+        });
+
+        it("refuses IAM mode without TLS, as the API does", () => {
+            assert.throws(() => loadProjectorConfig({ ...apiBaseline, DB_AUTH: "iam", DB_USER: "app", DB_TLS: "disabled" }), /Invalid projector environment: DB_TLS/);
         });
     });
 });
