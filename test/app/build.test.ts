@@ -6,6 +6,7 @@ import { buildLambdaBundle, migrationsDir, type LambdaBundle, type LambdaEntry }
 import { withEnvironment } from "../../app/dev/localEnvironment";
 import { apiEvent, lambdaContext } from "./support/apiEvents";
 import { useLocalEnvironment } from "./support/localEnvironment";
+import { freshEvents } from "./support/localEvents";
 
 type Handler = (event: unknown, context?: unknown) => Promise<Record<string, unknown>>;
 
@@ -31,6 +32,8 @@ describe("build: buildLambdaBundle", function () {
         assert.ok(bundle("handler").bytes < 1_000_000, `handler: ${bundle("handler").bytes} B`);
         assert.ok(bundle("migrate").bytes < 1_000_000, `migrate: ${bundle("migrate").bytes} B`);
         assert.ok(secretModeBundle().bytes < 1_000_000, `handler (secret mode): ${secretModeBundle().bytes} B`);
+        assert.ok(bundle("relay").bytes < 1_000_000, `relay: ${bundle("relay").bytes} B`);
+        assert.ok(bundle("projector").bytes < 1_000_000, `projector: ${bundle("projector").bytes} B`);
     });
 
     it("keeps the API bundle of the default auth mode (IAM) within 450 KiB: no AWS SDK in it", () => {
@@ -93,6 +96,45 @@ describe("build: buildLambdaBundle", function () {
                 }
             } finally {
                 rmSync(isolated, { recursive: true, force: true });
+            }
+        });
+
+        it("publishes from the relay bundle and projects from the projector bundle", async () => {
+            const admin = await local.env().mariadb.connectAdmin();
+            const events = await freshEvents(local.env(), admin).finally(() => admin.end());
+            const load = <T>(entry: LambdaEntry): T => {
+                const fnDir = path.join(dir as string, entry);
+                mkdirSync(fnDir);
+                writeFileSync(path.join(fnDir, "index.js"), bundle(entry).code);
+                return require(path.join(fnDir, "index.js")) as T;
+            };
+            const relay = load<{ handler: Handler; resetRelayContainer: () => Promise<void> }>("relay");
+            const projector = load<{ handler: Handler; resetProjectorContainer: () => Promise<void> }>("projector");
+            const env = { ...local.env().apiEnv, EVENT_BUS_NAME: "bundle-test", POWERTOOLS_LOG_LEVEL: "SILENT" };
+            try {
+                const create = await withEnvironment(local.env().apiEnv, async () => {
+                    const api = require(path.join(dir as string, "api", "index.js")) as { handler: Handler; resetContainer: () => Promise<void> };
+                    try {
+                        return await api.handler(apiEvent("POST", "/orders", { body: { customerId: "bundle" } }), lambdaContext());
+                    } finally {
+                        await api.resetContainer();
+                    }
+                });
+                assert.equal(create.statusCode, 201, String(create.body));
+                const run = await withEnvironment(env, () => relay.handler({}, { ...lambdaContext(), getRemainingTimeInMillis: () => 60_000 }));
+                assert.equal(run.status, "caughtUp");
+                assert.equal(run.published, 1);
+                const [entry] = events.bus.accepted;
+                assert.ok(entry !== undefined);
+                const delivered = { source: entry.Source, "detail-type": entry.DetailType, detail: JSON.parse(entry.Detail) as unknown };
+                // The stub already handed the event to the pipeline's projector: the bundle finds it applied.
+                await events.bus.drained();
+                assert.equal(await withEnvironment(env, () => projector.handler(delivered, lambdaContext())), "ignored");
+                await assert.rejects(withEnvironment(env, () => projector.handler({ ...delivered, source: "other" }, lambdaContext())), /Not an orders event/);
+            } finally {
+                await relay.resetRelayContainer();
+                await projector.resetProjectorContainer();
+                await events.stop();
             }
         });
 
