@@ -14,7 +14,7 @@ const query = z.lazy(() =>
         limit: z.optional(
             z.pipe(
                 z.string().check(z.regex(/^\d{1,3}$/, `must be a whole number from 1 to ${pageSize.max}`)),
-                z.pipe(z.transform(Number), z.number().check(z.gte(1), z.lte(pageSize.max))),
+                z.pipe(z.transform(Number), z.number().check(z.gte(1, `must be a whole number from 1 to ${pageSize.max}`), z.lte(pageSize.max, `must be a whole number from 1 to ${pageSize.max}`))),
             ),
         ),
         cursor: z.optional(z.string().check(z.minLength(1, "must not be empty"))),
