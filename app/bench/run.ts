@@ -12,6 +12,7 @@ import { defaultSnapshotEvery } from "../src/orders/snapshots";
 import { alternatingColdStarts, type ColdStart, type ColdStartSubject } from "./coldStart";
 import { interleaved, type PairedSamples } from "./interleave";
 import { percentile, timed } from "./stats";
+import { benchRelay } from "./relay";
 import { formatTable, type Row } from "./table";
 
 // `npm run bench`: one run against a local MariaDB on loopback. Loops are bounded; nothing leaves the machine.
@@ -261,6 +262,9 @@ async function main(): Promise<void> {
         const sdkBundled = total(sdk.a);
         const sdkRuntime = total(sdk.b);
 
+        console.log(`bench: relay, a backlog drained into the local EventBridge stub, then append-to-read-model lag ...`);
+        const relayRows = await benchRelay(local, admin);
+
         const p = {
             handler50: percentile(warm.a, 50),
             handler99: percentile(warm.a, 99),
@@ -302,6 +306,7 @@ async function main(): Promise<void> {
             { metric: "bundle: API, secret mode (SDK client bundled)", value: kib(bundles.apiSecret.bytes), target: "< 1 MB", pass: bundles.apiSecret.bytes < targets.anyBundleBytes },
             { metric: "bundle: migrate", value: kib(bundles.migrate.bytes), target: "< 1 MB", pass: bundles.migrate.bytes < targets.anyBundleBytes },
             { metric: "bundle: floor (mysql2 and one query)", value: kib(bundles.floor.bytes) },
+            ...relayRows,
         ];
         console.log(`\n${formatTable(rows)}\n`);
         console.log("Loopback MariaDB on a shared machine: read the ratios and counts, not the absolute times. Through RDS Proxy,");
