@@ -42,6 +42,7 @@ export async function benchRelay(local: LocalEnvironment, admin: Connection): Pr
             published = (await events.runRelay(600_000)).published;
         });
         const deliveredMs = drainMs + (await timed(() => events.bus.drained()));
+        const calls = events.bus.calls.length;
 
         const lags: number[] = [];
         for (let sample = 0; sample < relayBench.lagSamples; sample += 1) {
@@ -57,7 +58,6 @@ export async function benchRelay(local: LocalEnvironment, admin: Connection): Pr
                 }),
             );
         }
-        const calls = events.bus.calls.length;
         return [
             { metric: `relay: ${total} events drained by one run, PutEvents calls`, value: `${published} published in ${calls} calls` },
             { metric: "relay throughput to the stub (events per second)", value: `${Math.round((published / drainMs) * 1000)}/s`, target: `all ${total}`, pass: published === total },
