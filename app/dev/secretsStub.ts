@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody, reply } from "./awsJsonProtocol";
 
 /** A local stand-in for AWS Secrets Manager: GetSecretValue and PutSecretValue, JSON 1.1 protocol. */
 export interface SecretsStub {
@@ -18,20 +19,6 @@ export interface SecretsStub {
 interface StoredSecret {
     value: string;
     versionId: string;
-}
-
-function reply(response: ServerResponse, status: number, body: unknown): void {
-    response.writeHead(status, { "content-type": "application/x-amz-json-1.1" });
-    response.end(JSON.stringify(body));
-}
-
-async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) {
-        chunks.push(chunk as Buffer);
-    }
-    const text = Buffer.concat(chunks).toString("utf8");
-    return text === "" ? {} : (JSON.parse(text) as Record<string, unknown>);
 }
 
 /** Starts the stub on a free loopback port. It checks no signature: it only ever listens on 127.0.0.1. */

@@ -1,5 +1,6 @@
 import { CorruptStreamError } from "../orders/errors";
 import { orderEvent } from "../orders/events";
+import type { StoredEvent } from "../orders/eventStore";
 import type { OrderStatus } from "../orders/fold";
 import { anonymousOwner, type OwnerId } from "../orders/owner";
 
@@ -21,15 +22,7 @@ export interface OrderSummary {
 }
 
 /** An event as the projector applies it: from the bus (Detail) or read back from the store. */
-export interface PositionedEvent {
-    readonly orderId: string;
-    readonly version: number;
-    readonly position: number;
-    readonly type: string;
-    readonly data: unknown;
-    /** ISO-8601 UTC. */
-    readonly occurredAt: string;
-}
+export type PositionedEvent = StoredEvent;
 
 /**
  * Applies one event on top of the summary at the version before it; `undefined` is the summary before OrderCreated. Pure.
