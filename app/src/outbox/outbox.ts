@@ -1,5 +1,6 @@
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import type { Queryable } from "../db/connection";
+import { DatabaseQueryError } from "../db/errors";
 
 /** One row of the event store, as the relay reads it: still raw, since a malformed row must be parked, not thrown. */
 export interface OutboxRow {
@@ -82,10 +83,16 @@ export class Outbox {
 
     /** Records a row the relay passes over; parking it twice (a repeated run) keeps the first reason. */
     async park(position: number, reason: string): Promise<void> {
-        await this.db.query<ResultSetHeader>(
-            "INSERT IGNORE INTO parked_events (seq, relay, reason, parked_at) VALUES (?, ?, ?, UTC_TIMESTAMP(6))",
-            [position, this.relay, reason.slice(0, 512)],
-            { retryOnFatal: true },
-        );
+        try {
+            await this.db.query<ResultSetHeader>(
+                "INSERT INTO parked_events (seq, relay, reason, parked_at) VALUES (?, ?, ?, UTC_TIMESTAMP(6))",
+                [position, this.relay, reason.slice(0, 512)],
+                { retryOnFatal: true },
+            );
+        } catch (error) {
+            if (!(error instanceof DatabaseQueryError && error.isDuplicateKey)) {
+                throw error;
+            }
+        }
     }
 }

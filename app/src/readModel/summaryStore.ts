@@ -1,5 +1,6 @@
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import type { Queryable } from "../db/connection";
+import { DatabaseQueryError } from "../db/errors";
 import type { OrderStatus } from "../orders/fold";
 import type { OrderSummary } from "./summary";
 
@@ -81,12 +82,18 @@ export class SummaryStore {
     /** Writes `next` over the row at `previousVersion` (none: a new row); false when another writer got there first. */
     async replace(next: OrderSummary, previousVersion: number | undefined): Promise<boolean> {
         if (previousVersion === undefined) {
-            const inserted = await this.db.query<ResultSetHeader>(
-                `INSERT IGNORE INTO order_summaries (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-                values(next),
-                { retryOnFatal: true },
-            );
-            return inserted.affectedRows === 1;
+            try {
+                // Not INSERT IGNORE, which would also turn a value that does not fit into a warning and a truncated row.
+                await this.db.query<ResultSetHeader>(`INSERT INTO order_summaries (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, values(next), {
+                    retryOnFatal: false,
+                });
+                return true;
+            } catch (error) {
+                if (error instanceof DatabaseQueryError && error.isDuplicateKey) {
+                    return false;
+                }
+                throw error;
+            }
         }
         const updated = await this.db.query<ResultSetHeader>(
             "UPDATE order_summaries SET status = ?, item_count = ?, total_cents = ?, version = ?, updated_at = ? WHERE order_id = ? AND version = ?",
