@@ -39,6 +39,7 @@ export const CONFIG_KEYS = {
     availabilityZones: { type: "number", default: 2, accepts: `2 to ${MAX_AZS} (RDS subnet groups and RDS Proxy need two AZs); may grow after the first deploy, never shrink` },
     vpcCidr: { type: "string", default: "10.0.0.0/16", accepts: `an IPv4 network address from /${MIN_VPC_PREFIX} to /${MAX_VPC_PREFIX} (cut into ${SUBNET_SLOTS} equal blocks; AZ n takes block n); cannot change after the first deploy` },
     flowLogs: { type: "boolean", default: false, accepts: "true or false" },
+    events: { type: "boolean", default: true, accepts: "true (relay the event store to an EventBridge bus and keep the read model behind GET /orders) or false (none of it: no bus, relay, projector or EventBridge endpoint)" },
     logRetentionDays: { type: "number", default: 7, accepts: `one of ${LOG_RETENTION_DAYS.join(", ")}` },
     dbEngineVersion: { type: "string", default: "8.4", accepts: `MySQL ${SUPPORTED_MYSQL_MAJORS.join(" or ")}, optionally pinned to a minor version (8.4.6), which turns RDS's automatic minor upgrades off` },
     dbInstanceClass: { type: "string", default: "db.t4g.micro", accepts: "an RDS instance class such as db.t4g.micro or db.m7g.large" },
@@ -122,6 +123,7 @@ const schema = z
             }
         }),
         flowLogs: bool,
+        events: bool,
         logRetentionDays: z.int().refine(isValidLogRetention, "is not a retention CloudWatch Logs accepts"),
         dbEngineVersion: z.string().refine((v) => mysqlMajor(v) !== undefined, "is not a MySQL version RDS Proxy supports"),
         dbInstanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "is not an RDS instance class"),
@@ -280,6 +282,8 @@ export interface BlueprintConfig {
     readonly lambda: { readonly memoryMb: number; readonly timeoutSeconds: number };
     readonly api: { readonly throttleRateLimit: number; readonly throttleBurstLimit: number; readonly auth: ApiAuthSettings };
     readonly observability: ObservabilitySettings;
+    /** `events`: the outbox relay to EventBridge, the projector and the read model. */
+    readonly events: boolean;
 }
 
 /** Alarms and their notifications (`alarm*`). */
@@ -382,6 +386,7 @@ export function parseConfig(source: ConfigSource): BlueprintConfig {
         logRetentionDays: s.logRetentionDays,
         logLevel: s.logLevel,
         network: { availabilityZones: s.availabilityZones, cidrBlock: s.vpcCidr, flowLogs: s.flowLogs },
+        events: s.events,
         database: {
             engineVersion: s.dbEngineVersion,
             instanceClass: s.dbInstanceClass,
