@@ -8,7 +8,8 @@
  * statistic it calls most useful, one-minute data). Each spec's `basis` says which. Every alarm notifies on
  * ALARM and on OK; none on INSUFFICIENT_DATA.
  */
-import { metricOf, type AwsMetricKey, type MetricRef } from "./metrics";
+import { RELAY_METRICS } from "../../app/src/metrics";
+import { appMetricOf, metricOf, type AwsMetricKey, type MetricRef } from "./metrics";
 
 export const RECOMMENDED_ALARMS = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Best_Practice_Recommended_Alarms_AWS_Services.html";
 
@@ -48,10 +49,21 @@ export interface MonitoredResources<V> {
     readonly migrateFunction: MonitoredFunction<V>;
     readonly dbInstanceId: V;
     readonly proxyName: V;
+    /** With `events` on: the relay, the projector, the consumer's dead-letter queue and the app's metric namespace. */
+    readonly events?: MonitoredEvents<V>;
+}
+
+export interface MonitoredEvents<V> {
+    readonly relayFunction: MonitoredFunction<V>;
+    readonly projectorFunction: MonitoredFunction<V>;
+    readonly deadLetterQueueName: V;
+    /** The app's CloudWatch namespace and the relay's `service` (app/src/metrics.ts RELAY_METRICS). */
+    readonly appNamespace: string;
+    readonly relayService: string;
 }
 
 /** CloudWatch's TreatMissingData values used here. */
-export type MissingData = "missing" | "notBreaching";
+export type MissingData = "missing" | "notBreaching" | "breaching";
 export type Comparison = "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold";
 
 export interface MetricStat<V> {
@@ -361,5 +373,106 @@ export function alarmSpecs<V>(resources: MonitoredResources<V>, t: AlarmThreshol
             treatMissingData: "missing",
             basis: `${RECOMMENDED_ALARMS} (RDS DatabaseConnections: Average, 60 s, 5 of 5, 90-95% of max_connections)`,
         },
+        ...(resources.events === undefined ? [] : eventAlarmSpecs(resources.events, t)),
     ];
 }
+
+/** The events pipeline's alarms: the relay stalled or failing, events parked, deliveries the consumer gave up on. */
+export function eventAlarmSpecs<V>(events: MonitoredEvents<V>, t: AlarmThresholds): AlarmSpec<V>[] {
+    const relayFn = { FunctionName: events.relayFunction.name };
+    const projectorFn = { FunctionName: events.projectorFunction.name };
+    const relayMetric = (name: string, statistic: string): MetricStat<V> => ({
+        metric: appMetricOf(events.appNamespace, name, events.relayService as unknown as V),
+        stat: statistic,
+        period: MINUTE,
+    });
+    return [
+        {
+            key: "relay-fn-errors",
+            description:
+                "The relay failed in 3 runs in a row (it runs every minute): it could not start, reach the database through the proxy, or keep its " +
+                "lease, so no event reaches the bus and GET /orders falls behind. Search the relay function's log group for ERROR lines. Events are " +
+                "not lost: the next successful run publishes from its checkpoint. Threshold: any failed run (not configurable).",
+            metric: single(stat("lambdaErrors", relayFn, "Sum")),
+            comparison: "GreaterThanThreshold",
+            threshold: 0,
+            evaluationPeriods: 3,
+            datapointsToAlarm: 3,
+            treatMissingData: "notBreaching",
+            basis: `${RECOMMENDED_ALARMS} (Lambda Errors: Sum, 60 s, 3 of 3), threshold 0 because the relay runs once a minute`,
+        },
+        {
+            key: "relay-not-running",
+            description:
+                "The relay was not invoked for 5 minutes although EventBridge Scheduler should start it every minute: the schedule is disabled or " +
+                "deleted, its role cannot invoke the function, or Lambda throttles it. Check the schedule and its role in the EventBridge Scheduler " +
+                "console and the function's Throttles. Until it runs again, nothing reaches the bus. Threshold: not configurable.",
+            metric: single(stat("lambdaInvocations", relayFn, "Sum")),
+            comparison: "LessThanThreshold",
+            threshold: 1,
+            evaluationPeriods: 5,
+            datapointsToAlarm: 5,
+            // No invocation, no datapoint: missing is exactly what this alarm is about.
+            treatMissingData: "breaching",
+            basis: "Lambda Invocations (Sum, 60 s) against the schedule's rate of one a minute; 5 of 5 so that a slow minute does not page",
+        },
+        {
+            key: "relay-backlog",
+            description:
+                "Events have been waiting to be published for 10 minutes (RelayBacklog above 0 at the end of every run): the bus keeps refusing " +
+                "entries (the relay logs \"PutEvents kept failing\" with the error code), or more events arrive than a run can publish. Check the " +
+                "relay's log group, the EventBridge interface endpoint and its policy, and PutEvents throttling. Threshold: not configurable.",
+            metric: single(relayMetric(RELAY_METRICS.relayBacklog, "Minimum")),
+            comparison: "GreaterThanThreshold",
+            threshold: 0,
+            evaluationPeriods: 10,
+            datapointsToAlarm: 10,
+            treatMissingData: "notBreaching",
+            basis: "The relay's own metric (app/src/metrics.ts), one datapoint per run; 10 of 10 so that a burst it catches up on does not page",
+        },
+        {
+            key: "events-parked",
+            description:
+                "The relay parked at least one event it cannot publish (a row that is not a valid event, or one larger than EventBridge accepts) and " +
+                "went on without it: consumers and the read model miss it. Find it in the database (SELECT * FROM parked_events ORDER BY parked_at " +
+                "DESC) and in the relay's log (\"Parked an event\", with its position); repair the data, then publish or rebuild. Threshold: any parked event.",
+            metric: single(relayMetric(RELAY_METRICS.eventsParked, "Sum")),
+            comparison: "GreaterThanThreshold",
+            threshold: 0,
+            evaluationPeriods: 1,
+            datapointsToAlarm: 1,
+            treatMissingData: "notBreaching",
+            basis: "The relay's own metric (app/src/metrics.ts); 1 of 1 because every parked event needs a person",
+        },
+        {
+            key: "projector-fn-errors",
+            description:
+                `The projector had ${above(t.lambdaErrors, "error")} a minute for 3 minutes: it could not apply events to the read model (database ` +
+                "unreachable, or an event ahead of the store). Lambda retries each event twice, then it lands in the dead-letter queue. Search the " +
+                "projector's log group for ERROR lines. Threshold: config alarmLambdaErrors.",
+            metric: single(stat("lambdaErrors", projectorFn, "Sum")),
+            comparison: "GreaterThanThreshold",
+            threshold: t.lambdaErrors,
+            evaluationPeriods: 3,
+            datapointsToAlarm: 3,
+            treatMissingData: "notBreaching",
+            basis: `${RECOMMENDED_ALARMS} (Lambda Errors: Sum, 60 s, 3 of 3)`,
+        },
+        {
+            key: "events-dead-letters",
+            description:
+                "Events the read model never received are in the consumer's dead-letter queue: EventBridge could not deliver them to the projector, or " +
+                "the projector failed them three times. Read a message to see why (EventBridge adds ERROR_CODE and ERROR_MESSAGE attributes; Lambda's " +
+                "record has the error in responsePayload), fix the cause, then rebuild the read model (migrate with {\"rebuildReadModel\": true}) and " +
+                "purge the queue. Threshold: any message.",
+            metric: single(stat("sqsMessagesVisible", { QueueName: events.deadLetterQueueName }, "Maximum")),
+            comparison: "GreaterThanThreshold",
+            threshold: 0,
+            evaluationPeriods: 1,
+            datapointsToAlarm: 1,
+            treatMissingData: "notBreaching",
+            basis: "SQS metrics page: ApproximateNumberOfMessagesVisible (QueueName), Maximum over 60 s; 1 of 1 because every dead letter is an event the read model lacks",
+        },
+    ];
+}
+

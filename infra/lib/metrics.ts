@@ -25,6 +25,7 @@ const HTTP_API = "https://docs.aws.amazon.com/apigateway/latest/developerguide/h
 const LAMBDA = "https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html";
 const RDS = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html";
 const RDS_PROXY = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy.monitoring.html";
+const SQS = "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-available-cloudwatch-metrics.html";
 
 // HTTP APIs publish `4xx`/`5xx`, not the REST API's `4XXError`/`5XXError`, and are identified by ApiId, not
 // ApiName (aws/aws-cdk#14503 shipped the REST names for HTTP APIs and charted nothing). The third set,
@@ -64,6 +65,8 @@ export const AWS_METRICS = {
     proxyDbConnections: { namespace: "AWS/RDS", name: "DatabaseConnections", dimensionSets: [PROXY_SET_1, PROXY_SET_3, PROXY_SET_4], unit: "Count", statistics: ["Sum"], source: RDS_PROXY },
     proxyMaxDbConnections: { namespace: "AWS/RDS", name: "MaxDatabaseConnectionsAllowed", dimensionSets: [PROXY_SET_1, PROXY_SET_3, PROXY_SET_4], unit: "Count", statistics: ["Sum"], source: RDS_PROXY },
     proxyClientConnections: { namespace: "AWS/RDS", name: "ClientConnections", dimensionSets: [PROXY_SET_1, PROXY_SET_2], unit: "Count", statistics: ["Sum"], source: RDS_PROXY },
+    // The dead-letter queue of the events consumer. An approximate gauge, reported every minute while the queue is active.
+    sqsMessagesVisible: { namespace: "AWS/SQS", name: "ApproximateNumberOfMessagesVisible", dimensionSets: [["QueueName"]], unit: "Count", statistics: ["Maximum"], source: SQS },
 } as const satisfies Record<string, AwsMetric>;
 
 export type AwsMetricKey = keyof typeof AWS_METRICS;
@@ -99,3 +102,11 @@ export function metricOf<V>(key: AwsMetricKey, dimensions: Readonly<Record<strin
  * POWERTOOLS_SERVICE_NAME; `CommandsRefused` also carries `OrderStatus` (open, confirmed or cancelled).
  */
 export const APP_METRIC_DIMENSIONS = { service: "service", orderStatus: "OrderStatus" } as const;
+
+/**
+ * One of the app's own metrics (EMF, no AWS documentation to check it against): the namespace and names come from
+ * app/src/metrics.ts, and the only dimension is `service`, as Powertools writes it.
+ */
+export function appMetricOf<V>(namespace: string, name: string, service: V): MetricRef<V> {
+    return { namespace, name, dimensions: { [APP_METRIC_DIMENSIONS.service]: service }, unit: "Count" };
+}
