@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { loadConfig, masterUsername } from "./config";
 import { API_SERVICE_NAME, Api } from "./components/api";
 import { Database } from "./components/database";
+import { Events, PROJECTOR_TIMEOUT_SECONDS, RELAY_SERVICE_NAME, RELAY_TIMEOUT_SECONDS } from "./components/events";
 import { Endpoints } from "./components/endpoints";
 import { Migrations } from "./components/migrations";
 import { Network } from "./components/network";
@@ -26,11 +27,14 @@ interface BlueprintOutputs {
     /** The SNS topic every alarm notifies (subscribe more endpoints to it), and the CloudWatch dashboard. */
     readonly alarmTopicArn: pulumi.Output<string>;
     readonly dashboardName: pulumi.Output<string>;
+    /** Only with `events`: the bus the relay publishes the order events to (README "Events on the bus"). */
+    readonly eventBusName?: pulumi.Output<string>;
+    readonly eventBusArn?: pulumi.Output<string>;
 }
 
 /**
  * The blueprint, in the order traffic and trust flow:
- * config → network → secrets → database → endpoints → migrations → proxy → api → observability.
+ * config → network → secrets → database → endpoints → migrations → proxy → api → events → observability.
  * Pulumi calls this function and turns the object it returns into stack outputs.
  */
 export = function blueprint(): BlueprintOutputs {
@@ -49,6 +53,7 @@ export = function blueprint(): BlueprintOutputs {
         {
             ...config.network,
             apiReadsSecrets: config.auth.mode === "secret",
+            events: config.events,
             logRetentionDays: config.logRetentionDays,
             accountId,
             region: config.region,
@@ -170,6 +175,36 @@ export = function blueprint(): BlueprintOutputs {
         { ...opts, dependsOn: [migrations, proxy] },
     );
 
+    // The event store as an outbox: the relay publishes it to the bus, the projector keeps the read model. Both log in
+    // like the API (so after migrate and the proxy's target), and the projector's rule fires only once the API exists.
+    const events =
+        config.events && network.events !== undefined
+            ? new Events(
+                  name,
+                  {
+                      vpcId: network.vpcId,
+                      subnetIds: network.subnetIds,
+                      relaySecurityGroupId: network.events.relayFunctionSecurityGroupId,
+                      projectorSecurityGroupId: network.events.projectorFunctionSecurityGroupId,
+                      eventsEndpointSecurityGroupId: network.events.eventsEndpointSecurityGroupId,
+                      detachedSecurityGroupId: network.detachedSecurityGroupId,
+                      login: appLogin,
+                      proxyEndpoint: proxy.endpoint,
+                      proxyArn: proxy.arn,
+                      dbName: config.database.dbName,
+                      kmsKeyArn: secrets.keyArn,
+                      secretTtlSeconds: config.auth.secretTtlSeconds,
+                      region: config.region,
+                      partition,
+                      accountId,
+                      logRetentionDays: config.logRetentionDays,
+                      logLevel: config.logLevel,
+                      metricsNamespace: name,
+                  },
+                  { ...opts, dependsOn: [migrations, proxy] },
+              )
+            : undefined;
+
     // Alarms on each layer above, their topic (encrypted with the stack key) and the stack's dashboard.
     const observability = new Observability(
         name,
@@ -185,6 +220,17 @@ export = function blueprint(): BlueprintOutputs {
             proxyName: proxy.name,
             appMetricsNamespace: name,
             appServiceName: API_SERVICE_NAME,
+            ...(events === undefined
+                ? {}
+                : {
+                      events: {
+                          relayFunction: { name: events.relayFunctionName, timeoutSeconds: RELAY_TIMEOUT_SECONDS },
+                          projectorFunction: { name: events.projectorFunctionName, timeoutSeconds: PROJECTOR_TIMEOUT_SECONDS },
+                          deadLetterQueueName: events.deadLetterQueueName,
+                          appNamespace: name,
+                          relayService: RELAY_SERVICE_NAME,
+                      },
+                  }),
         },
         opts,
     );
@@ -200,5 +246,6 @@ export = function blueprint(): BlueprintOutputs {
         ...(api.invokeArn === undefined ? {} : { apiInvokeArn: api.invokeArn }),
         alarmTopicArn: observability.topicArn,
         dashboardName: observability.dashboardName,
+        ...(events === undefined ? {} : { eventBusName: events.eventBusName, eventBusArn: events.eventBusArn }),
     };
 };

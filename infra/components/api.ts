@@ -2,8 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ApiAuthSettings, LogLevel } from "../config";
 import { buildLambdaBundle } from "../../app/build";
-import { PolicyStatement, rdsConnectStatement, readEncryptedSecretsStatements } from "../lib/iam";
-import { rdsDbConnectArn } from "../lib/arn";
+import { appDatabaseAccess } from "./appDatabaseAccess";
 import type { AppLogin } from "./appLogin";
 import { VpcFunction } from "./vpcFunction";
 
@@ -113,17 +112,7 @@ export class Api extends pulumi.ComponentResource {
         const { login } = args;
         // Each auth mode ships only what it loads: IAM mode no AWS SDK at all, secret mode its Secrets Manager client.
         const bundle = buildLambdaBundle("handler", { dbAuth: login.mode });
-        const statements: pulumi.Output<PolicyStatement[]> =
-            login.mode === "iam"
-                ? pulumi
-                      .all([args.partition, args.accountId, args.proxyArn])
-                      .apply(([partition, accountId, proxyArn]) => [
-                          rdsConnectStatement(rdsDbConnectArn({ partition, region: args.region, accountId, proxyArn, dbUser: login.user })),
-                      ])
-                : pulumi.all([login.secretArn, args.kmsKeyArn]).apply(([secretArn, keyArn]) => readEncryptedSecretsStatements([secretArn], keyArn, args.region));
-
-        const authEnvironment: Record<string, pulumi.Input<string>> =
-            login.mode === "iam" ? { DB_AUTH: "iam", DB_USER: login.user } : { DB_AUTH: "secret", DB_SECRET_ARN: login.secretArn };
+        const access = appDatabaseAccess(args);
 
         const fn = new VpcFunction(
             `${name}-api`,
@@ -131,14 +120,9 @@ export class Api extends pulumi.ComponentResource {
                 description: "orders API behind API Gateway",
                 files: { "index.js": new pulumi.asset.StringAsset(bundle.code) },
                 environment: {
-                    DB_HOST: args.proxyEndpoint,
-                    DB_PORT: "3306",
-                    DB_NAME: args.dbName,
-                    DB_TLS: "required",
-                    SECRET_TTL_SECONDS: String(args.secretTtlSeconds),
+                    ...access.environment,
                     POWERTOOLS_SERVICE_NAME: API_SERVICE_NAME,
                     POWERTOOLS_METRICS_NAMESPACE: args.metricsNamespace,
-                    ...authEnvironment,
                 },
                 subnetIds: args.subnetIds,
                 securityGroupId: args.securityGroupId,
@@ -147,7 +131,7 @@ export class Api extends pulumi.ComponentResource {
                 timeoutSeconds: args.timeoutSeconds,
                 logRetentionDays: args.logRetentionDays,
                 logLevel: args.logLevel,
-                statements,
+                statements: access.statements,
             },
             parent,
         );

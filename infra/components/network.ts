@@ -10,6 +10,8 @@ export interface NetworkArgs {
     readonly flowLogs: boolean;
     /** Whether the API function reads a secret (`secret` mode); in IAM mode it gets no path to the endpoint. */
     readonly apiReadsSecrets: boolean;
+    /** `events`: groups for the relay, the projector and the EventBridge endpoint, chained like the API's. */
+    readonly events: boolean;
     readonly logRetentionDays: number;
     readonly accountId: pulumi.Input<string>;
     readonly region: string;
@@ -33,6 +35,12 @@ export class Network extends pulumi.ComponentResource {
     readonly proxySecurityGroupId: pulumi.Output<string>;
     readonly databaseSecurityGroupId: pulumi.Output<string>;
     readonly endpointSecurityGroupId: pulumi.Output<string>;
+    /** With `events`: the relay's and the projector's groups, and the EventBridge endpoint's. */
+    readonly events?: {
+        readonly relayFunctionSecurityGroupId: pulumi.Output<string>;
+        readonly projectorFunctionSecurityGroupId: pulumi.Output<string>;
+        readonly eventsEndpointSecurityGroupId: pulumi.Output<string>;
+    };
     /**
      * The VPC's default security group, stripped of its rules: it takes over the network interfaces
      * of functions being destroyed, and lives exactly as long as the VPC.
@@ -111,6 +119,25 @@ export class Network extends pulumi.ComponentResource {
             allow("api-to-endpoint", apiFn, endpoint, HTTPS_PORT, "API Lambda to Secrets Manager endpoint");
         }
         allow("migrate-to-endpoint", migrateFn, endpoint, HTTPS_PORT, "Migration Lambda to Secrets Manager endpoint");
+
+        if (args.events) {
+            // Same shape as the API's: each function reaches the proxy, and the relay alone the EventBridge endpoint.
+            const relayFn = group("relay-fn", "Relay Lambda: may reach the proxy and the EventBridge endpoint, and the Secrets Manager endpoint in secret mode");
+            const projectorFn = group("projector-fn", "Projector Lambda: may reach the proxy, and the Secrets Manager endpoint in secret mode");
+            const eventsEndpoint = group("events-endpoint", "EventBridge interface endpoint: HTTPS from the relay Lambda");
+            allow("relay-to-proxy", relayFn, proxy, MYSQL_PORT, "Relay Lambda to RDS Proxy");
+            allow("projector-to-proxy", projectorFn, proxy, MYSQL_PORT, "Projector Lambda to RDS Proxy");
+            allow("relay-to-events-endpoint", relayFn, eventsEndpoint, HTTPS_PORT, "Relay Lambda to EventBridge endpoint");
+            if (args.apiReadsSecrets) {
+                allow("relay-to-endpoint", relayFn, endpoint, HTTPS_PORT, "Relay Lambda to Secrets Manager endpoint");
+                allow("projector-to-endpoint", projectorFn, endpoint, HTTPS_PORT, "Projector Lambda to Secrets Manager endpoint");
+            }
+            this.events = {
+                relayFunctionSecurityGroupId: relayFn.id,
+                projectorFunctionSecurityGroupId: projectorFn.id,
+                eventsEndpointSecurityGroupId: eventsEndpoint.id,
+            };
+        }
 
         this.apiFunctionSecurityGroupId = apiFn.id;
         this.migrateFunctionSecurityGroupId = migrateFn.id;

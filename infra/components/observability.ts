@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { alarmSpecs, type AlarmSpec, type AlarmThresholds, type MetricStat, type MonitoredFunction } from "../lib/alarms";
+import { alarmSpecs, type AlarmSpec, type AlarmThresholds, type MetricStat, type MonitoredEvents, type MonitoredFunction } from "../lib/alarms";
 import { dashboardBody } from "../lib/dashboard";
 
 export interface ObservabilityArgs {
@@ -19,6 +19,8 @@ export interface ObservabilityArgs {
     /** The app's metrics (app/src/metrics.ts): CloudWatch namespace and `service` of the API function. */
     readonly appMetricsNamespace: string;
     readonly appServiceName: string;
+    /** With `events`: the relay, the projector and the dead-letter queue get alarms and a dashboard row. */
+    readonly events?: MonitoredEvents<pulumi.Input<string>>;
 }
 
 /** MetricAlarm's metric inputs for one statistic: `statistic` for the five plain ones, `extendedStatistic` for percentiles. */
@@ -71,6 +73,7 @@ export class Observability extends pulumi.ComponentResource {
             migrateFunction: args.migrateFunction,
             dbInstanceId: args.dbInstanceId,
             proxyName: args.proxyName,
+            ...(args.events === undefined ? {} : { events: args.events }),
         };
         const specs = alarmSpecs(resources, args.thresholds);
         // Names are `<project>-<stack>-<key>` plus Pulumi's suffix: the key's policy lets CloudWatch use the key

@@ -142,3 +142,43 @@ export function flowLogsDeliveryStatement(logGroupArn: string): PolicyStatement 
         Resource: [logGroupArn, `${logGroupArn}:*`],
     };
 }
+
+/** What the relay calls: PutEvents on the stack's bus, nothing else on EventBridge. */
+export function putEventsStatement(eventBusArn: string): PolicyStatement {
+    return { Sid: "PublishToTheStackBus", Effect: "Allow", Action: "events:PutEvents", Resource: eventBusArn };
+}
+
+/** What EventBridge Scheduler's role may do: invoke the one function the schedule targets. */
+export function invokeFunctionStatement(functionArn: string): PolicyStatement {
+    // The unqualified ARN and its versions/aliases: Scheduler invokes the ARN in the target as given.
+    return { Sid: "InvokeTheTarget", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: [functionArn, `${functionArn}:*`] };
+}
+
+/** Lambda sends a failed asynchronous invocation's record to an SQS destination with the function's own role. */
+export function sendToQueueStatement(queueArn: string): PolicyStatement {
+    return { Sid: "SendFailedInvocationsToTheQueue", Effect: "Allow", Action: "sqs:SendMessage", Resource: queueArn };
+}
+
+/** The EventBridge interface endpoint's policy: PutEvents on the stack's bus, by principals of this account. */
+export function eventsEndpointPolicy(eventBusArn: string, accountId: string): PolicyDocument {
+    return policyDocument({
+        Sid: "PublishToTheStackBusOnly",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "events:PutEvents",
+        Resource: eventBusArn,
+        Condition: { StringEquals: { "aws:PrincipalAccount": accountId } },
+    });
+}
+
+/** The dead-letter queue's policy: EventBridge may send to it for the one rule whose target it serves. */
+export function deadLetterQueuePolicy(queueArn: string, ruleArn: string): PolicyDocument {
+    return policyDocument({
+        Sid: "DeadLettersFromTheRule",
+        Effect: "Allow",
+        Principal: { Service: "events.amazonaws.com" },
+        Action: "sqs:SendMessage",
+        Resource: queueArn,
+        Condition: { ArnEquals: { "aws:SourceArn": ruleArn } },
+    });
+}

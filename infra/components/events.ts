@@ -1,0 +1,238 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { buildLambdaBundle } from "../../app/build";
+import { EVENT_SOURCE } from "../../app/src/outbox/contract";
+import type { LogLevel } from "../config";
+import {
+    deadLetterQueuePolicy,
+    eventsEndpointPolicy,
+    invokeFunctionStatement,
+    policyDocument,
+    putEventsStatement,
+    sendToQueueStatement,
+    serviceTrustPolicy,
+} from "../lib/iam";
+import { appDatabaseAccess, type AppDatabaseAccessArgs } from "./appDatabaseAccess";
+import { VpcFunction } from "./vpcFunction";
+
+export interface EventsArgs extends AppDatabaseAccessArgs {
+    readonly vpcId: pulumi.Input<string>;
+    readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    readonly relaySecurityGroupId: pulumi.Input<string>;
+    readonly projectorSecurityGroupId: pulumi.Input<string>;
+    readonly eventsEndpointSecurityGroupId: pulumi.Input<string>;
+    readonly detachedSecurityGroupId: pulumi.Input<string>;
+    readonly logRetentionDays: number;
+    readonly logLevel: LogLevel;
+    /** CloudWatch namespace of the app's metrics (the stack's name, like the API's). */
+    readonly metricsNamespace: string;
+}
+
+/** The functions' `service`, in their logs and as the dimension of their metrics (app/src/config.ts defaults). */
+export const RELAY_SERVICE_NAME = "orders-relay";
+export const PROJECTOR_SERVICE_NAME = "orders-projector";
+
+/** The relay's timeout: a run drains for its budget minus a reserve, and the schedule starts one every minute. */
+export const RELAY_TIMEOUT_SECONDS = 60;
+/** The projector's: one event, two or three statements. */
+export const PROJECTOR_TIMEOUT_SECONDS = 10;
+
+/**
+ * How often EventBridge delivers an event to the projector before giving up, and for how long (the rule target's
+ * RetryPolicy: 0-185 attempts, 60-86400 s); the target's own defaults, written out.
+ */
+const DELIVERY_RETRY = { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86_400 } as const;
+
+/** Lambda's asynchronous retries of a projector error (0-2), and how long an event may wait (60-21600 s). */
+const FUNCTION_RETRY = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 21_600 } as const;
+
+/** SQS keeps a message at most 14 days; dead letters get all of them. */
+const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;
+
+/**
+ * Events leave the database (issue 12): the event store is the outbox, the relay publishes it to this stack's bus,
+ * and the projector keeps the read model behind GET /orders from the bus.
+ *
+ * - The bus is custom, so the stack's events and rules stay apart from the account's default bus.
+ * - The relay runs in the isolated subnets and reaches EventBridge through an interface endpoint (private DNS, so the
+ *   SDK's default endpoint resolves to it); the endpoint's policy allows PutEvents on this bus only, and its group
+ *   accepts HTTPS from the relay's group only. EventBridge Scheduler starts the relay every minute with a role that may
+ *   invoke that function and nothing else.
+ * - EventBridge invokes the projector asynchronously. The rule target's retry policy and dead-letter queue cover
+ *   deliveries EventBridge could not make; errors inside the function are Lambda's to retry (twice), and then go to the
+ *   same queue as an on-failure destination, so an event the read model never got is always in one place.
+ */
+export class Events extends pulumi.ComponentResource {
+    readonly eventBusName: pulumi.Output<string>;
+    readonly eventBusArn: pulumi.Output<string>;
+    readonly relayFunctionName: pulumi.Output<string>;
+    readonly projectorFunctionName: pulumi.Output<string>;
+    readonly deadLetterQueueName: pulumi.Output<string>;
+    readonly scheduleName: pulumi.Output<string>;
+    readonly endpointId: pulumi.Output<string>;
+
+    constructor(name: string, args: EventsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("blueprint:events:Events", name, {}, opts);
+        const parent = { parent: this };
+        const access = appDatabaseAccess(args);
+        const common = {
+            subnetIds: args.subnetIds,
+            detachedSecurityGroupId: args.detachedSecurityGroupId,
+            logRetentionDays: args.logRetentionDays,
+            logLevel: args.logLevel,
+        };
+
+        const bus = new aws.cloudwatch.EventBus(`${name}-orders-bus`, { description: `${name}: order events from the outbox relay` }, parent);
+
+        const endpoint = new aws.ec2.VpcEndpoint(
+            `${name}-events`,
+            {
+                vpcId: args.vpcId,
+                serviceName: `com.amazonaws.${args.region}.events`,
+                vpcEndpointType: "Interface",
+                privateDnsEnabled: true,
+                subnetIds: args.subnetIds,
+                securityGroupIds: [args.eventsEndpointSecurityGroupId],
+                policy: pulumi.all([bus.arn, args.accountId]).apply(([busArn, account]) => JSON.stringify(eventsEndpointPolicy(busArn, account))),
+                tags: { Name: `${name}-events` },
+            },
+            parent,
+        );
+
+        const relay = new VpcFunction(
+            `${name}-relay`,
+            {
+                ...common,
+                description: "outbox relay: event store to EventBridge, every minute",
+                files: { "index.js": new pulumi.asset.StringAsset(buildLambdaBundle("relay", { dbAuth: args.login.mode }).code) },
+                environment: {
+                    ...access.environment,
+                    EVENT_BUS_NAME: bus.name,
+                    POWERTOOLS_SERVICE_NAME: RELAY_SERVICE_NAME,
+                    POWERTOOLS_METRICS_NAMESPACE: args.metricsNamespace,
+                },
+                securityGroupId: args.relaySecurityGroupId,
+                memoryMb: 256,
+                timeoutSeconds: RELAY_TIMEOUT_SECONDS,
+                statements: pulumi.all([access.statements, bus.arn]).apply(([statements, busArn]) => [...statements, putEventsStatement(busArn)]),
+            },
+            parent,
+        );
+
+        const schedulerRole = new aws.iam.Role(
+            `${name}-relay-schedule-role`,
+            {
+                description: `${name}: EventBridge Scheduler starts the outbox relay`,
+                // Scheduler sends aws:SourceAccount when it assumes the role (its confused-deputy page); the schedule
+                // group's ARN would also do as aws:SourceArn, but the account is what its setup guide shows.
+                assumeRolePolicy: pulumi.output(args.accountId).apply((account) => JSON.stringify(serviceTrustPolicy("scheduler.amazonaws.com", account))),
+            },
+            parent,
+        );
+        const schedulerPermissions = new aws.iam.RolePolicy(
+            `${name}-relay-schedule-invoke`,
+            { role: schedulerRole.id, policy: relay.functionArn.apply((arn) => JSON.stringify(policyDocument(invokeFunctionStatement(arn)))) },
+            parent,
+        );
+        const schedule = new aws.scheduler.Schedule(
+            `${name}-relay-schedule`,
+            {
+                description: `${name}: run the outbox relay`,
+                scheduleExpression: "rate(1 minute)",
+                flexibleTimeWindow: { mode: "OFF" },
+                target: {
+                    arn: relay.functionArn,
+                    roleArn: schedulerRole.arn,
+                    input: JSON.stringify({ source: "schedule" }),
+                    // A missed run is not retried: the next one starts within the minute and drains from the checkpoint.
+                    retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 },
+                },
+            },
+            // Scheduler checks that it may assume the role and invoke the target when the schedule is created.
+            { ...parent, dependsOn: [schedulerPermissions] },
+        );
+
+        const deadLetters = new aws.sqs.Queue(
+            `${name}-events-dlq`,
+            { sqsManagedSseEnabled: true, messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS },
+            parent,
+        );
+
+        const projector = new VpcFunction(
+            `${name}-projector`,
+            {
+                ...common,
+                description: "projector: order events to the read model (order_summaries)",
+                files: { "index.js": new pulumi.asset.StringAsset(buildLambdaBundle("projector", { dbAuth: args.login.mode }).code) },
+                environment: {
+                    ...access.environment,
+                    POWERTOOLS_SERVICE_NAME: PROJECTOR_SERVICE_NAME,
+                    POWERTOOLS_METRICS_NAMESPACE: args.metricsNamespace,
+                },
+                securityGroupId: args.projectorSecurityGroupId,
+                memoryMb: 256,
+                timeoutSeconds: PROJECTOR_TIMEOUT_SECONDS,
+                statements: pulumi
+                    .all([access.statements, deadLetters.arn])
+                    .apply(([statements, queueArn]) => [...statements, sendToQueueStatement(queueArn)]),
+            },
+            parent,
+        );
+        new aws.lambda.FunctionEventInvokeConfig(
+            `${name}-projector-async`,
+            {
+                functionName: projector.functionName,
+                ...FUNCTION_RETRY,
+                destinationConfig: { onFailure: { destination: deadLetters.arn } },
+            },
+            parent,
+        );
+
+        const rule = new aws.cloudwatch.EventRule(
+            `${name}-projector-rule`,
+            {
+                description: `${name}: every order event to the projector`,
+                eventBusName: bus.name,
+                eventPattern: JSON.stringify({ source: [EVENT_SOURCE] }),
+            },
+            parent,
+        );
+        new aws.sqs.QueuePolicy(
+            `${name}-events-dlq-policy`,
+            { queueUrl: deadLetters.url, policy: pulumi.all([deadLetters.arn, rule.arn]).apply(([queueArn, ruleArn]) => JSON.stringify(deadLetterQueuePolicy(queueArn, ruleArn))) },
+            parent,
+        );
+        const invokePermission = new aws.lambda.Permission(
+            `${name}-invoke-from-rule`,
+            { action: "lambda:InvokeFunction", function: projector.functionName, principal: "events.amazonaws.com", sourceArn: rule.arn },
+            parent,
+        );
+        new aws.cloudwatch.EventTarget(
+            `${name}-projector-target`,
+            {
+                rule: rule.name,
+                // A target on a custom bus must name it, or the provider looks for the rule on the default bus.
+                eventBusName: bus.name,
+                arn: projector.functionArn,
+                retryPolicy: DELIVERY_RETRY,
+                deadLetterConfig: { arn: deadLetters.arn },
+            },
+            { ...parent, dependsOn: [invokePermission] },
+        );
+
+        this.eventBusName = bus.name;
+        this.eventBusArn = bus.arn;
+        this.relayFunctionName = relay.functionName;
+        this.projectorFunctionName = projector.functionName;
+        this.deadLetterQueueName = deadLetters.name;
+        this.scheduleName = schedule.name;
+        this.endpointId = endpoint.id;
+        this.registerOutputs({
+            eventBusName: this.eventBusName,
+            eventBusArn: this.eventBusArn,
+            relayFunctionName: this.relayFunctionName,
+            projectorFunctionName: this.projectorFunctionName,
+            deadLetterQueueName: this.deadLetterQueueName,
+        });
+    }
+}
