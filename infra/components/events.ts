@@ -120,7 +120,7 @@ export class Events extends pulumi.ComponentResource {
         );
 
         const schedulerRole = new aws.iam.Role(
-            `${name}-relay-schedule-role`,
+            `${name}-scheduler-role`,
             {
                 description: `${name}: EventBridge Scheduler starts the outbox relay`,
                 // Scheduler sends aws:SourceAccount when it assumes the role (its confused-deputy page); the schedule
@@ -130,7 +130,7 @@ export class Events extends pulumi.ComponentResource {
             parent,
         );
         const schedulerPermissions = new aws.iam.RolePolicy(
-            `${name}-relay-schedule-invoke`,
+            `${name}-scheduler-invoke`,
             { role: schedulerRole.id, policy: relay.functionArn.apply((arn) => JSON.stringify(policyDocument(invokeFunctionStatement(arn)))) },
             parent,
         );

@@ -22,18 +22,30 @@ export const NAME = "{name}";
  * A test checks that the committed plans contain no named resource missing here.
  */
 export const PROGRAM_NAMES: readonly { readonly type: string; readonly logical: string; readonly inputs?: Readonly<Record<string, string>> }[] = [
-    ...["-proxy-role", "-api-role", "-migrate-role", "-flow-logs-role"].map((s) => ({ type: "aws:iam/role:Role", logical: `${NAME}${s}` })),
-    ...["-proxy-read-secret", "-proxy-db-connect", "-api-permissions", "-migrate-permissions", "-flow-logs-delivery"].map((s) => ({
+    ...["-proxy-role", "-api-role", "-migrate-role", "-flow-logs-role", "-relay-role", "-projector-role", "-scheduler-role"].map((s) => ({
+        type: "aws:iam/role:Role",
+        logical: `${NAME}${s}`,
+    })),
+    ...[
+        "-proxy-read-secret",
+        "-proxy-db-connect",
+        "-api-permissions",
+        "-migrate-permissions",
+        "-flow-logs-delivery",
+        "-relay-permissions",
+        "-projector-permissions",
+        "-scheduler-invoke",
+    ].map((s) => ({
         type: "aws:iam/rolePolicy:RolePolicy",
         logical: `${NAME}${s}`,
     })),
-    ...["-api-fn", "-migrate-fn"].map((s) => ({ type: "aws:lambda/function:Function", logical: `${NAME}${s}` })),
-    { type: "aws:lambda/permission:Permission", logical: `${NAME}-invoke-from-api` },
+    ...["-api-fn", "-migrate-fn", "-relay-fn", "-projector-fn"].map((s) => ({ type: "aws:lambda/function:Function", logical: `${NAME}${s}` })),
+    ...["-invoke-from-api", "-invoke-from-rule"].map((s) => ({ type: "aws:lambda/permission:Permission", logical: `${NAME}${s}` })),
     { type: "aws:rds/instance:Instance", logical: `${NAME}-db`, inputs: { finalSnapshotIdentifier: `${NAME}-db-final-00000000` } },
     { type: "aws:rds/proxy:Proxy", logical: `${NAME}-proxy` },
     ...["-mysql8-0", "-mysql8-4"].map((s) => ({ type: "aws:rds/parameterGroup:ParameterGroup", logical: `${NAME}${s}` })),
     { type: "aws:rds/subnetGroup:SubnetGroup", logical: `${NAME}-db-subnets` },
-    ...["-api-fn-sg", "-migrate-fn-sg", "-proxy-sg", "-db-sg", "-endpoint-sg"].map((s) => ({
+    ...["-api-fn-sg", "-migrate-fn-sg", "-proxy-sg", "-db-sg", "-endpoint-sg", "-relay-fn-sg", "-projector-fn-sg", "-events-endpoint-sg"].map((s) => ({
         type: "aws:ec2/securityGroup:SecurityGroup",
         logical: `${NAME}${s}`,
     })),
@@ -43,9 +55,15 @@ export const PROGRAM_NAMES: readonly { readonly type: string; readonly logical: 
     ...[
         ["-api-logs", `/aws/lambda/${NAME}-api`],
         ["-migrate-logs", `/aws/lambda/${NAME}-migrate`],
+        ["-relay-logs", `/aws/lambda/${NAME}-relay`],
+        ["-projector-logs", `/aws/lambda/${NAME}-projector`],
         ["-api-access-logs", `/aws/apigateway/${NAME}`],
     ].map(([logical, name]) => ({ type: "aws:cloudwatch/logGroup:LogGroup", logical: `${NAME}${logical}`, inputs: { name: name! } })),
     { type: "aws:apigatewayv2/api:Api", logical: `${NAME}-http-api` },
+    { type: "aws:cloudwatch/eventBus:EventBus", logical: `${NAME}-orders-bus` },
+    { type: "aws:cloudwatch/eventRule:EventRule", logical: `${NAME}-projector-rule` },
+    { type: "aws:scheduler/schedule:Schedule", logical: `${NAME}-relay-schedule` },
+    { type: "aws:sqs/queue:Queue", logical: `${NAME}-events-dlq` },
     { type: "aws:apigatewayv2/stage:Stage", logical: `${NAME}-stage`, inputs: { name: "$default" } },
 ];
 

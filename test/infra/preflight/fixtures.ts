@@ -85,6 +85,10 @@ export function baseline(): PreflightResource[] {
         provider,
     );
     const api = resource("aws:apigatewayv2/api:Api", "http-api", { protocolType: "HTTP", description: `${PREFIX}: orders API` }, [], provider);
+    const bus = resource("aws:cloudwatch/eventBus:EventBus", "orders-bus", { description: `${PREFIX}: order events` }, [], provider);
+    const eventRule = resource("aws:cloudwatch/eventRule:EventRule", "projector-rule", { eventPattern: '{"source":["orders"]}' }, [bus], provider);
+    const schedule = resource("aws:scheduler/schedule:Schedule", "relay-schedule", { scheduleExpression: "rate(1 minute)" }, [], provider);
+    const queue = resource("aws:sqs/queue:Queue", "events-dlq", { sqsManagedSseEnabled: true }, [], provider);
     const integration = resource(
         "aws:apigatewayv2/integration:Integration",
         "lambda",
@@ -129,6 +133,10 @@ export function baseline(): PreflightResource[] {
         secret,
         group,
         rule,
+        bus,
+        eventRule,
+        schedule,
+        queue,
     ];
 }
 

@@ -86,6 +86,26 @@ const CASES: Record<string, Case> = {
         fail: () => changed(T.logGroup, { name: "/aws/lambda/app:dev" }),
         says: /contains ":"/,
     },
+    "eventbridge-bus-name": {
+        pass: () => changed(T.eventBus, { name: `orders/${long(200)}.v1` }),
+        fail: () => changed(T.eventBus, { name: "aws.partner-bus" }),
+        says: /must not start with "aws\."/,
+    },
+    "eventbridge-rule-name": {
+        pass: () => changed(T.eventRule, { name: long(64) }),
+        fail: () => changed(T.eventRule, { name: "to projector" }),
+        says: /contains " "/,
+    },
+    "scheduler-schedule-name": {
+        pass: () => changed(T.schedule, { name: "relay.every-minute_1" }),
+        fail: () => changed(T.schedule, { name: long(65) }),
+        says: /is 65 characters; at most 64/,
+    },
+    "sqs-queue-name": {
+        pass: () => changed(T.sqsQueue, { name: long(80) }),
+        fail: () => changed(T.sqsQueue, { name: "events.dlq" }),
+        says: /contains "\."/,
+    },
     "apigatewayv2-api-name": {
         pass: () => changed(T.httpApi, { name: long(128) }),
         fail: () => changed(T.httpApi, { name: long(129) }),
