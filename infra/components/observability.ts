@@ -47,6 +47,22 @@ function metricInputs(spec: AlarmSpec<pulumi.Input<string>>): Partial<aws.cloudw
     };
 }
 
+/** The events pipeline's names, resolved, for the dashboard body (undefined without `events`). */
+function resolveEvents(events: MonitoredEvents<pulumi.Input<string>> | undefined): pulumi.Output<MonitoredEvents<string> | undefined> {
+    if (events === undefined) {
+        return pulumi.output(undefined);
+    }
+    return pulumi
+        .all([events.relayFunction.name, events.projectorFunction.name, events.deadLetterQueueName])
+        .apply(([relay, projector, queue]) => ({
+            relayFunction: { name: relay, timeoutSeconds: events.relayFunction.timeoutSeconds },
+            projectorFunction: { name: projector, timeoutSeconds: events.projectorFunction.timeoutSeconds },
+            deadLetterQueueName: queue,
+            appNamespace: events.appNamespace,
+            relayService: events.relayService,
+        }));
+}
+
 /**
  * Alarms, their notification topic and the stack's dashboard. The topic is encrypted with the stack's CMK;
  * with `alarmEmail` set it gets an email subscription, which AWS confirms only once someone follows the link
@@ -112,8 +128,9 @@ export class Observability extends pulumi.ComponentResource {
                         args.dbInstanceId,
                         args.proxyName,
                         pulumi.all(alarms.map((alarm) => alarm.arn)),
+                        resolveEvents(args.events),
                     ])
-                    .apply(([apiId, stage, apiFunctionName, migrateFunctionName, dbInstanceId, proxyName, alarmArns]) => {
+                    .apply(([apiId, stage, apiFunctionName, migrateFunctionName, dbInstanceId, proxyName, alarmArns, events]) => {
                         const resolved = {
                             apiId,
                             stage,
@@ -121,6 +138,7 @@ export class Observability extends pulumi.ComponentResource {
                             migrateFunction: { name: migrateFunctionName, timeoutSeconds: args.migrateFunction.timeoutSeconds },
                             dbInstanceId,
                             proxyName,
+                            ...(events === undefined ? {} : { events }),
                         };
                         return JSON.stringify(
                             dashboardBody({

@@ -4,7 +4,7 @@
  * crosses them (API, function and app, proxy, database), then `migrate`. Each chart carries the threshold of
  * the alarm that watches it. AWS metrics come from `metrics.ts` through `metricOf`, like the alarms'.
  */
-import { APP_METRICS } from "../../app/src/metrics";
+import { APP_METRICS, RELAY_METRICS } from "../../app/src/metrics";
 import type { AlarmSpec, MonitoredResources } from "./alarms";
 import { APP_METRIC_DIMENSIONS, metricOf, type AwsMetricKey } from "./metrics";
 
@@ -184,6 +184,31 @@ export function dashboardBody(input: DashboardInput): { widgets: Widget[] } {
             annotations: threshold("db-connections", "alarm"),
         }),
     );
+
+    // The events pipeline, when the stack has it: is the relay running and keeping up, is anything lost on the way.
+    const { events } = resources;
+    if (events !== undefined) {
+        const relayFn = { FunctionName: events.relayFunction.name };
+        const projectorFn = { FunctionName: events.projectorFunction.name };
+        const relay = (name: string, options: Record<string, unknown>): MetricLine => [events.appNamespace, name, APP_METRIC_DIMENSIONS.service, events.relayService, options];
+        row(
+            6,
+            chart(8, "Relay: events published, parked, backlog at run end", [
+                relay(RELAY_METRICS.eventsPublished, { stat: "Sum", label: "published" }),
+                relay(RELAY_METRICS.eventsParked, { stat: "Sum", label: "parked" }),
+                relay(RELAY_METRICS.relayBacklog, { stat: "Maximum", label: "backlog" }),
+            ]),
+            chart(8, "Relay and projector: runs, errors", [
+                line("lambdaInvocations", relayFn, { stat: "Sum", label: "relay runs" }),
+                line("lambdaErrors", relayFn, { stat: "Sum", label: "relay errors" }),
+                line("lambdaInvocations", projectorFn, { stat: "Sum", label: "projector invocations" }),
+                line("lambdaErrors", projectorFn, { stat: "Sum", label: "projector errors" }),
+            ]),
+            chart(8, "Events dead-letter queue (messages)", [line("sqsMessagesVisible", { QueueName: events.deadLetterQueueName }, { stat: "Maximum", label: "dead letters" })], {
+                annotations: threshold("events-dead-letters", "alarm"),
+            }),
+        );
+    }
 
     // migrate: runs on deploys only, so a day at a time.
     row(

@@ -183,6 +183,15 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 return { arn: arn("cloudwatch", `alarm:${args.name}-${suffix}`), name: `${args.name}-${suffix}` };
             case "aws:apigatewayv2/stage:Stage":
                 return { invokeUrl: `https://api-id.execute-api.${region}.amazonaws.com/`, arn: arn("apigateway", `stage/${args.name}`) };
+            // The events pipeline: autonamed like the others (logical name, "-", 7 characters), ARNs as AWS forms them.
+            case "aws:cloudwatch/eventBus:EventBus":
+                return { name: `${args.name}-${suffix}`, arn: arn("events", `event-bus/${args.name}-${suffix}`) };
+            case "aws:cloudwatch/eventRule:EventRule":
+                return { name: `${args.name}-${suffix}`, arn: arn("events", `rule/${String(args.inputs.eventBusName ?? "default")}/${args.name}-${suffix}`) };
+            case "aws:scheduler/schedule:Schedule":
+                return { name: `${args.name}-${suffix}`, arn: arn("scheduler", `schedule/default/${args.name}-${suffix}`) };
+            case "aws:sqs/queue:Queue":
+                return { name: `${args.name}-${suffix}`, arn: arn("sqs", `${args.name}-${suffix}`), url: `https://sqs.${region}.amazonaws.com/${account}/${args.name}-${suffix}` };
             default:
                 return { arn: arn("mock", `${args.type.replace(/[^a-zA-Z0-9]/g, "-")}/${id}`) };
         }

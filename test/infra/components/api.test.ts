@@ -190,7 +190,7 @@ describe("component: Api", () => {
 
     it("lets only this API invoke the function", async () => {
         const plan = await committedPlan("dev");
-        const permission = single(plan, "aws:lambda/permission:Permission").inputs;
+        const permission = single(plan, "aws:lambda/permission:Permission", "-invoke-from-api").inputs;
         const api = single(plan, "aws:apigatewayv2/api:Api");
         assert.equal(permission.principal, "apigateway.amazonaws.com");
         assert.equal(permission.action, "lambda:InvokeFunction");

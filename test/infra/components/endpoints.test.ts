@@ -2,17 +2,17 @@ import { strict as assert } from "node:assert";
 import { committedPlan, idOf, parseDocument, planWith, single } from "../../helpers/stackPlan";
 import type { StackPlan } from "../../../infra/plan/run";
 
-const endpointPolicy = (plan: StackPlan) => parseDocument(single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint").inputs.policy);
+const endpointPolicy = (plan: StackPlan) => parseDocument(single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "-secretsmanager").inputs.policy);
 
 describe("component: Endpoints", () => {
     it("reaches Secrets Manager through an interface endpoint with private DNS in the isolated subnets", async () => {
         const plan = await committedPlan("dev");
-        const endpoint = single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint").inputs;
+        const endpoint = single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "-secretsmanager").inputs;
         assert.equal(endpoint.serviceName, "com.amazonaws.eu-west-1.secretsmanager");
         assert.equal(endpoint.vpcEndpointType, "Interface");
         assert.equal(endpoint.privateDnsEnabled, true);
         assert.deepEqual(endpoint.subnetIds, ["subnet-isolated-1", "subnet-isolated-2"]);
-        assert.deepEqual(endpoint.securityGroupIds, [idOf(single(plan, "aws:ec2/securityGroup:SecurityGroup", "-endpoint-sg"))]);
+        assert.deepEqual(endpoint.securityGroupIds, [idOf(single(plan, "aws:ec2/securityGroup:SecurityGroup", "-dev-endpoint-sg"))]);
     });
 
     it("serves only reads of the RDS-managed master secret, to principals of the account, in IAM mode", async () => {

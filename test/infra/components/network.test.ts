@@ -41,42 +41,66 @@ for (const stack of ["dev", "prod"]) {
             }
         });
 
-        it("chains Lambda → proxy → database on 3306 and lets only migrate reach the endpoint, on 443, in IAM mode", async () => {
+        it("chains every Lambda → proxy → database on 3306, migrate to Secrets Manager and the relay alone to EventBridge, on 443, in IAM mode", async () => {
             const plan = await committedPlan(stack);
-            const sg = (role: string) => idOf(single(plan, SG, `-${role}-sg`));
+            const sg = (role: string) => idOf(single(plan, SG, `-${stack}-${role}-sg`));
             const edges = (type: string) =>
                 ofType(plan, type)
                     .map((r) => `${r.inputs.securityGroupId as string} ${r.inputs.referencedSecurityGroupId as string} ${String(r.inputs.fromPort)}`)
                     .sort();
-            const [api, migrate, proxy, db, endpoint] = ["api-fn", "migrate-fn", "proxy", "db", "endpoint"].map(sg);
+            const [api, migrate, proxy, db, endpoint, relay, projector, eventsEndpoint] = [
+                "api-fn",
+                "migrate-fn",
+                "proxy",
+                "db",
+                "endpoint",
+                "relay-fn",
+                "projector-fn",
+                "events-endpoint",
+            ].map(sg);
 
             assert.deepEqual(
                 edges(INGRESS),
                 [
                     `${proxy} ${api} 3306`,
+                    `${proxy} ${relay} 3306`,
+                    `${proxy} ${projector} 3306`,
                     `${db} ${proxy} 3306`,
                     `${db} ${migrate} 3306`,
                     `${endpoint} ${migrate} 443`,
+                    `${eventsEndpoint} ${relay} 443`,
                 ].sort(),
             );
             assert.deepEqual(
                 edges(EGRESS),
                 [
                     `${api} ${proxy} 3306`,
+                    `${relay} ${proxy} 3306`,
+                    `${projector} ${proxy} 3306`,
                     `${proxy} ${db} 3306`,
                     `${migrate} ${db} 3306`,
                     `${migrate} ${endpoint} 443`,
+                    `${relay} ${eventsEndpoint} 443`,
                 ].sort(),
             );
         });
 
-        it("lets the API function reach the endpoint on 443 as well in secret mode, where it reads its secret", async () => {
+        it("plans no relay, projector or EventBridge endpoint group with events off", async () => {
+            const plan = await planWith(stack, { "serverless-mysql:events": "false" });
+            const names = ofType(plan, SG).map((r) => r.name);
+            assert.ok(names.some((n) => n.endsWith("-api-fn-sg")));
+            assert.deepEqual(names.filter((n) => /-(relay-fn|projector-fn|events-endpoint)-sg$/.test(n)), []);
+        });
+
+        it("lets the API, relay and projector functions reach the endpoint on 443 as well in secret mode, where they read the secret", async () => {
             const plan = await planWith(stack, { "serverless-mysql:dbAuth": "secret" });
-            const [api, endpoint] = ["api-fn", "endpoint"].map((role) => idOf(single(plan, SG, `-${role}-sg`)));
+            const [api, relay, projector, endpoint] = ["api-fn", "relay-fn", "projector-fn", "endpoint"].map((role) => idOf(single(plan, SG, `-${stack}-${role}-sg`)));
             const pair = (type: string, from: string, to: string) =>
                 ofType(plan, type).filter((r) => r.inputs.securityGroupId === from && r.inputs.referencedSecurityGroupId === to && r.inputs.fromPort === 443);
-            assert.equal(pair(EGRESS, api!, endpoint!).length, 1);
-            assert.equal(pair(INGRESS, endpoint!, api!).length, 1);
+            for (const fn of [api!, relay!, projector!]) {
+                assert.equal(pair(EGRESS, fn, endpoint!).length, 1);
+                assert.equal(pair(INGRESS, endpoint!, fn).length, 1);
+            }
         });
 
         it("gives the API function no direct path to the database", async () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { AWS_METRICS } from "../../../infra/lib/metrics";
+import { RELAY_METRICS } from "../../../app/src/metrics";
 import { committedPlan, idOf, ofType, parseDocument, planWith, single } from "../../helpers/stackPlan";
 import type { StackPlan } from "../../../infra/plan/run";
 import type { PlannedResource } from "../../../infra/plan/mocks";
@@ -29,16 +30,30 @@ function monitored(plan: StackPlan) {
         functions: ofType(plan, "aws:lambda/function:Function").map((fn) => fn.name),
         DBInstanceIdentifier: single(plan, "aws:rds/instance:Instance").name,
         ProxyName: single(plan, "aws:rds/proxy:Proxy").name,
+        QueueName: single(plan, "aws:sqs/queue:Queue").name,
     };
 }
+
+/** The alarms of the stack without the events pipeline, and the six `events` adds. */
+const CORE_ALARMS = 16;
+const EVENT_ALARMS = ["relay-fn-errors", "relay-not-running", "relay-backlog", "events-parked", "projector-fn-errors", "events-dead-letters"];
 
 for (const stack of ["dev", "prod"]) {
     describe(`component: Observability (${stack})`, () => {
         it("plans the alarm topic, the alarms and one dashboard", async () => {
             const plan = await committedPlan(stack);
             assert.equal(ofType(plan, TOPIC).length, 1);
-            assert.equal(ofType(plan, ALARM).length, 16);
+            assert.equal(ofType(plan, ALARM).length, CORE_ALARMS + EVENT_ALARMS.length);
+            for (const key of EVENT_ALARMS) {
+                single(plan, ALARM, `-${key}`);
+            }
             assert.equal(ofType(plan, DASHBOARD).length, 1);
+        });
+
+        it("plans none of the events alarms with events off", async () => {
+            const plan = await planWith(stack, { "serverless-mysql:events": "false" });
+            assert.equal(ofType(plan, ALARM).length, CORE_ALARMS);
+            assert.deepEqual(ofType(plan, ALARM).filter((a) => EVENT_ALARMS.some((key) => a.name.endsWith(`-${key}`))), []);
         });
 
         it("encrypts the topic with the stack's key, whose policy lets CloudWatch use it for this stack's alarms only", async () => {
@@ -65,7 +80,8 @@ for (const stack of ["dev", "prod"]) {
                     assert.ok(actions[0]!.startsWith(topicArn), `${alarm.name}: ${actions[0]}`);
                 }
                 assert.equal(alarm.inputs.insufficientDataActions, undefined);
-                assert.match(String(alarm.inputs.treatMissingData), /^(missing|notBreaching)$/);
+                // Only the alarm on the relay's invocations counts a missing minute as a breach: no datapoint is its subject.
+                assert.match(String(alarm.inputs.treatMissingData), alarm.name.endsWith("-relay-not-running") ? /^breaching$/ : /^(missing|notBreaching)$/);
                 assert.ok(String(alarm.inputs.alarmDescription).length <= 1024);
             }
         });
@@ -76,6 +92,12 @@ for (const stack of ["dev", "prod"]) {
             const watched = new Set<string>();
             for (const alarm of ofType(plan, ALARM)) {
                 for (const metric of metricsOf(alarm)) {
+                    if (metric.namespace === `serverless-mysql-${stack}`) {
+                        // The app's own metrics: the relay's, by the names it writes, with `service` alone.
+                        assert.ok((Object.values(RELAY_METRICS) as string[]).includes(metric.metricName), `${alarm.name}: ${metric.metricName}`);
+                        assert.deepEqual(metric.dimensions, { service: "orders-relay" });
+                        continue;
+                    }
                     const names = Object.keys(metric.dimensions).sort().join("+");
                     const entry = Object.values(AWS_METRICS).find(
                         (m) => m.namespace === metric.namespace && m.name === metric.metricName && m.dimensionSets.some((set) => [...set].sort().join("+") === names),
@@ -84,14 +106,17 @@ for (const stack of ["dev", "prod"]) {
                     for (const [dimension, value] of Object.entries(metric.dimensions)) {
                         if (dimension === "FunctionName") {
                             assert.ok(expected.functions.includes(value), `${alarm.name}: ${value}`);
+                        } else if (dimension === "QueueName") {
+                            // The queue is autonamed: its logical name, "-" and Pulumi's random characters.
+                            assert.ok(value.startsWith(`${expected.QueueName}-`), `${alarm.name}: ${value}`);
                         } else {
-                            assert.equal(value, expected[dimension as "ApiId" | "Stage" | "DBInstanceIdentifier" | "ProxyName"], `${alarm.name}: ${dimension}`);
+                            assert.equal(value, expected[dimension as "ApiId" | "Stage" | "DBInstanceIdentifier" | "ProxyName" | "QueueName"], `${alarm.name}: ${dimension}`);
                         }
                     }
                     watched.add(`${metric.namespace} ${metric.metricName}`);
                 }
             }
-            for (const name of ["AWS/ApiGateway 5xx", "AWS/ApiGateway Latency", "AWS/Lambda Errors", "AWS/Lambda Throttles", "AWS/Lambda Duration", "AWS/RDS CPUUtilization", "AWS/RDS FreeableMemory", "AWS/RDS FreeStorageSpace", "AWS/RDS DatabaseConnections", "AWS/RDS DatabaseConnectionsCurrentlySessionPinned", "AWS/RDS ClientConnectionsSetupFailedAuth", "AWS/RDS DatabaseConnectionsBorrowLatency", "AWS/RDS MaxDatabaseConnectionsAllowed"]) {
+            for (const name of ["AWS/ApiGateway 5xx", "AWS/ApiGateway Latency", "AWS/Lambda Errors", "AWS/Lambda Throttles", "AWS/Lambda Duration", "AWS/RDS CPUUtilization", "AWS/RDS FreeableMemory", "AWS/RDS FreeStorageSpace", "AWS/RDS DatabaseConnections", "AWS/RDS DatabaseConnectionsCurrentlySessionPinned", "AWS/RDS ClientConnectionsSetupFailedAuth", "AWS/RDS DatabaseConnectionsBorrowLatency", "AWS/RDS MaxDatabaseConnectionsAllowed", "AWS/SQS ApproximateNumberOfMessagesVisible", "AWS/Lambda Invocations"]) {
                 assert.ok(watched.has(name), `no alarm on ${name}`);
             }
         });
@@ -112,7 +137,7 @@ for (const stack of ["dev", "prod"]) {
             assert.equal(dashboard.inputs.dashboardName, `serverless-mysql-${stack}`);
             const body = JSON.parse(String(dashboard.inputs.dashboardBody)) as { widgets: { type: string; properties: { alarms?: string[] } }[] };
             const status = body.widgets.find((w) => w.type === "alarm");
-            assert.equal(status?.properties.alarms?.length, 16);
+            assert.equal(status?.properties.alarms?.length, CORE_ALARMS + EVENT_ALARMS.length);
             const text = JSON.stringify(body);
             const expected = monitored(plan);
             for (const value of [expected.ApiId, expected.DBInstanceIdentifier, expected.ProxyName, ...expected.functions]) {

@@ -7,7 +7,7 @@ describe("lib: metrics (the AWS metric table)", () => {
     it("cites an AWS documentation page for every metric, and lists at least one dimension set and statistic", () => {
         for (const [key, metric] of entries) {
             assert.match(metric.source, /^https:\/\/docs\.aws\.amazon\.com\//, key);
-            assert.match(metric.namespace, /^AWS\/(ApiGateway|Lambda|RDS)$/, key);
+            assert.match(metric.namespace, /^AWS\/(ApiGateway|Lambda|RDS|SQS)$/, key);
             assert.ok(metric.dimensionSets.length > 0 && metric.dimensionSets.every((set) => set.length > 0), key);
             assert.ok(metric.statistics.length > 0, key);
         }
