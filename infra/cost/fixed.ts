@@ -98,6 +98,11 @@ function rdsProxy(r: CostResource, { prices, resources }: PricingContext): Fixed
     };
 }
 
+/** "secretsmanager", "events"…: the last part of com.amazonaws.<region>.<service>. */
+export function endpointService(r: CostResource): string {
+    return (str(r.inputs.serviceName) ?? "").split(".").slice(3).join(".") || "unknown";
+}
+
 function vpcEndpoint(r: CostResource, { prices }: PricingContext): FixedResult {
     const kind = str(r.inputs.vpcEndpointType) ?? "Gateway";
     if (kind === "Gateway") {
@@ -112,7 +117,7 @@ function vpcEndpoint(r: CostResource, { prices }: PricingContext): FixedResult {
     }
     const rate = prices.interfaceEndpointAzHour;
     return {
-        items: [item(r, `interface endpoint (${subnets.length} AZs, one ENI per subnet)`, subnets.length * HOURS_PER_MONTH * rate.usd, `${subnets.length} AZ × ${HOURS_PER_MONTH} h × ${money(rate.usd)}`, rate)],
+        items: [item(r, `${endpointService(r)} interface endpoint (${subnets.length} AZs, one ENI per subnet)`, subnets.length * HOURS_PER_MONTH * rate.usd, `${subnets.length} AZ × ${HOURS_PER_MONTH} h × ${money(rate.usd)}`, rate)],
         notPriced: [],
     };
 }

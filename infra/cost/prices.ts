@@ -38,6 +38,8 @@ export const SOURCES = {
     sns: "https://aws.amazon.com/sns/pricing/",
     lambda: "https://aws.amazon.com/lambda/pricing/",
     apiGateway: "https://aws.amazon.com/api-gateway/pricing/",
+    eventBridge: "https://aws.amazon.com/eventbridge/pricing/",
+    sqs: "https://aws.amazon.com/sqs/pricing/",
 } as const;
 
 export interface RegionPrices {
@@ -61,6 +63,12 @@ export interface RegionPrices {
     readonly customMetricMonth: Price;
     readonly snsRequestsMillion: Price;
     readonly lambdaRequestsMillion: Price;
+    /** Custom events published to an event bus (PutEvents), per 64 KB chunk of each entry. */
+    readonly eventBridgeCustomEventsMillion: Price;
+    /** EventBridge Scheduler invocations (the first 14 million a month are free). */
+    readonly schedulerInvocationsMillion: Price;
+    /** SQS standard queue requests (the first million a month are free). */
+    readonly sqsRequestsMillion: Price;
     readonly lambdaArmGbSecond: Price;
     readonly httpApiRequestsMillion: Price;
     /** Standard-class ingestion: API Gateway access logs, RDS log exports. */
@@ -103,6 +111,9 @@ const US_EAST_1: RegionPrices = {
     customMetricMonth: confirmed(0.3, "metric-month", SOURCES.cloudWatch, "$0.30 per custom metric a month for the first 10,000; each name and dimension-value combination is one metric (signoz.io CloudWatch pricing, Feb 2026)"),
     snsRequestsMillion: confirmed(0.5, "1M publishes", SOURCES.sns, "$0.50 per million standard-topic publishes after 1M free; email deliveries $2 per 100,000 (factualminds.com SNS pricing, June 2026)"),
     lambdaRequestsMillion: unconfirmed(0.2, "1M requests", SOURCES.lambda, "not confirmed: no stored page this session showed the request price; $0.20 per million is the long-published rate"),
+    eventBridgeCustomEventsMillion: unconfirmed(1.0, "1M custom events", SOURCES.eventBridge, `not confirmed: ${SCRIPT_RENDERED}; $1.00 per million custom events is the long-published rate`),
+    schedulerInvocationsMillion: unconfirmed(1.0, "1M invocations", SOURCES.eventBridge, `not confirmed: ${SCRIPT_RENDERED}; $1.00 per million after 14 million free a month is the published Scheduler rate`),
+    sqsRequestsMillion: unconfirmed(0.4, "1M requests", SOURCES.sqs, `not confirmed: ${SCRIPT_RENDERED}; $0.40 per million standard-queue requests after the first million is the long-published rate`),
     lambdaArmGbSecond: confirmed(0.0000133334, "GB-second", SOURCES.lambda, "Arm: $0.0000133334 per GB-second for the first 7.5 billion GB-s a month (cloudchipr.com Lambda pricing, us-east-1)"),
     httpApiRequestsMillion: confirmed(1, "1M requests", SOURCES.apiGateway, "HTTP APIs: $1.00 per million for the first 300 million, metered in 512 KB increments (AWS whitepaper, API Gateway private APIs, cost optimization)"),
     logsIngestionGb: confirmed(0.5, "GB ingested", SOURCES.cloudWatch, "$0.50 per GB ingested, standard class (c3x.dev CloudWatch Logs, June 2026; hykell.com)"),
@@ -136,6 +147,9 @@ const EU_WEST_1: RegionPrices = {
     customMetricMonth: sameAsUsEast1(US_EAST_1.customMetricMonth, SCRIPT_RENDERED),
     snsRequestsMillion: sameAsUsEast1(US_EAST_1.snsRequestsMillion, SCRIPT_RENDERED),
     lambdaRequestsMillion: sameAsUsEast1(US_EAST_1.lambdaRequestsMillion, SCRIPT_RENDERED),
+    eventBridgeCustomEventsMillion: sameAsUsEast1(US_EAST_1.eventBridgeCustomEventsMillion, SCRIPT_RENDERED),
+    schedulerInvocationsMillion: sameAsUsEast1(US_EAST_1.schedulerInvocationsMillion, SCRIPT_RENDERED),
+    sqsRequestsMillion: sameAsUsEast1(US_EAST_1.sqsRequestsMillion, SCRIPT_RENDERED),
     lambdaArmGbSecond: sameAsUsEast1(US_EAST_1.lambdaArmGbSecond, SCRIPT_RENDERED),
     httpApiRequestsMillion: unconfirmed(1.11, "1M requests", SOURCES.apiGateway, `not confirmed: ${SCRIPT_RENDERED} (stormit.cloud shows the Ireland table as an image)`),
     logsIngestionGb: unconfirmed(0.57, "GB ingested", SOURCES.cloudWatch, `not confirmed: ${SCRIPT_RENDERED}; third-party pages say other regions run 10-25% above us-east-1`),

@@ -42,6 +42,9 @@ export const RESOURCE_TYPES: Readonly<Record<string, Treatment>> = {
     "aws:apigatewayv2/api:Api": priced(undefined, "HTTP API requests"),
     "aws:apigatewayv2/stage:Stage": priced(undefined, "access logs ingested and stored (the stage itself costs nothing)"),
     "aws:ec2/flowLog:FlowLog": priced(undefined, "flow-log records delivered to CloudWatch Logs (vended logs) and stored"),
+    "aws:cloudwatch/eventBus:EventBus": priced(undefined, "custom events published to it (PutEvents)"),
+    "aws:scheduler/schedule:Schedule": priced(undefined, "invocations (14 million a month are free)"),
+    "aws:sqs/queue:Queue": priced(undefined, "requests (a dead-letter queue is empty unless deliveries fail)"),
 
     "pulumi:providers:*": free("a provider configures the engine; it creates nothing in AWS"),
     "blueprint:*": free("a component only groups its children, which are priced one by one"),
@@ -69,6 +72,10 @@ export const RESOURCE_TYPES: Readonly<Record<string, Treatment>> = {
     "aws:apigatewayv2/authorizer:Authorizer": free("JWT and IAM authorization add nothing to the HTTP API request price (a Lambda authorizer's function would be priced as a function)"),
     "aws:lambda/permission:Permission": free("resource policies have no charge"),
     "aws:sns/topicSubscription:TopicSubscription": free("subscriptions have no charge; deliveries are priced on the topic"),
+    "aws:cloudwatch/eventRule:EventRule": free("rules have no charge; events are priced when published to the bus"),
+    "aws:cloudwatch/eventTarget:EventTarget": free("delivering to a Lambda target has no charge beyond the event published"),
+    "aws:sqs/queuePolicy:QueuePolicy": free("queue policies have no charge"),
+    "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig": free("asynchronous invocation settings have no charge"),
     "random:*": free("generated locally by the random provider; nothing in AWS"),
 };
 

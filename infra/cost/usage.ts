@@ -30,6 +30,13 @@ export interface UsageAssumptions {
      * (app/src/metrics.ts). The plan cannot see them, so the count is an assumption.
      */
     readonly emfMetricsPerFunction: number;
+    /** With `events`: share of API requests that append an event (the writes), each published once to the bus. */
+    readonly eventsPerRequest: number;
+    /** Billed duration of one scheduled relay run that finds little to publish, and of one projector invocation. */
+    readonly relayRunMs: number;
+    readonly projectorDurationMs: number;
+    /** Log bytes per relay run (START/END/REPORT and one summary line) and per projector invocation. */
+    readonly backgroundLogBytesPerInvocation: number;
 }
 
 export const EXAMPLE_ASSUMPTIONS: UsageAssumptions = {
@@ -43,6 +50,10 @@ export const EXAMPLE_ASSUMPTIONS: UsageAssumptions = {
     databaseLogGbPerMonth: 0.05,
     alarmNotificationsPerMonth: 100,
     emfMetricsPerFunction: 8,
+    eventsPerRequest: 0.5,
+    relayRunMs: 300,
+    projectorDurationMs: 30,
+    backgroundLogBytesPerInvocation: 800,
 };
 
 const GB = 1e9;
@@ -82,6 +93,22 @@ export interface TrafficModel {
     readonly servingFunctions: ReadonlySet<string>;
     /** GetSecretValue calls a month, per secret resource name. */
     readonly secretReads: ReadonlyMap<string, number>;
+    /** Functions a schedule starts, with their runs a month (logical names). */
+    readonly scheduledRuns: ReadonlyMap<string, number>;
+    /** Functions an EventBridge rule targets: invoked once per event published. */
+    readonly eventTargets: ReadonlySet<string>;
+    /** Events published to the stack's bus a month (0 without one). */
+    readonly eventsPerMonth: number;
+}
+
+/** Runs a month of a `rate(n unit)` schedule; undefined for cron or at() expressions, which the model does not price. */
+export function runsPerMonth(expression: string): number | undefined {
+    const match = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
+    if (match === null) {
+        return undefined;
+    }
+    const minutes = { minute: 1, minutes: 1, hour: 60, hours: 60, day: 1440, days: 1440 }[match[2] as "minute"] * Number(match[1]);
+    return (HOURS_PER_MONTH * 60) / minutes;
 }
 
 function functionName(fn: CostResource): string {
@@ -111,7 +138,25 @@ export function trafficModel(resources: readonly CostResource[], assumptions: Us
             }
         }
     }
-    return { assumptions, servingFunctions: serving, secretReads };
+    const targets = (type: string, arnOf: (r: CostResource) => string | undefined) =>
+        resources.filter((r) => r.type === type).map((r) => ({ r, arn: arnOf(r) ?? "" }));
+    const owner = (arn: string) => functions.find((fn) => arn.endsWith(`function:${functionName(fn)}`));
+    const scheduledRuns = new Map<string, number>();
+    for (const { r, arn } of targets("aws:scheduler/schedule:Schedule", (s) => str((s.inputs.target as { arn?: unknown } | undefined)?.arn))) {
+        const fn = owner(arn);
+        const runs = runsPerMonth(str(r.inputs.scheduleExpression) ?? "");
+        if (fn !== undefined && runs !== undefined) {
+            scheduledRuns.set(fn.name, (scheduledRuns.get(fn.name) ?? 0) + runs);
+        }
+    }
+    const eventTargets = new Set(
+        targets("aws:cloudwatch/eventTarget:EventTarget", (t) => str(t.inputs.arn))
+            .map(({ arn }) => owner(arn)?.name)
+            .filter((n): n is string => n !== undefined),
+    );
+    const hasBus = resources.some((r) => r.type === "aws:cloudwatch/eventBus:EventBus");
+    const eventsPerMonth = hasBus ? assumptions.requestsPerMonth * assumptions.eventsPerRequest : 0;
+    return { assumptions, servingFunctions: serving, secretReads, scheduledRuns, eventTargets, eventsPerMonth };
 }
 
 /** Retention of the log group a writer delivers to, matched by its name (or logical name). */
@@ -142,6 +187,16 @@ function logLines(r: CostResource, ctx: PricingContext, ingestion: Price, gbPerM
 function lambdaFunction(r: CostResource, ctx: PricingContext, model: TrafficModel): UsageResult {
     const { prices } = ctx;
     const a = model.assumptions;
+    const scheduled = model.scheduledRuns.get(r.name);
+    const background =
+        scheduled !== undefined
+            ? { n: scheduled, ms: a.relayRunMs, why: `${count(scheduled)} scheduled runs` }
+            : model.eventTargets.has(r.name)
+              ? { n: model.eventsPerMonth, ms: a.projectorDurationMs, why: `${count(model.eventsPerMonth)} events delivered` }
+              : undefined;
+    if (background !== undefined) {
+        return backgroundFunction(r, ctx, background, a);
+    }
     if (!model.servingFunctions.has(r.name)) {
         return { items: [line(r, "requests", prices.lambdaRequestsMillion, 1e6, 0, "not behind the API: runs on deploys or events only, not per request")], notPriced: [] };
     }
@@ -165,6 +220,40 @@ function lambdaFunction(r: CostResource, ctx: PricingContext, model: TrafficMode
         items.push(line(r, "custom metrics (EMF)", prices.customMetricMonth, 1, a.emfMetricsPerFunction, `${a.emfMetricsPerFunction} metrics published in the namespace (billed for the hours they are published)`));
     }
     return { items, notPriced };
+}
+
+/** A function started by a schedule or an event rule: its invocations, arm64 duration and logs. */
+function backgroundFunction(r: CostResource, ctx: PricingContext, run: { n: number; ms: number; why: string }, a: UsageAssumptions): UsageResult {
+    const { prices } = ctx;
+    const memoryMb = num(r.inputs.memorySize) ?? 128;
+    const gbSeconds = (run.n * run.ms * memoryMb) / 1000 / 1024;
+    const logging = r.inputs.loggingConfig as { logGroup?: string } | undefined;
+    const group = logging?.logGroup ?? `/aws/lambda/${functionName(r)}`;
+    return {
+        items: [
+            line(r, "requests", prices.lambdaRequestsMillion, 1e6, run.n, run.why),
+            line(r, "duration (arm64)", prices.lambdaArmGbSecond, 1, gbSeconds, `${run.why} × ${run.ms} ms × ${memoryMb} MB = ${count(gbSeconds)} GB-s`),
+            ...logLines(r, ctx, prices.vendedLogsIngestionGb, (run.n * a.backgroundLogBytesPerInvocation) / GB, group, `${run.why} × ${a.backgroundLogBytesPerInvocation} B`),
+        ],
+        notPriced: [],
+    };
+}
+
+function eventBus(r: CostResource, { prices }: PricingContext, model: TrafficModel): UsageResult {
+    const n = model.eventsPerMonth;
+    return {
+        items: [line(r, "custom events published", prices.eventBridgeCustomEventsMillion, 1e6, n, `${count(n)} events: ${model.assumptions.eventsPerRequest} per API request (the writes), each published once by the relay`)],
+        notPriced: [],
+    };
+}
+
+function schedule(r: CostResource, { prices }: PricingContext): UsageResult {
+    const runs = runsPerMonth(str(r.inputs.scheduleExpression) ?? "") ?? 0;
+    return { items: [line(r, "invocations", prices.schedulerInvocationsMillion, 1e6, runs, `${count(runs)} runs a month (list price; 14 million a month are free)`)], notPriced: [] };
+}
+
+function queue(r: CostResource, { prices }: PricingContext): UsageResult {
+    return { items: [line(r, "requests", prices.sqsRequestsMillion, 1e6, 0, "a dead-letter queue: empty unless deliveries fail")], notPriced: [] };
 }
 
 function invocation(r: CostResource, { prices }: PricingContext): UsageResult {
@@ -254,6 +343,9 @@ export const USAGE_RULES: Readonly<Record<string, UsageRule>> = {
     "aws:apigatewayv2/api:Api": httpApi,
     "aws:apigatewayv2/stage:Stage": stage,
     "aws:ec2/flowLog:FlowLog": flowLog,
+    "aws:cloudwatch/eventBus:EventBus": eventBus,
+    "aws:scheduler/schedule:Schedule": schedule,
+    "aws:sqs/queue:Queue": queue,
 };
 
 /** The assumptions of the worked example, one sentence each, for the printout. */
@@ -265,6 +357,7 @@ export function describeAssumptions(a: UsageAssumptions): string[] {
         `secret mode: ${a.warmContainers} warm containers each re-read the app secret once per cache TTL (SECRET_TTL_SECONDS), ${a.bytesPerSecretRead} B through the endpoint per read; IAM mode reads none per request`,
         `${a.databaseLogGbPerMonth} GB a month of exported database logs; ${a.alarmNotificationsPerMonth} alarm notifications`,
         `with POWERTOOLS_METRICS_NAMESPACE set, the API function publishes at most ${a.emfMetricsPerFunction} custom metrics (app/src/metrics.ts: five counters, CommandsRefused also per OrderStatus)`,
+        `with events on: ${a.eventsPerRequest} events published per API request; the relay runs as its schedule says for ${a.relayRunMs} ms, the projector ${a.projectorDurationMs} ms per event; ${a.backgroundLogBytesPerInvocation} B of log per run or event`,
         "list prices before free tiers; data transfer out to the internet (API responses) is not included",
     ];
 }

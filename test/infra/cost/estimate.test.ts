@@ -84,7 +84,9 @@ describe("cost: estimate of the committed stacks", () => {
     it("prices dev's single-AZ db.t4g.micro, 2 endpoint AZs and no flow logs", async () => {
         const e = estimateCost((await committedPlan("dev")).resources);
         assert.ok(e.items.some((i) => i.what === "DB instance (db.t4g.micro, single-AZ)" && i.monthly === 13.14));
-        assert.ok(e.items.some((i) => i.what === "interface endpoint (2 AZs, one ENI per subnet)"));
+        for (const service of ["secretsmanager", "events"]) {
+            assert.ok(e.items.some((i) => i.what === `${service} interface endpoint (2 AZs, one ENI per subnet)`), service);
+        }
         assert.equal(e.usage.some((u) => u.type === "aws:ec2/flowLog:FlowLog"), false);
     });
 });
@@ -93,6 +95,15 @@ describe("cost: a config change that changes the cost shows up in the estimate",
     let dev: CostEstimate;
     before(async () => {
         dev = estimateCost((await committedPlan("dev")).resources);
+    });
+
+    it("events off: no EventBridge endpoint in the floor, no bus, relay or projector in the usage", async () => {
+        const e = estimateCost((await planWith("dev", { "serverless-mysql:events": "false" })).resources);
+        const endpoint = dev.items.find((i) => i.what.startsWith("events interface endpoint"));
+        assert.ok(endpoint !== undefined);
+        near(dev.fixedMonthlyTotal - e.fixedMonthlyTotal, endpoint.monthly + 6 * eu.alarmMetricMonth.usd);
+        assert.deepEqual(e.usage.filter((u) => /-(orders-bus|relay-fn|projector-fn|relay-schedule|events-dlq)$/.test(u.name)), []);
+        assert.ok(dev.usage.some((u) => u.name.endsWith("-relay-fn") && u.quantity === 43_800));
     });
 
     it("dbMultiAz: doubles the instance and its storage", async () => {
@@ -105,7 +116,10 @@ describe("cost: a config change that changes the cost shows up in the estimate",
     it("availabilityZones: one more endpoint ENI per AZ", async () => {
         const e = estimateCost((await planWith("dev", { "serverless-mysql:availabilityZones": "3" })).resources);
         near(fixed(e, "aws:ec2/vpcEndpoint:VpcEndpoint"), 1.5 * fixed(dev, "aws:ec2/vpcEndpoint:VpcEndpoint"));
-        near(e.fixedMonthlyTotal - dev.fixedMonthlyTotal, HOURS_PER_MONTH * eu.interfaceEndpointAzHour.usd);
+        // One more ENI for each interface endpoint: Secrets Manager's and, with events on, EventBridge's.
+        const endpoints = e.items.filter((i) => i.type === "aws:ec2/vpcEndpoint:VpcEndpoint").length;
+        assert.equal(endpoints, 2);
+        near(e.fixedMonthlyTotal - dev.fixedMonthlyTotal, endpoints * HOURS_PER_MONTH * eu.interfaceEndpointAzHour.usd);
     });
 
     it("dbInstanceClass: the instance's hourly price (the proxy stays at its 2-vCPU minimum)", async () => {
