@@ -2,21 +2,29 @@
  * A small, regex-based secret scanner for the places a fork tends to paste credentials: Lambda
  * environment variables and code, tags, stage variables, SSM parameters, EC2 user data.
  *
- * It looks for two things:
+ * It looks for three things:
  * - values that are secrets whatever their name: AWS access key ids, AWS secret access keys,
- *   private keys, URLs with a `user:password@` part, connection strings with a password parameter;
- * - literal values under password-like names (`DB_PASSWORD`, `apiKey`, `token`...).
+ *   private keys, URLs with a `user:password@` part, connection strings with a password parameter,
+ *   and the prefixed token formats of ./tokenFormats (GitHub, Slack, Stripe, JWT, ... by gitleaks id);
+ * - literal values under password-like names (`DB_PASSWORD`, `apiKey`, `token`...);
+ * - the same inside structured values: a JSON document, `key: value` YAML lines, quoted and shell
+ *   assignments (`docker run -e DB_PASSWORD=...`), with one assignment scanner for named values,
+ *   user data and code.
  *
  * False positives cost trust, so the exemptions are deliberate: names that end in a reference or
  * setting word (`_ARN`, `_NAME`, `_ID`, `_TTL_SECONDS`...) are not password-like; values that are
  * references or placeholders (ARNs, `${...}`, `{{resolve:...}}`, `$VAR`, masks) or booleans are not
- * literals; constants holding their own name (`X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token"`)
+ * literals; KMS aliases are references; settings AWS documents for its own Lambda extensions
+ * (./awsDocumentedVariables) are not password-like; constants holding their own name (`X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token"`)
  * are key names; unknown preview values are never flagged. Look-alikes such as handler names, git SHAs
  * (lowercase hex) and UUIDs match no pattern.
  */
+import { isAwsDocumentedLambdaVariable } from "./awsDocumentedVariables";
+import { findTokens } from "./tokenFormats";
 import { isUnknown } from "./unknown";
 
 export type FindingKind =
+    | "token-format"
     | "aws-access-key-id"
     | "aws-secret-access-key"
     | "private-key"
@@ -28,6 +36,8 @@ export interface Finding {
     kind: FindingKind;
     /** Safe to print: names the finding, never echoes the secret. */
     message: string;
+    /** The rule of another tool this finding follows, e.g. "gitleaks:github-pat". */
+    anchor?: string;
 }
 
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/;
@@ -131,6 +141,9 @@ export function isReferenceOrPlaceholder(value: string): boolean {
         // SCREAMING_SNAKE identifiers name an environment variable or a key, they are not secrets.
         /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) ||
         /^--?[a-z]/.test(v) ||
+        // KMS aliases and multi-Region key ids name a key; they grant nothing by themselves.
+        /^alias\/[A-Za-z0-9/_-]+$/.test(v) ||
+        /^mrk-[0-9a-f]{32}$/.test(v) ||
         /^\.{1,2}\//.test(v) ||
         /^(true|false|yes|no|on|off|null|none|undefined)$/i.test(v)
     );
@@ -152,6 +165,13 @@ export function scanValue(value: string): Finding[] {
     }
     if (looksLikeSecretAccessKey(value.trim()) || SECRET_ACCESS_KEY_IN_TEXT.test(value)) {
         findings.push({ kind: "aws-secret-access-key", message: "contains what looks like an AWS secret access key" });
+    }
+    for (const token of findTokens(value)) {
+        findings.push({
+            kind: "token-format",
+            message: `contains ${token.format.label} ${token.masked} (gitleaks: ${token.format.id})`,
+            anchor: `gitleaks:${token.format.id}`,
+        });
     }
     if (PRIVATE_KEY.test(value)) {
         findings.push({ kind: "private-key", message: "contains a private key" });
@@ -199,12 +219,53 @@ export function scanNamedValue(name: string, value: unknown): Finding[] {
     if (findings.length > 0) {
         return findings;
     }
+    if (isAwsDocumentedLambdaVariable(name)) {
+        return [];
+    }
     if (isSecretLikeName(name) && !isReferenceOrPlaceholder(text) && !isOwnKeyName(name, text)) {
         return [{ kind: "password-like-name", message: "has a password-like name and holds a literal value" }];
     }
     const words = nameWords(name);
     if (endsInArn(name) && words.some((w) => SECRET_WORDS.has(w)) && !isReferenceOrPlaceholder(text)) {
         return [{ kind: "password-like-name", message: "should hold an ARN but holds a literal value" }];
+    }
+    return typeof value === "string" ? scanStructured(text) : [];
+}
+
+/**
+ * A value that is itself a document: JSON (`{"db": {"password": "..."}}`) is walked and every
+ * leaf scanned as a named value; anything else goes through the same assignment scanner as user
+ * data (quoted, shell and YAML `key: value` assignments), so the two scanners agree.
+ */
+function scanStructured(text: string): Finding[] {
+    const trimmed = text.trim();
+    if (/^[{[]/.test(trimmed)) {
+        try {
+            return scanJson(JSON.parse(trimmed) as unknown, "");
+        } catch {
+            // not JSON: fall through to the text scanner
+        }
+    }
+    return /[=:\n]/.test(text) ? scanAssignments(text, { yaml: true }) : [];
+}
+
+function scanJson(node: unknown, path: string): Finding[] {
+    const entries: [string, unknown][] = Array.isArray(node)
+        ? node.map((v, i) => [String(i), v])
+        : typeof node === "object" && node !== null
+          ? Object.entries(node)
+          : [];
+    for (const [key, child] of entries) {
+        const at = path === "" ? key : `${path}.${key}`;
+        const found =
+            typeof child === "object" && child !== null
+                ? scanJson(child, at)
+                : Array.isArray(node)
+                  ? scanValue(String(child ?? ""))
+                  : scanNamedValue(key, child);
+        if (found.length > 0) {
+            return found.map((f) => (f.message.startsWith("holds a JSON document") ? f : { ...f, message: `holds a JSON document whose "${at}" ${f.message}` }));
+        }
     }
     return [];
 }
@@ -213,32 +274,52 @@ export function scanNamedValue(name: string, value: unknown): Finding[] {
 const QUOTED_ASSIGNMENT = /(?<![\w$-])["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*[:=]\s*(["'])([^"'\n\\]{6,})\2/g;
 /** `export DB_PASSWORD=value` and `DB_PASSWORD=value` in shell scripts and .env files. */
 const SHELL_ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=([^\s"'$`#;]{6,})\s*$/gm;
+/**
+ * Unquoted shell assignments in the middle of a line, after a word that makes them one:
+ * `docker run -e DB_PASSWORD=... image`, `export TOKEN=...; next`, `env API_KEY=... cmd`,
+ * `--build-arg NPM_TOKEN=...`. Bare `a=b` mid-line is left alone: minified code is full of it.
+ */
+const INLINE_SHELL_ASSIGNMENT =
+    /(?:^|[\s;&|(])(?:export|-e|--env|--build-arg|env|set)[\s=]+([A-Za-z_][A-Za-z0-9_]*)=([^\s"'$`#;&|)]{6,})/gm;
+/** `password: value` on a line of its own (YAML, cloud-config, properties with a colon). */
+const YAML_ASSIGNMENT = /^[ \t]*(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:[ \t]+([^\s#'"{[|>&*!][^\s#]{5,})[ \t]*$/gm;
 
 /** `CREATE USER ... IDENTIFIED BY 'literal'` / `ALTER USER ... IDENTIFIED WITH plugin BY 'literal'` in SQL. */
 const SQL_IDENTIFIED_BY = /\bIDENTIFIED\s+(?:WITH\s+\S+\s+)?BY\s+'([^'\n]+)'/i;
 
 /**
- * Findings in free text (a code bundle file, EC2 user data): the value patterns anywhere, plus
- * quoted or shell-style assignments of literals (6+ characters, no spaces) to password-like names.
+ * Literal values assigned to password-like names in a text: SQL `IDENTIFIED BY`, quoted
+ * assignments, shell assignments (whole-line and inline), and with `yaml` unquoted `key: value`
+ * lines. Returns the first finding only.
  */
-export function scanText(text: string): Finding[] {
-    const findings = scanValue(text).filter((f) => f.kind !== "aws-secret-access-key" || SECRET_ACCESS_KEY_IN_TEXT.test(text));
+function scanAssignments(text: string, options: { yaml: boolean }): Finding[] {
     const assigned = (name: string, value: string) =>
-        isSecretLikeName(name) && !isReferenceOrPlaceholder(value) && !/\s/.test(value) && !isOwnKeyName(name, value);
+        isSecretLikeName(name) && !isAwsDocumentedLambdaVariable(name) && !isReferenceOrPlaceholder(value) && !/\s/.test(value) && !isOwnKeyName(name, value);
     const sql = SQL_IDENTIFIED_BY.exec(text);
     if (sql && !isReferenceOrPlaceholder(sql[1]!)) {
-        findings.push({ kind: "password-like-name", message: "sets a literal database password in SQL (IDENTIFIED BY)" });
-        return findings;
+        return [{ kind: "password-like-name", message: "sets a literal database password in SQL (IDENTIFIED BY)" }];
     }
-    for (const pattern of [QUOTED_ASSIGNMENT, SHELL_ASSIGNMENT]) {
+    const patterns = options.yaml ? [QUOTED_ASSIGNMENT, SHELL_ASSIGNMENT, INLINE_SHELL_ASSIGNMENT, YAML_ASSIGNMENT] : [QUOTED_ASSIGNMENT, SHELL_ASSIGNMENT, INLINE_SHELL_ASSIGNMENT];
+    for (const pattern of patterns) {
         for (const match of text.matchAll(pattern)) {
             const name = match[1]!;
             const value = pattern === QUOTED_ASSIGNMENT ? match[3]! : match[2]!;
-            if (assigned(name, value)) {
-                findings.push({ kind: "password-like-name", message: `assigns a literal to the password-like name "${name}"` });
-                return findings;
+            // YAML keys may be dotted (`spring.datasource.password`): the last segment names the value.
+            const key = pattern === YAML_ASSIGNMENT ? name.split(".").pop()! : name;
+            if (assigned(key, value)) {
+                return [{ kind: "password-like-name", message: `assigns a literal to the password-like name "${name}"` }];
             }
         }
     }
-    return findings;
+    return [];
+}
+
+/**
+ * Findings in free text (a code bundle file, EC2 user data): the value patterns anywhere, plus
+ * literals (6+ characters, no spaces) assigned to password-like names. `yaml` adds unquoted
+ * `key: value` lines, for user data and documents; code bundles leave it off (object literals).
+ */
+export function scanText(text: string, options: { yaml?: boolean } = {}): Finding[] {
+    const findings = scanValue(text).filter((f) => f.kind !== "aws-secret-access-key" || SECRET_ACCESS_KEY_IN_TEXT.test(text));
+    return [...findings, ...scanAssignments(text, { yaml: options.yaml ?? false })];
 }

