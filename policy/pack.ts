@@ -8,15 +8,19 @@ import { disallowUnauthorizedApiRoutes } from "./rules/apigatewayv2/disallowUnau
 import { disallowHardcodedSecretsInStageVariables } from "./rules/apigatewayv2/disallowHardcodedSecretsInStageVariables";
 import { enableStageAccessLogging } from "./rules/apigatewayv2/enableStageAccessLogging";
 import { disallowHardcodedSecretsInUserData } from "./rules/ec2/disallowHardcodedSecretsInUserData";
+import { disallowHardcodedSecretsInContainerEnvironment } from "./rules/ecs/disallowHardcodedSecretsInContainerEnvironment";
 import { disallowPublicIngressToDatabasePorts } from "./rules/ec2/disallowPublicIngressToDatabasePorts";
 import { disallowAllowWithNotAction } from "./rules/iam/disallowAllowWithNotAction";
 import { disallowAllowWithNotResource } from "./rules/iam/disallowAllowWithNotResource";
 import { disallowBroadManagedPolicies } from "./rules/iam/disallowBroadManagedPolicies";
+import { disallowPassRoleOnAllRoles } from "./rules/iam/disallowPassRoleOnAllRoles";
 import { disallowServiceWildcardAction } from "./rules/iam/disallowServiceWildcardAction";
 import { disallowWildcardAction } from "./rules/iam/disallowWildcardAction";
 import { disallowWildcardResource } from "./rules/iam/disallowWildcardResource";
 import { disallowWildcardResourceForCredentialActions } from "./rules/iam/disallowWildcardResourceForCredentialActions";
 import { disallowWildcardTrustPrincipal } from "./rules/iam/disallowWildcardTrustPrincipal";
+import { requireGithubOidcSubjectCondition } from "./rules/iam/requireGithubOidcSubjectCondition";
+import { disallowWildcardKeyPolicyPrincipal } from "./rules/kms/disallowWildcardKeyPolicyPrincipal";
 import { disallowHardcodedSecretsInCode } from "./rules/lambda/disallowHardcodedSecretsInCode";
 import { disallowHardcodedSecretsInEnvironment } from "./rules/lambda/disallowHardcodedSecretsInEnvironment";
 import { disallowWildcardPermissionPrincipal } from "./rules/lambda/disallowWildcardPermissionPrincipal";
@@ -50,13 +54,17 @@ export const policies: BlueprintPolicy[] = [
     disallowHardcodedSecretsInStageVariables,
     disallowHardcodedSecretsInPlainParameter,
     disallowHardcodedSecretsInUserData,
+    disallowHardcodedSecretsInContainerEnvironment,
     disallowWildcardAction,
     disallowServiceWildcardAction,
     disallowWildcardResource,
     disallowWildcardResourceForCredentialActions,
     disallowAllowWithNotAction,
     disallowAllowWithNotResource,
+    disallowPassRoleOnAllRoles,
     disallowWildcardTrustPrincipal,
+    requireGithubOidcSubjectCondition,
+    disallowWildcardKeyPolicyPrincipal,
     disallowBroadManagedPolicies,
     disallowWildcardPermissionPrincipal,
     requireSourceArnForServicePrincipal,

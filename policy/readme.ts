@@ -15,9 +15,10 @@ const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 export function rulesTable(rules: readonly BlueprintPolicy[] = policies): string {
     const rows = rules.map(
-        (p) => `| \`${p.name}\` | ${p.enforcementLevel ?? "advisory"} | ${p.severity} | ${cell(p.description)} | ${cell(p.rationale)} |`,
+        (p) =>
+            `| \`${p.name}\` | ${p.enforcementLevel ?? "advisory"} | ${p.severity} | ${cell(p.description)} | ${cell(p.rationale)} | ${cell(p.anchors?.join(", ") || "—")} |`,
     );
-    return ["| Rule | Level | Severity | What it catches | Why |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
+    return ["| Rule | Level | Severity | What it catches | Why | Follows |", "| --- | --- | --- | --- | --- | --- |", ...rows].join("\n");
 }
 
 /** The README text with the table between the markers replaced. */

@@ -14,6 +14,7 @@ export interface StatementRuleSpec<C> {
     severity: Severity;
     topics: readonly string[];
     rationale: string;
+    anchors?: readonly string[];
     configSchema?: PolicyConfigSchema;
     remediationSteps?: string;
     /** The document kinds the rule reads; see ./iamSources for why kinds differ. */

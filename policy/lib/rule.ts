@@ -16,6 +16,11 @@ export interface BlueprintMetadata {
     topics: readonly string[];
     /** Why the rule exists, one sentence (the README's "why" column). */
     rationale: string;
+    /**
+     * The rules of other tools this one follows (the README's "follows" column): a Checkov check id
+     * ("Checkov CKV_AWS_45"), a gitleaks rule id, a Cloudsplaining finding, an IAM Access Analyzer check.
+     */
+    anchors?: readonly string[];
 }
 
 export type BlueprintResourcePolicy = ResourceValidationPolicy & BlueprintMetadata;

@@ -90,7 +90,7 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
     { id: "huggingface-access-token", label: "a Hugging Face token", pattern: b("hf_([a-zA-Z]{34})"), minEntropy: 3.5 },
     // Loose shapes: an "SK" + 32 hex or a bot id + 35 characters is only a credential next to its vendor's name.
     { id: "twilio-api-key", label: "a Twilio API key", pattern: b("SK([0-9a-fA-F]{32})"), keywords: ["twilio"], minEntropy: 3 },
-    { id: "telegram-bot-api-token", label: "a Telegram bot token", pattern: b("[0-9]{5,16}:(A[a-zA-Z0-9_-]{34})"), keywords: ["telegram", "tgram", "bot"], minEntropy: 3 },
+    { id: "telegram-bot-api-token", label: "a Telegram bot token", pattern: b("[0-9]{5,16}:(A[a-zA-Z0-9_-]{34})"), keywords: ["telegr"], minEntropy: 3 },
 ];
 
 /** Shannon entropy in bits per character. */

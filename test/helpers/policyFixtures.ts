@@ -351,3 +351,51 @@ export function blueprintResources(): TestResource[] {
 export function generatedPassword(): string {
     return `Pw${randomBytes(15).toString("base64url")}9`;
 }
+
+/** An ECS task definition that reads its password from Secrets Manager (`secrets`, valueFrom). */
+export function ecsTaskDefinition(): TestResource {
+    return {
+        type: T.ecsTaskDefinition,
+        name: "orders-worker",
+        props: {
+            family: "orders-worker",
+            containerDefinitions: JSON.stringify([
+                {
+                    name: "worker",
+                    image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/orders-worker:1.4.2`,
+                    command: ["node", "worker.js", "--queue", "orders"],
+                    environment: [
+                        { name: "DB_HOST", value: "orders-dev-proxy.proxy-c1a2b3c4d5e6.eu-west-1.rds.amazonaws.com" },
+                        { name: "DB_USER", value: "app" },
+                        { name: "KMS_KEY_ID", value: "alias/orders" },
+                    ],
+                    secrets: [{ name: "DB_PASSWORD", valueFrom: APP_SECRET_ARN }],
+                },
+            ]),
+        },
+    };
+}
+
+/** The deploy role GitHub Actions assumes for this repository's main branch (the README's CI setup). */
+export function githubOidcTrust(): Doc {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Effect: "Allow",
+                Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
+                Action: "sts:AssumeRoleWithWebIdentity",
+                Condition: {
+                    StringEquals: {
+                        "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+                        "token.actions.githubusercontent.com:sub": "repo:example-org/orders:environment:prod",
+                    },
+                },
+            },
+        ],
+    };
+}
+
+export function githubOidcRole(): TestResource {
+    return { type: T.iamRole, name: "orders-deploy", props: { assumeRolePolicy: JSON.stringify(githubOidcTrust()) } };
+}

@@ -23,6 +23,7 @@ export const disallowUnauthorizedApiRoutes = resourceRule<Config>({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["api", "authentication"],
+    anchors: ["Checkov CKV_AWS_309"],
     rationale: "A route without authorization lets anyone who finds the URL call the function behind it, and write to the database through it.",
     remediationSteps:
         "Set authorizationType to AWS_IAM, or to JWT or CUSTOM with an authorizerId (in this blueprint: apiAuth iam or jwt), or list the route key in allowedPublicRoutes if it is meant to be public.",

@@ -8,6 +8,7 @@ export const enableStageAccessLogging = resourceRule({
     enforcementLevel: "mandatory",
     severity: "medium",
     topics: ["api", "logging"],
+    anchors: ["Checkov CKV_AWS_76", "Checkov CKV_AWS_95"],
     rationale: "Access logs are the record of who called the API, needed for incident response.",
     remediationSteps: "Set accessLogSettings.destinationArn to a log group ARN and accessLogSettings.format to a JSON format.",
     types: [T.apiStage, T.restApiStage],

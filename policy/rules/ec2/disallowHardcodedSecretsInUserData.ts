@@ -30,6 +30,7 @@ export const disallowHardcodedSecretsInUserData = resourceRule({
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["ec2", "secrets"],
+    anchors: ["Checkov CKV_AWS_46", "gitleaks"],
     rationale: "User data is readable from the instance metadata service and with ec2:DescribeInstanceAttribute.",
     remediationSteps: "Fetch secrets at boot from Secrets Manager or SSM SecureString with the instance role.",
     types: [T.ec2Instance, T.launchTemplate],

@@ -11,6 +11,7 @@ export const disallowWildcardAction = statementRule({
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["iam", "least-privilege"],
+    anchors: ["Checkov CKV_AWS_62", "Checkov CKV_AWS_63"],
     rationale: "\"*\" makes the principal an administrator of everything the resource part allows.",
     remediationSteps: "List the actions the principal needs, e.g. \"secretsmanager:GetSecretValue\".",
     kinds: ["identity", "trust", "endpoint", "key", "resource"],

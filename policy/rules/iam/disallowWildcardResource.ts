@@ -13,6 +13,7 @@ export const disallowWildcardResource = statementRule<Config>({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["iam", "least-privilege"],
+    anchors: ["Checkov CKV_AWS_355", "Checkov CKV_AWS_111"],
     rationale: "A stolen function role with \"*\" reaches every bucket, secret or log group in the account.",
     remediationSteps: "Scope Resource to the ARNs the principal needs (a secret, a log group, a key).",
     configSchema: {

@@ -6,8 +6,10 @@ interface Config {
 }
 
 /**
- * True for "*" and for ARNs whose resource part is only wildcards ("arn:aws:secretsmanager:*:*:secret:*",
- * "arn:aws:kms:us-east-1:123456789012:key/*"): they name every secret, key or database user.
+ * True for "*" and for ARNs whose wildcard leaves the region, the account or the whole resource part
+ * open: "arn:aws:ssm:*:*:parameter/*", "arn:aws:kms:us-east-1:123456789012:key/*",
+ * "arn:aws:secretsmanager:*:123456789012:secret:orders-*" (every Region), "arn:aws:kms:eu-west-1:*:key/k"
+ * (every account). A name prefix in a named Region and account ("secret:orders-*") is scoped.
  */
 export function isUnscopedResource(resource: string): boolean {
     const r = resource.trim();
@@ -21,6 +23,11 @@ export function isUnscopedResource(resource: string): boolean {
     if (parts.length < 6) {
         return parts[parts.length - 1] === "*";
     }
+    // Services whose ARNs carry no Region or account (S3) leave those parts empty, not "*".
+    const open = (part: string) => part.includes("*") || part.includes("?");
+    if (open(parts[3]!) || open(parts[4]!)) {
+        return true;
+    }
     const resourcePart = parts.slice(5).join(":");
     return /^(?:[A-Za-z-]+[:/])?\*(?:[:/]\*)*$/.test(resourcePart);
 }
@@ -28,18 +35,30 @@ export function isUnscopedResource(resource: string): boolean {
 export const disallowWildcardResourceForCredentialActions = statementRule<Config>({
     name: "disallow-wildcard-resource-for-credential-actions",
     description:
-        "Actions that read credentials (secretsmanager:GetSecretValue, kms:Decrypt, rds-db:connect) must never be allowed on every resource.",
+        "Actions that read credentials or secret data (secretsmanager:GetSecretValue, ssm:GetParameter*, kms:Decrypt, rds-db:connect) must not be allowed on \"*\" or on an ARN whose wildcard leaves the Region, the account or the whole resource part open.",
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["iam", "least-privilege", "secrets"],
-    rationale: "These actions hand out credentials; on \"*\" one compromised function reads every secret and database user.",
-    remediationSteps: "Name the one secret ARN, key ARN or arn:aws:rds-db:<region>:<account>:dbuser:<proxy-or-db-id>/<user>.",
+    rationale: "These actions hand out credentials; on \"*\" one compromised function reads every secret, parameter and database user.",
+    anchors: ["Checkov CKV_AWS_107", "Checkov CKV_AWS_108", "Cloudsplaining CredentialsExposure", "Cloudsplaining DataExfiltration"],
+    remediationSteps:
+        "Name the one secret, parameter or key ARN (with its Region and account) or arn:aws:rds-db:<region>:<account>:dbuser:<proxy-or-db-id>/<user>.",
     configSchema: {
         properties: {
             actions: {
                 type: "array",
                 items: { type: "string" },
-                default: ["secretsmanager:GetSecretValue", "kms:Decrypt", "rds-db:connect"],
+                // Cloudsplaining's data exfiltration list (secrets, parameters) and credentials exposure, plus
+                // kms:Decrypt (reads SecureString parameters and secrets) and rds-db:connect (a database login).
+                default: [
+                    "secretsmanager:GetSecretValue",
+                    "ssm:GetParameter",
+                    "ssm:GetParameters",
+                    "ssm:GetParametersByPath",
+                    "ssm:GetParameterHistory",
+                    "kms:Decrypt",
+                    "rds-db:connect",
+                ],
                 description: "Exact action names that must be scoped to specific resources.",
             },
         },

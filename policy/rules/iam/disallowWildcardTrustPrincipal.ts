@@ -6,6 +6,7 @@ export const disallowWildcardTrustPrincipal = statementRule({
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["iam", "trust"],
+    anchors: ["Checkov CKV_AWS_60"],
     rationale: "A \"*\" trust lets any AWS account assume the role.",
     remediationSteps: "Trust the service (\"lambda.amazonaws.com\") or the account/role ARN that needs the role.",
     kinds: ["trust"],

@@ -8,6 +8,7 @@ export const disallowWildcardPermissionPrincipal = resourceRule({
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["lambda", "iam"],
+    anchors: ["Checkov CKV_AWS_301"],
     rationale: "A \"*\" principal makes the function invocable by anyone, bypassing API Gateway.",
     remediationSteps: "Grant the service principal (apigateway.amazonaws.com) with a sourceArn, or a specific account.",
     types: [T.lambdaPermission],

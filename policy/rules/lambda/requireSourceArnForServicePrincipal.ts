@@ -9,6 +9,7 @@ export const requireSourceArnForServicePrincipal = resourceRule({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["lambda", "iam"],
+    anchors: ["Checkov CKV_AWS_364"],
     rationale: "Without sourceArn any API in any account could invoke the function through the service (confused deputy).",
     remediationSteps: "Set sourceArn, e.g. `${api.executionArn}/*/*` for API Gateway.",
     types: [T.lambdaPermission],

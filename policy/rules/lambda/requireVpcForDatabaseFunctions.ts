@@ -13,6 +13,7 @@ export const requireVpcForDatabaseFunctions = resourceRule<Config>({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["lambda", "network", "database"],
+    anchors: ["Checkov CKV_AWS_117"],
     rationale: "Outside the VPC the function cannot reach the private proxy, tempting a public database.",
     remediationSteps: "Set vpcConfig.subnetIds (private subnets) and vpcConfig.securityGroupIds (a group the proxy admits).",
     configSchema: {

@@ -16,6 +16,7 @@ export const configureBackupRetention = resourceRule<Config>({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["database", "resilience"],
+    anchors: ["Checkov CKV_AWS_133"],
     rationale: "Without automated backups there is no point-in-time recovery.",
     remediationSteps: "Set backupRetentionPeriod to at least the minimum (prod: 14 in this blueprint).",
     configSchema: {

@@ -7,6 +7,7 @@ export const disallowPublicAccess = resourceRule({
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["database", "network"],
+    anchors: ["Checkov CKV_AWS_17"],
     rationale: "A public endpoint exposes the database to credential stuffing from the internet.",
     remediationSteps: "Set publiclyAccessible: false and reach the database through RDS Proxy from private subnets.",
     types: [T.rdsInstance, T.rdsClusterInstance],

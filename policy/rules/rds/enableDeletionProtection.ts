@@ -9,6 +9,7 @@ export const enableDeletionProtection = resourceRule({
     enforcementLevel: "mandatory",
     severity: "medium",
     topics: ["database", "resilience"],
+    anchors: ["Checkov CKV_AWS_293", "Checkov CKV_AWS_139"],
     rationale: "One mistaken `pulumi destroy` or replacement would delete the data.",
     remediationSteps: "Set deletionProtection: true (turn it off in a separate change before deleting the database on purpose).",
     types: [T.rdsInstance, T.rdsCluster],

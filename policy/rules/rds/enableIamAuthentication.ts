@@ -13,6 +13,7 @@ export const enableIamAuthentication = resourceRule<Config>({
     enforcementLevel: "mandatory",
     severity: "medium",
     topics: ["database", "iam"],
+    anchors: ["Checkov CKV_AWS_161", "Checkov CKV_AWS_162"],
     rationale: "IAM authentication gives short-lived tokens instead of long-lived passwords.",
     remediationSteps: "Set iamDatabaseAuthenticationEnabled: true.",
     configSchema: {

@@ -9,6 +9,7 @@ export const enableStorageEncryption = resourceRule({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["database", "encryption"],
+    anchors: ["Checkov CKV_AWS_16"],
     rationale: "Encryption at rest cannot be turned on later without a snapshot restore.",
     remediationSteps: "Set storageEncrypted: true and kmsKeyId to a customer-managed key (cannot be changed in place).",
     types: [T.rdsInstance, T.rdsCluster],

@@ -15,6 +15,7 @@ export const configureRotation: BlueprintStackPolicy = {
     enforcementLevel: "advisory",
     severity: "low",
     topics: ["secrets"],
+    anchors: ["Checkov CKV2_AWS_57"],
     rationale: "A rotated secret limits how long a leaked password stays useful.",
     remediationSteps:
         "Add a SecretRotation with a rotation function; secrets managed by RDS (manageMasterUserPassword) are rotated by RDS and are not resources here.",

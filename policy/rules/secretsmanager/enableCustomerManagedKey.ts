@@ -8,6 +8,7 @@ export const enableCustomerManagedKey = resourceRule({
     enforcementLevel: "advisory",
     severity: "medium",
     topics: ["secrets", "encryption"],
+    anchors: ["Checkov CKV_AWS_149"],
     rationale: "A customer-managed key lets you restrict and audit who can decrypt the secret.",
     remediationSteps: "Set kmsKeyId to a customer-managed key whose policy you control.",
     types: [T.secret],

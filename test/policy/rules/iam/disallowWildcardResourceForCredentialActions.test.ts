@@ -56,3 +56,22 @@ describe("rule: disallow-wildcard-resource-for-credential-actions", () => {
         assert.equal(isUnscopedResource("arn:aws:rds-db:eu-west-1:123456789012:dbuser:prx-1/app"), false);
     });
 });
+
+describe("rule: disallow-wildcard-resource-for-credential-actions (Region, account and SSM parameters)", () => {
+    it("reports ssm:GetParameter* on arn:aws:ssm:*:*:parameter/*", async () => {
+        const doc = { Statement: { Effect: "Allow", Action: "ssm:GetParameter*", Resource: "arn:aws:ssm:*:*:parameter/*" } };
+        assert.deepEqual(await runPolicy(rule, iamPolicy(doc)), [
+            'policy statement 0: allows ssm:GetParameter, ssm:GetParameters, ssm:GetParametersByPath, ssm:GetParameterHistory on "arn:aws:ssm:*:*:parameter/*"',
+        ]);
+    });
+
+    it("reports a secret prefix in every Region", async () => {
+        const doc = { Statement: { Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: "arn:aws:secretsmanager:*:123456789012:secret:orders-*" } };
+        assert.equal((await runPolicy(rule, iamPolicy(doc))).length, 1);
+    });
+
+    it("passes ssm:GetParameter on one parameter path in a named Region and account", async () => {
+        const doc = { Statement: { Effect: "Allow", Action: "ssm:GetParameter", Resource: "arn:aws:ssm:eu-west-1:123456789012:parameter/orders/dev/*" } };
+        assert.deepEqual(await runPolicy(rule, iamPolicy(doc)), []);
+    });
+});

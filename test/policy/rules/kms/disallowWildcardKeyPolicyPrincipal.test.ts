@@ -1,0 +1,32 @@
+import { strict as assert } from "node:assert";
+import { disallowWildcardKeyPolicyPrincipal as rule } from "../../../../policy/rules/kms/disallowWildcardKeyPolicyPrincipal";
+import { T } from "../../../../policy/lib/types";
+import { runPolicy, withProp } from "../../../helpers/policy";
+import { ACCOUNT, iamPolicy, kmsKey } from "../../../helpers/policyFixtures";
+
+const keyPolicy = (principal: unknown, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ Statement: [{ Effect: "Allow", Principal: principal, Action: "kms:Decrypt", Resource: "*", ...extra }] });
+
+describe("rule: disallow-wildcard-kms-key-policy-principal", () => {
+    it("passes the blueprint's key policy (account root, ViaService condition)", async () => {
+        assert.deepEqual(await runPolicy(rule, kmsKey()), []);
+    });
+
+    it("reports Principal \"*\" with no condition", async () => {
+        assert.deepEqual(await runPolicy(rule, withProp(kmsKey(), "policy", keyPolicy("*"))), ['policy statement 0: allows Principal "*" with no condition']);
+    });
+
+    it("reports {\"AWS\": \"*\"} with no condition in a KeyPolicy resource", async () => {
+        const resource = { type: T.kmsKeyPolicy, props: { keyId: "k", policy: keyPolicy({ AWS: "*" }) } };
+        assert.deepEqual(await runPolicy(rule, resource), ['policy statement 0: allows {"AWS": "*"} with no condition']);
+    });
+
+    it("passes \"*\" narrowed by kms:CallerAccount and kms:ViaService", async () => {
+        const condition = { Condition: { StringEquals: { "kms:CallerAccount": ACCOUNT, "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } } };
+        assert.deepEqual(await runPolicy(rule, withProp(kmsKey(), "policy", keyPolicy("*", condition))), []);
+    });
+
+    it("does not read identity policies", async () => {
+        assert.deepEqual(await runPolicy(rule, iamPolicy({ Statement: [{ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }] })), []);
+    });
+});
