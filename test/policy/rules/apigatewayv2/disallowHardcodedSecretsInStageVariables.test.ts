@@ -4,6 +4,7 @@ import { T } from "../../../../policy/lib/types";
 import { runPolicy, withProp } from "../../../helpers/policy";
 import { apiStage } from "../../../helpers/policyFixtures";
 import { generatedPassword } from "../../../helpers/policyFixtures";
+import { TOKEN_GENERATORS } from "../../../helpers/policyTokens";
 
 /** A fresh value per run: the repository holds no credential, not even a fake one. */
 const pw = generatedPassword();
@@ -23,5 +24,16 @@ describe("rule: disallow-hardcoded-secrets-in-stage-variables", () => {
     it("reports a password in REST API stage variables", async () => {
         const stage = { type: T.restApiStage, name: "v1", props: { variables: { dbPassword: `${pw}` } } };
         assert.equal((await runPolicy(rule, stage)).length, 1);
+    });
+});
+
+describe("rule: disallow-hardcoded-secrets-in-stage-variables (formats)", () => {
+    it("reports a JWT in a stage variable with a neutral name, not a JWT-looking value whose header is not JSON", async () => {
+        const jwt = TOKEN_GENERATORS.jwt!();
+        const messages = await runPolicy(rule, withProp(apiStage(), "stageVariables", { upstream: jwt }));
+        assert.equal(messages.length, 1);
+        assert.match(messages[0]!, /^stageVariables\.upstream contains a JSON Web Token .*\(gitleaks: jwt\)$/);
+        const notJwt = `ey${"x".repeat(20)}.${jwt.split(".").slice(1).join(".")}`;
+        assert.deepEqual(await runPolicy(rule, withProp(apiStage(), "stageVariables", { upstream: notJwt })), []);
     });
 });

@@ -4,6 +4,7 @@ import { disallowHardcodedSecretsInUserData as rule } from "../../../../policy/r
 import { T } from "../../../../policy/lib/types";
 import { runPolicy, UNKNOWN, withProp } from "../../../helpers/policy";
 import { ec2Instance, generatedPassword } from "../../../helpers/policyFixtures";
+import { TOKEN_GENERATORS } from "../../../helpers/policyTokens";
 
 /** A fresh value per run: the repository holds no credential, not even a fake one. */
 const pw = generatedPassword();
@@ -37,5 +38,31 @@ describe("rule: disallow-hardcoded-secrets-in-user-data", () => {
 
     it("does not report user data unknown during preview", async () => {
         assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", UNKNOWN.string)), []);
+    });
+});
+
+describe("rule: disallow-hardcoded-secrets-in-user-data (formats, inline assignments, cloud-config)", () => {
+    it("reports a GitHub token in gzip+base64 user data", async () => {
+        const script = `#!/bin/bash\ngit clone https://github.com/example-org/orders.git --config http.extraHeader="Authorization: Bearer ${TOKEN_GENERATORS["github-pat"]!()}"\n`;
+        const instance = withProp(withProp(ec2Instance(), "userData", undefined), "userDataBase64", gzipSync(script).toString("base64"));
+        const messages = await runPolicy(rule, instance);
+        assert.equal(messages.length, 1);
+        assert.match(messages[0]!, /^userDataBase64 contains a GitHub personal access token .*\(gitleaks: github-pat\)$/);
+    });
+
+    it("reports docker run -e DB_PASSWORD=... in the middle of a line, not -e DB_PASSWORD=$VAR", async () => {
+        const line = (value: string) => `#!/bin/bash\ndocker run -d -e DB_HOST=proxy -e DB_PASSWORD=${value} orders:latest\n`;
+        assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", line(pw))), [
+            'userData assigns a literal to the password-like name "DB_PASSWORD"',
+        ]);
+        assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", line('"$(aws secretsmanager get-secret-value --secret-id orders)"'))), []);
+    });
+
+    it("reports a cloud-config password line, not a cloud-config without one", async () => {
+        const config = (extra: string) => `#cloud-config\nssh_pwauth: false\n${extra}runcmd:\n  - systemctl start orders\n`;
+        assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", config(`password: ${pw}\n`))), [
+            'userData assigns a literal to the password-like name "password"',
+        ]);
+        assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", config(""))), []);
     });
 });

@@ -4,6 +4,7 @@ import { disallowHardcodedSecretsInCode as rule } from "../../../../policy/rules
 import { runPolicy, UNKNOWN, withProp } from "../../../helpers/policy";
 import { lambdaFunction } from "../../../helpers/policyFixtures";
 import { generatedPassword } from "../../../helpers/policyFixtures";
+import { TOKEN_GENERATORS } from "../../../helpers/policyTokens";
 
 /** A fresh value per run: the repository holds no credential, not even a fake one. */
 const pw = generatedPassword();
@@ -34,5 +35,19 @@ describe("rule: disallow-hardcoded-secrets-in-lambda-code", () => {
 
     it("does not report code that is unknown during preview", async () => {
         assert.deepEqual(await runPolicy(rule, withProp(lambdaFunction(), "code", UNKNOWN.archive)), []);
+    });
+});
+
+describe("rule: disallow-hardcoded-secrets-in-lambda-code (formats)", () => {
+    it("reports a Stripe live key in minified code, whatever the variable is called", async () => {
+        const code = { assets: { "index.js": { text: `var a=require("x");const c="${TOKEN_GENERATORS["stripe-access-token"]!()}";exports.handler=async()=>a(c);` } } };
+        const messages = await runPolicy(rule, withProp(lambdaFunction(), "code", code));
+        assert.equal(messages.length, 1);
+        assert.match(messages[0]!, /^code file index\.js contains a Stripe live secret key .*\(gitleaks: stripe-access-token\)$/);
+    });
+
+    it("does not report minified code that assigns a password from a variable", async () => {
+        const code = { assets: { "index.js": { text: "const o={password:e.password,token:t.token};o.password=n.password;export{o};" } } };
+        assert.deepEqual(await runPolicy(rule, withProp(lambdaFunction(), "code", code)), []);
     });
 });

@@ -3,6 +3,7 @@ import { disallowHardcodedSecretsInPlainParameter as rule } from "../../../../po
 import { runPolicy, UNKNOWN, withProp } from "../../../helpers/policy";
 import { ssmParameter } from "../../../helpers/policyFixtures";
 import { generatedPassword } from "../../../helpers/policyFixtures";
+import { TOKEN_GENERATORS } from "../../../helpers/policyTokens";
 
 /** A fresh value per run: the repository holds no credential, not even a fake one. */
 const pw = generatedPassword();
@@ -27,5 +28,21 @@ describe("rule: disallow-hardcoded-secrets-in-plain-ssm-parameters", () => {
         const secure = withProp(withProp(ssmParameter(), "type", "SecureString"), "value", `mysql://app:${pw}@db/orders`);
         assert.deepEqual(await runPolicy(rule, secure), []);
         assert.deepEqual(await runPolicy(rule, withProp(secure, "type", UNKNOWN.string)), []);
+    });
+});
+
+describe("rule: disallow-hardcoded-secrets-in-plain-ssm-parameters (formats and documents)", () => {
+    it("reports an npm token in a String parameter with a neutral name", async () => {
+        const messages = await runPolicy(rule, withProp(ssmParameter(), "value", TOKEN_GENERATORS["npm-access-token"]!()));
+        assert.equal(messages.length, 1);
+        assert.match(messages[0]!, /^parameter \/orders\/dev\/db-host \(value\) contains an npm access token .*\(gitleaks: npm-access-token\)$/);
+    });
+
+    it("reports a password in a JSON document parameter and passes the same document without it", async () => {
+        const doc = (extra: Record<string, string>) => JSON.stringify({ host: "proxy", user: "app", ...extra });
+        assert.deepEqual(await runPolicy(rule, withProp(ssmParameter(), "value", doc({ password: pw }))), [
+            'parameter /orders/dev/db-host (value) holds a JSON document whose "password" has a password-like name and holds a literal value',
+        ]);
+        assert.deepEqual(await runPolicy(rule, withProp(ssmParameter(), "value", doc({ kmsKey: "alias/orders" }))), []);
     });
 });
