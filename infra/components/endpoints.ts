@@ -23,24 +23,55 @@ export class Endpoints extends pulumi.ComponentResource {
     constructor(name: string, args: EndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("blueprint:endpoints:Endpoints", name, {}, opts);
 
-        const endpoint = new aws.ec2.VpcEndpoint(
+        const endpoint = interfaceEndpoint(
             `${name}-secretsmanager`,
             {
                 vpcId: args.vpcId,
-                serviceName: `com.amazonaws.${args.region}.secretsmanager`,
-                vpcEndpointType: "Interface",
-                privateDnsEnabled: true,
+                service: "secretsmanager",
+                region: args.region,
                 subnetIds: args.subnetIds,
-                securityGroupIds: [args.securityGroupId],
+                securityGroupId: args.securityGroupId,
                 policy: pulumi
                     .all([pulumi.all(args.secretArns), args.accountId])
                     .apply(([arns, account]) => JSON.stringify(secretsEndpointPolicy(arns, account))),
-                tags: { Name: `${name}-secretsmanager` },
             },
-            { parent: this },
+            this,
         );
 
         this.secretsManagerEndpointId = endpoint.id;
         this.registerOutputs({ secretsManagerEndpointId: this.secretsManagerEndpointId });
     }
+}
+
+export interface InterfaceEndpointArgs {
+    readonly vpcId: pulumi.Input<string>;
+    /** The service's short name: com.amazonaws.<region>.<service>. */
+    readonly service: string;
+    readonly region: string;
+    readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    readonly securityGroupId: pulumi.Input<string>;
+    /** The endpoint policy, as JSON: what may pass through it. */
+    readonly policy: pulumi.Input<string>;
+}
+
+/**
+ * An interface endpoint in every isolated subnet with private DNS, so the SDK's default endpoint for the service
+ * resolves to it and the app needs no endpoint override. Private DNS only resolves with the VPC's DNS support and
+ * hostnames on (network.ts sets both).
+ */
+export function interfaceEndpoint(name: string, args: InterfaceEndpointArgs, parent: pulumi.Resource): aws.ec2.VpcEndpoint {
+    return new aws.ec2.VpcEndpoint(
+        name,
+        {
+            vpcId: args.vpcId,
+            serviceName: `com.amazonaws.${args.region}.${args.service}`,
+            vpcEndpointType: "Interface",
+            privateDnsEnabled: true,
+            subnetIds: args.subnetIds,
+            securityGroupIds: [args.securityGroupId],
+            policy: args.policy,
+            tags: { Name: name },
+        },
+        { parent },
+    );
 }

@@ -13,6 +13,7 @@ import {
     serviceTrustPolicy,
 } from "../lib/iam";
 import { appDatabaseAccess, type AppDatabaseAccessArgs } from "./appDatabaseAccess";
+import { interfaceEndpoint } from "./endpoints";
 import { VpcFunction } from "./vpcFunction";
 
 export interface EventsArgs extends AppDatabaseAccessArgs {
@@ -84,19 +85,17 @@ export class Events extends pulumi.ComponentResource {
 
         const bus = new aws.cloudwatch.EventBus(`${name}-orders-bus`, { description: `${name}: order events from the outbox relay` }, parent);
 
-        const endpoint = new aws.ec2.VpcEndpoint(
+        const endpoint = interfaceEndpoint(
             `${name}-events`,
             {
                 vpcId: args.vpcId,
-                serviceName: `com.amazonaws.${args.region}.events`,
-                vpcEndpointType: "Interface",
-                privateDnsEnabled: true,
+                service: "events",
+                region: args.region,
                 subnetIds: args.subnetIds,
-                securityGroupIds: [args.eventsEndpointSecurityGroupId],
+                securityGroupId: args.eventsEndpointSecurityGroupId,
                 policy: pulumi.all([bus.arn, args.accountId]).apply(([busArn, account]) => JSON.stringify(eventsEndpointPolicy(busArn, account))),
-                tags: { Name: `${name}-events` },
             },
-            parent,
+            this,
         );
 
         const relay = new VpcFunction(
