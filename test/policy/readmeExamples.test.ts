@@ -1,0 +1,51 @@
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const ROOT = path.join(__dirname, "..", "..");
+
+interface Example {
+    exit: number;
+    reports: string[];
+    json: string;
+}
+
+/** The `<!-- policy-example: exit N; reports a, b -->` comments of the README and the JSON block after each. */
+function readmeExamples(readme: string): Example[] {
+    const pattern = /<!-- policy-example: exit (\d+); reports ([^>]*?) -->\s*```json\n([\s\S]*?)```/g;
+    return [...readme.matchAll(pattern)].map((m) => ({
+        exit: Number(m[1]),
+        reports: m[2]!.trim() === "nothing" ? [] : m[2]!.split(",").map((s) => s.trim()),
+        json: m[3]!,
+    }));
+}
+
+describe("readme: documented `npm run policy:check` examples", function () {
+    this.timeout(120_000);
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const examples = readmeExamples(readme);
+    let dir: string;
+
+    before(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-readme-"));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("finds the examples (one per policy-example comment)", () => {
+        assert.equal(examples.length, (readme.match(/<!-- policy-example:/g) ?? []).length);
+        assert.ok(examples.length >= 5);
+    });
+
+    examples.forEach((example, i) => {
+        it(`example ${i + 1}: exits ${example.exit} and reports ${example.reports.join(", ") || "nothing"}`, () => {
+            const file = path.join(dir, `example-${i + 1}.json`);
+            fs.writeFileSync(file, example.json);
+            const result = spawnSync("npm", ["run", "-s", "policy:check", "--", file], { cwd: ROOT, encoding: "utf8" });
+            assert.equal(result.status, example.exit, result.stderr);
+            const reported = (JSON.parse(result.stdout) as { policy: string }[]).map((v) => v.policy);
+            assert.deepEqual(reported, example.reports);
+        });
+    });
+});
