@@ -29,6 +29,27 @@ describe("pack", () => {
         }
     });
 
+    it("names the tool rule it follows (Checkov id, gitleaks, Cloudsplaining...) for every credential, IAM-gap and KMS rule", () => {
+        const anchored = [
+            "disallow-hardcoded-secrets-in-lambda-environment",
+            "disallow-hardcoded-secrets-in-lambda-code",
+            "disallow-hardcoded-secrets-in-tags",
+            "disallow-hardcoded-secrets-in-stage-variables",
+            "disallow-hardcoded-secrets-in-plain-ssm-parameters",
+            "disallow-hardcoded-secrets-in-user-data",
+            "disallow-hardcoded-secrets-in-container-environment",
+            "disallow-wildcard-resource-for-credential-actions",
+            "disallow-pass-role-on-all-roles",
+            "disallow-wildcard-kms-key-policy-principal",
+            "require-github-oidc-subject-condition",
+        ];
+        for (const name of anchored) {
+            const rule = policies.find((p) => p.name === name);
+            assert.ok(rule, name);
+            assert.ok((rule.anchors ?? []).length > 0, `${name} names no anchor`);
+        }
+    });
+
     it("gives every config knob a default", () => {
         for (const p of policies) {
             for (const [key, schema] of Object.entries(p.configSchema?.properties ?? {})) {
