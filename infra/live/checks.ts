@@ -20,8 +20,13 @@ export interface CheckContext {
      * first connection to the database.
      */
     readonly readinessTimeoutMs: number;
-    /** Wait between two GET /health attempts. */
+    /** Wait between two GET /health attempts, and between two GET /orders lists. */
     readonly retryDelayMs: number;
+    /**
+     * With `events` (the stack has an `eventBusName` output): how long the created order may take to show up in
+     * `GET /orders`, the read model the relay (every minute) and the projector keep. Unset: no such check.
+     */
+    readonly readModelTimeoutMs?: number;
 }
 
 export interface HttpCheck {
@@ -131,6 +136,14 @@ export function httpChecks(ctx: CheckContext): readonly HttpCheck[] {
             },
         },
     ];
+    const readModelTimeoutMs = ctx.readModelTimeoutMs;
+    if (readModelTimeoutMs !== undefined) {
+        checks.push({
+            name: "GET /orders?customerId= (read model)",
+            needs: "POST /orders",
+            run: () => listed(ctx, created().id, readModelTimeoutMs),
+        });
+    }
     const anonymous = ctx.anonymous;
     if (anonymous !== undefined) {
         checks.push({
@@ -148,6 +161,35 @@ export function httpChecks(ctx: CheckContext): readonly HttpCheck[] {
         });
     }
     return checks;
+}
+
+/**
+ * Polls the list of the run's customer until the created order is in it: the whole events path at once (append,
+ * relay on its schedule, PutEvents through the endpoint, the rule, the projector, the read model), which no offline
+ * test can show.
+ */
+async function listed(ctx: CheckContext, orderId: string, timeoutMs: number): Promise<string> {
+    const request = get(ctx, `/orders?customerId=${encodeURIComponent(ctx.customerId)}`);
+    const started = ctx.clock.now();
+    for (let attempt = 1; ; attempt += 1) {
+        const response = await ctx.client(request);
+        expectStatus(request, response, 200);
+        const orders = jsonObject(request, response).orders;
+        if (!Array.isArray(orders)) {
+            throw new CheckFailedError(request, 'expected {"orders": [...]}', response);
+        }
+        if (orders.some((o: { id?: unknown }) => o?.id === orderId)) {
+            return `listed after ${Math.round((ctx.clock.now() - started) / 1000)}s (${attempt} ${attempt === 1 ? "list" : "lists"})`;
+        }
+        if (ctx.clock.now() + ctx.retryDelayMs - started > timeoutMs) {
+            throw new CheckFailedError(
+                request,
+                `expected order ${orderId} in the list within ${Math.round(timeoutMs / 1000)}s: check the relay's and the projector's logs, the dead-letter queue and the RelayBacklog metric`,
+                response,
+            );
+        }
+        await ctx.clock.sleep(ctx.retryDelayMs);
+    }
 }
 
 function get(ctx: CheckContext, path: string): HttpRequest {

@@ -22,6 +22,8 @@ export interface LiveTestOptions {
     readonly idempotencyKey: string;
     /** How long GET /health may fail with 5xx right after `up`; 2 minutes unless set. */
     readonly readinessTimeoutMs?: number;
+    /** How long a created order may take to appear in GET /orders (stacks with `events`). */
+    readonly readModelTimeoutMs?: number;
     readonly retryDelayMs?: number;
     /**
      * How many times destroy is tried. Subnets wait for Lambda to release its VPC ENIs, which can
@@ -166,6 +168,8 @@ async function checkApi(deps: LiveTestDeps, steps: Steps, outputs: Readonly<Reco
         log: deps.log,
         readinessTimeoutMs: options.readinessTimeoutMs ?? 120_000,
         retryDelayMs: options.retryDelayMs ?? 5_000,
+        // The relay runs every minute: a new order is listed within about one run, three minutes is generous.
+        ...(typeof outputs.eventBusName === "string" ? { readModelTimeoutMs: options.readModelTimeoutMs ?? 180_000 } : {}),
     });
     for (const check of checks) {
         if (check.needs !== undefined && !steps.passed(check.needs)) {

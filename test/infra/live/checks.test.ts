@@ -42,6 +42,26 @@ describe("live: checks", () => {
         assert.match(details[2] ?? "", /^created \/orders\/[0-9a-f-]{36}$/);
     });
 
+    it("with events, wait for the created order to show up in GET /orders, and fail naming what to look at when it never does", async () => {
+        const clock = new FakeClock();
+        const slow = fakeApi(undefined, { listedAfter: 3 });
+        const { details, failed } = await runAll({ ...context(slow, clock), readModelTimeoutMs: 180_000 });
+        assert.equal(failed, undefined);
+        assert.match(details.at(-1) ?? "", /^listed after 15s \(4 lists\)$/);
+        const lists = slow.requests.filter((r) => r.method === "GET" && new URL(r.url).pathname === "/orders");
+        assert.equal(new URL(lists[0]!.url).searchParams.get("customerId"), "live-test-dev-live-abc123");
+
+        const never = await runAll({ ...context(fakeApi(undefined, { listedAfter: 1_000 })), readModelTimeoutMs: 30_000 });
+        assert.equal(never.failed?.name, "GET /orders?customerId= (read model)");
+        assert.match(never.failed?.error.message ?? "", /within 30s: check the relay's and the projector's logs, the dead-letter queue and the RelayBacklog metric/);
+    });
+
+    it("do not list orders without events", async () => {
+        const api = fakeApi();
+        await runAll(context(api));
+        assert.equal(api.requests.filter((r) => new URL(r.url).pathname === "/orders" && r.method === "GET").length, 0);
+    });
+
     it("send POST /orders as JSON with the Idempotency-Key, twice with the same key, and read back the location", async () => {
         const api = fakeApi();
         await runAll(context(api));

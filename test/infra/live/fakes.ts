@@ -89,8 +89,9 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
  * when it returns a response, to break one route at a time. With `requireAuth`, the order routes
  * refuse requests without an Authorization header, as API Gateway does in front of them.
  */
-export function fakeApi(override: Route = () => undefined, options: { requireAuth?: boolean } = {}): HttpClient & { requests: HttpRequest[] } {
+export function fakeApi(override: Route = () => undefined, options: { requireAuth?: boolean; listedAfter?: number } = {}): HttpClient & { requests: HttpRequest[] } {
     const orders = new Map<string, Record<string, unknown>>();
+    let lists = 0;
     const keys = new Map<string, string>();
     const requests: HttpRequest[] = [];
     const client = async (request: HttpRequest): Promise<HttpResponse> => {
@@ -121,6 +122,13 @@ export function fakeApi(override: Route = () => undefined, options: { requireAut
             orders.set(id, order);
             keys.set(key, id);
             return json(201, order, { location: `/orders/${id}`, etag: '"1"' });
+        }
+        if (request.method === "GET" && path === "/orders") {
+            // The read model: orders show up only after `listedAfter` lists of them (the relay's minute, compressed).
+            const customerId = new URL(request.url).searchParams.get("customerId");
+            lists += 1;
+            const listed = lists > (options.listedAfter ?? 0) ? [...orders.values()].filter((o) => o.customerId === customerId).reverse() : [];
+            return json(200, { orders: listed.map(({ items: _items, total, ...rest }) => ({ ...rest, itemCount: 0, total })) });
         }
         const match = /^\/orders\/([0-9a-f-]{36})$/.exec(path);
         if (request.method === "GET" && match?.[1] && orders.has(match[1])) {
