@@ -179,3 +179,42 @@ describe("lib: secretScanner", () => {
         });
     });
 });
+
+describe("lib: secretScanner, structured values (issue 10)", () => {
+    const pw = generatedPassword();
+
+    it("reads inline shell assignments after export, -e, --env and --build-arg, not bare a=b in code", () => {
+        for (const line of [
+            `cd /srv && export TOKEN=${pw}; ./start`,
+            `docker run -e DB_PASSWORD=${pw} orders`,
+            `docker run --env=API_KEY=${pw} orders`,
+            `docker build --build-arg NPM_TOKEN=${pw} .`,
+        ]) {
+            assert.deepEqual(scanText(line).map((f) => f.kind), ["password-like-name"], line);
+        }
+        assert.deepEqual(scanText(`for(;;){token=nextToken();o.password=e.password}`), []);
+    });
+
+    it("gives a named value and user data the same verdict for the same document", () => {
+        const documents = [
+            `db:\n  password: ${pw}\n`,
+            `{"password": "${pw}"}`,
+            `docker run -e DB_PASSWORD=${pw} orders`,
+            `db:\n  password: \${DB_PASSWORD}\n`,
+            `docker run -e DB_PASSWORD=$DB_PASSWORD orders`,
+        ];
+        for (const doc of documents) {
+            assert.deepEqual(
+                scanNamedValue("SETTINGS", doc).length > 0,
+                scanText(doc, { yaml: true }).length > 0,
+                doc,
+            );
+        }
+    });
+
+    it("treats KMS aliases and multi-Region key ids as references", () => {
+        assert.equal(isReferenceOrPlaceholder("alias/aws/secretsmanager"), true);
+        assert.equal(isReferenceOrPlaceholder("mrk-0123456789abcdef0123456789abcdef"), true);
+        assert.equal(isReferenceOrPlaceholder("alias-not-really"), false);
+    });
+});
