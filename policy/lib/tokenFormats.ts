@@ -2,7 +2,8 @@
  * Credential formats recognised by their shape, whatever the variable holding them is called.
  *
  * Data, not code: one row a format, each named by the gitleaks rule id it follows
- * (https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml, read 2026-11). Only
+ * (https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml at b58d3f1, 2026-07; every id
+ * below was checked to exist there). Only
  * high-signal formats are listed: a fixed prefix the vendor chose so that scanners can find its
  * tokens. Where gitleaks' own rule is loose (a short prefix, or a shape that also fits ordinary
  * identifiers), the row adds the guard gitleaks uses: a keyword that must appear near the match,
@@ -89,6 +90,8 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
     { id: "sendinblue-api-token", label: "a Brevo (Sendinblue) API key", pattern: b("xkeysib-([a-f0-9]{64}-[a-z0-9]{16})", "gi"), minEntropy: 3 },
     { id: "huggingface-access-token", label: "a Hugging Face token", pattern: b("hf_([a-zA-Z]{34})"), minEntropy: 3.5 },
     // Loose shapes: an "SK" + 32 hex or a bot id + 35 characters is only a credential next to its vendor's name.
+    // Gitleaks guards Telegram with the keyword "telegr"; for Twilio it has only entropy, and the keyword
+    // is this pack's addition (32 hex digits after "SK" turn up in minified code and hashes).
     { id: "twilio-api-key", label: "a Twilio API key", pattern: b("SK([0-9a-fA-F]{32})"), keywords: ["twilio"], minEntropy: 3 },
     { id: "telegram-bot-api-token", label: "a Telegram bot token", pattern: b("[0-9]{5,16}:(A[a-zA-Z0-9_-]{34})"), keywords: ["telegr"], minEntropy: 3 },
 ];
