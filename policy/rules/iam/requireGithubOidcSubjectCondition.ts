@@ -11,10 +11,13 @@ function trustsGithubOidc(statement: Statement): boolean {
 
 /**
  * True when a `sub` value pins at least an owner: `repo:org/app:ref:refs/heads/main`,
- * `repo:org/app:environment:prod`, `repo:org/*`. "*", "repo:*" or "repo:*\/app" let any owner in.
+ * `repo:org/app:environment:prod`, `repo:org/*`, or a customized subject template that names the
+ * owner or repository (`repository_owner_id:123:...`, see GitHub's "Customizing the subject claims").
+ * "*", "repo:*" or "repo:*\/app" let any owner in (Checkov CKV_AWS_358 fails the same values).
  */
 export function pinsOwner(value: string): boolean {
-    return /^repo:[^*?/]+\//.test(value.trim());
+    const v = value.trim();
+    return /^repo:[^*?/]+\//.test(v) || /(?:^|:)(?:repository_owner|repository_owner_id|repository_id):[^*?:]+(?::|$)/.test(v);
 }
 
 export const requireGithubOidcSubjectCondition = statementRule({

@@ -35,6 +35,8 @@ describe("rule: require-github-oidc-subject-condition", () => {
         assert.equal(pinsOwner("repo:example-org/*"), true);
         assert.equal(pinsOwner("*"), false);
         assert.equal(pinsOwner("repo:*/orders:*"), false);
+        assert.equal(pinsOwner("repository_owner_id:1234567:repository_id:7654321:environment:prod"), true);
+        assert.equal(pinsOwner("repository_owner_id:*:environment:prod"), false);
     });
 
     it("does not report conditions unknown during preview", async () => {
