@@ -47,6 +47,14 @@ const DELIVERY_RETRY = { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86
 /** Lambda's asynchronous retries of a projector error (0-2), and how long an event may wait (60-21600 s). */
 const FUNCTION_RETRY = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 21_600 } as const;
 
+/**
+ * Scheduler invokes the relay asynchronously too (Lambda's "Invoke a Lambda function on a schedule" page), so by default
+ * Lambda would run a failed run twice more, one and two minutes later, and keep a throttled one queued for six hours:
+ * stale runs piling up beside the fresh one the schedule starts every minute. A run carries nothing of its own (it
+ * drains from the checkpoint), so none is retried and none waits longer than the minute to the next one.
+ */
+const RELAY_RETRY = { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 } as const;
+
 /** SQS keeps a message at most 14 days; dead letters get all of them. */
 const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;
 
@@ -117,6 +125,8 @@ export class Events extends pulumi.ComponentResource {
             },
             parent,
         );
+
+        new aws.lambda.FunctionEventInvokeConfig(`${name}-relay-async`, { functionName: relay.functionName, ...RELAY_RETRY }, parent);
 
         const schedulerRole = new aws.iam.Role(
             `${name}-scheduler-role`,

@@ -11,8 +11,8 @@ const EVENTS_TYPES = [
     "aws:scheduler/schedule:Schedule",
     "aws:sqs/queue:Queue",
     "aws:sqs/queuePolicy:QueuePolicy",
-    "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
 ];
+const INVOKE_CONFIG = "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig";
 
 const policyOf = (plan: StackPlan, suffix: string) => parseDocument(single(plan, "aws:iam/rolePolicy:RolePolicy", suffix).inputs.policy).Statement;
 const envOf = (plan: StackPlan, suffix: string) => (single(plan, FN, suffix).inputs.environment as { variables: Record<string, string> }).variables;
@@ -29,6 +29,7 @@ for (const stack of ["dev", "prod"]) {
             for (const type of EVENTS_TYPES) {
                 assert.equal(ofType(plan, type).length, 1, type);
             }
+            assert.deepEqual(ofType(plan, INVOKE_CONFIG).map((c) => c.name).sort(), [`serverless-mysql-${stack}-projector-async`, `serverless-mysql-${stack}-relay-async`]);
             const endpoint = single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "-events").inputs;
             assert.equal(endpoint.serviceName, "com.amazonaws.eu-west-1.events");
             assert.equal(endpoint.vpcEndpointType, "Interface");
@@ -83,6 +84,10 @@ for (const stack of ["dev", "prod"]) {
             assert.deepEqual(others, []);
             assert.equal(invoke?.Action, "lambda:InvokeFunction");
             assert.deepEqual(invoke?.Resource, [schedule.target.arn, `${schedule.target.arn}:*`]);
+            // Scheduler invokes asynchronously: Lambda must neither retry a failed run nor keep one past the next minute.
+            const relayAsync = single(plan, INVOKE_CONFIG, "-relay-async").inputs as Record<string, unknown>;
+            assert.equal(relayAsync.functionName, relay.name);
+            assert.deepEqual([relayAsync.maximumRetryAttempts, relayAsync.maximumEventAgeInSeconds, relayAsync.destinationConfig], [0, 60, undefined]);
             // Scheduler checks the role when the schedule is created.
             assert.ok(single(plan, "aws:scheduler/schedule:Schedule").options.dependsOn.some((urn) => urn.endsWith("-scheduler-invoke")));
         });
@@ -112,7 +117,7 @@ for (const stack of ["dev", "prod"]) {
             assert.deepEqual(statement?.Principal, { Service: "events.amazonaws.com" });
             assert.equal(statement?.Action, "sqs:SendMessage");
             assert.match(String((statement?.Condition?.ArnEquals as Record<string, string>)["aws:SourceArn"]), /:rule\//);
-            const invokeConfig = single(plan, "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig").inputs as Record<string, unknown>;
+            const invokeConfig = single(plan, INVOKE_CONFIG, "-projector-async").inputs as Record<string, unknown>;
             assert.equal(invokeConfig.maximumRetryAttempts, 2);
             assert.match(String((invokeConfig.destinationConfig as { onFailure: { destination: string } }).onFailure.destination), /:sqs:/);
         });
@@ -122,7 +127,7 @@ for (const stack of ["dev", "prod"]) {
 describe("component: Events with events off", () => {
     it("plans none of it: no bus, endpoint, schedule, functions or queue, and no bus outputs", async () => {
         const plan = await planWith("dev", { "serverless-mysql:events": "false" });
-        for (const type of EVENTS_TYPES) {
+        for (const type of [...EVENTS_TYPES, INVOKE_CONFIG]) {
             assert.equal(ofType(plan, type).length, 0, type);
         }
         assert.deepEqual(ofType(plan, "aws:ec2/vpcEndpoint:VpcEndpoint").map((e) => e.inputs.serviceName), ["com.amazonaws.eu-west-1.secretsmanager"]);
