@@ -26,7 +26,7 @@ export const disallowPassRoleOnAllRoles = statementRule({
     topics: ["iam", "least-privilege", "privilege-escalation"],
     rationale:
         "PassRole on every role lets the principal hand any role, administrators included, to a function or instance it creates: privilege escalation.",
-    anchors: ["Checkov CKV_AWS_110", "Cloudsplaining PrivilegeEscalation", "IAM Access Analyzer PASS_ROLE_WITH_STAR_IN_RESOURCE"],
+    anchors: ["Checkov CKV_AWS_110", "Cloudsplaining PrivilegeEscalation", "IAM Access Analyzer: pass role with star in resource", "cfn-nag F39"],
     remediationSteps: "Name the role ARNs that may be passed, and add a condition on iam:PassedToService.",
     kinds: ["identity", "endpoint"],
     checkStatement: (statement) => {
