@@ -171,6 +171,41 @@ const CASES: Record<string, Case> = {
         fail: () => changed(T.lambdaFunction, { timeout: 901 }),
         says: /Lambda timeout \(seconds\) is 901/,
     },
+    "lambda-async-retry-attempts": {
+        pass: () => changed(T.lambdaEventInvokeConfig, { maximumRetryAttempts: 0 }),
+        fail: () => changed(T.lambdaEventInvokeConfig, { maximumRetryAttempts: 3 }),
+        says: /asynchronous retry attempts is 3; AWS accepts a whole number from 0 to 2/,
+    },
+    "lambda-async-event-age": {
+        pass: () => changed(T.lambdaEventInvokeConfig, { maximumEventAgeInSeconds: 60 }),
+        fail: () => changed(T.lambdaEventInvokeConfig, { maximumEventAgeInSeconds: 59 }),
+        says: /maximum event age \(seconds\) is 59/,
+    },
+    "eventbridge-target-retry-attempts": {
+        pass: () => changed(T.eventTarget, { retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 } }),
+        fail: () => changed(T.eventTarget, { retryPolicy: { maximumRetryAttempts: 186, maximumEventAgeInSeconds: 86_400 } }),
+        says: /target retry attempts is 186; AWS accepts a whole number from 0 to 185/,
+    },
+    "eventbridge-target-event-age": {
+        pass: base,
+        fail: () => changed(T.eventTarget, { retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86_401 } }),
+        says: /target maximum event age \(seconds\) is 86401/,
+    },
+    "scheduler-retry-attempts": {
+        pass: () => changed(T.schedule, { target: { retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 60 } } }),
+        fail: () => changed(T.schedule, { target: { retryPolicy: { maximumRetryAttempts: 186, maximumEventAgeInSeconds: 60 } } }),
+        says: /Scheduler retry attempts is 186/,
+    },
+    "scheduler-event-age": {
+        pass: base,
+        fail: () => changed(T.schedule, { target: { retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 30 } } }),
+        says: /Scheduler maximum event age \(seconds\) is 30; AWS accepts a whole number from 60 to 86400/,
+    },
+    "sqs-message-retention": {
+        pass: base,
+        fail: () => changed(T.sqsQueue, { messageRetentionSeconds: 1_209_601 }),
+        says: /SQS message retention \(seconds\) is 1209601/,
+    },
     "lambda-environment-size": {
         pass: () => changed(T.lambdaFunction, { environment: { variables: { BIG: long(4096 - '{"BIG":""}'.length) } } }),
         fail: () => changed(T.lambdaFunction, { environment: { variables: { BIG: long(4097 - '{"BIG":""}'.length) } } }),
