@@ -143,3 +143,62 @@ describe("lib: alarms", () => {
         }
     });
 });
+
+describe("lib: alarms for the events pipeline", () => {
+    const events = {
+        relayFunction: { name: "orders-relay-fn", timeoutSeconds: 60 },
+        projectorFunction: { name: "orders-projector-fn", timeoutSeconds: 10 },
+        deadLetterQueueName: "orders-events-dlq",
+        appNamespace: "orders-dev",
+        relayService: "orders-relay",
+    };
+    const withEvents = (t: Partial<AlarmThresholds> = {}) => alarmSpecs({ ...resources, events }, { ...defaults, ...t });
+    const RELAY_FN = JSON.stringify({ FunctionName: "orders-relay-fn" });
+    const PROJECTOR_FN = JSON.stringify({ FunctionName: "orders-projector-fn" });
+    const RELAY_APP = JSON.stringify({ service: "orders-relay" });
+
+    it("adds exactly these alarms, on these metrics and windows, when the stack has events", () => {
+        const expected: Record<string, [inputs: string[], comparison: string, evaluation: string, missing: string]> = {
+            "relay-fn-errors": [[`AWS/Lambda Errors ${RELAY_FN} Sum/60s`], "GreaterThanThreshold", "3 of 3", "notBreaching"],
+            // No invocation publishes no datapoint: missing data is what this alarm watches for.
+            "relay-not-running": [[`AWS/Lambda Invocations ${RELAY_FN} Sum/60s`], "LessThanThreshold", "5 of 5", "breaching"],
+            "relay-backlog": [[`orders-dev RelayBacklog ${RELAY_APP} Minimum/60s`], "GreaterThanThreshold", "10 of 10", "notBreaching"],
+            "events-parked": [[`orders-dev EventsParked ${RELAY_APP} Sum/60s`], "GreaterThanThreshold", "1 of 1", "notBreaching"],
+            "projector-fn-errors": [[`AWS/Lambda Errors ${PROJECTOR_FN} Sum/60s`], "GreaterThanThreshold", "3 of 3", "notBreaching"],
+            "events-dead-letters": [[`AWS/SQS ApproximateNumberOfMessagesVisible ${JSON.stringify({ QueueName: "orders-events-dlq" })} Maximum/60s`], "GreaterThanThreshold", "1 of 1", "notBreaching"],
+        };
+        const base = new Set(specs().map((s) => s.key));
+        const added = withEvents().filter((s) => !base.has(s.key));
+        const actual = Object.fromEntries(
+            added.map((s) => [s.key, [inputsOf(s).map(describeInput), s.comparison, `${s.datapointsToAlarm} of ${s.evaluationPeriods}`, s.treatMissingData]]),
+        );
+        assert.deepEqual(actual, expected);
+        assert.equal(withEvents().length, specs().length + added.length);
+    });
+
+    it("pages on any parked event and any dead letter, whatever alarmLambdaErrors allows", () => {
+        const tolerant = withEvents({ lambdaErrors: 5 });
+        assert.equal(byKey("events-parked", tolerant).threshold, 0);
+        assert.equal(byKey("events-dead-letters", tolerant).threshold, 0);
+        assert.equal(byKey("relay-fn-errors", tolerant).threshold, 0);
+        assert.equal(byKey("projector-fn-errors", tolerant).threshold, 5);
+    });
+
+    it("reads the relay's own metrics under the relay's service, and AWS metrics only with dimension sets AWS documents", () => {
+        for (const spec of withEvents().filter((s) => !specs().some((b) => b.key === s.key))) {
+            for (const input of inputsOf(spec)) {
+                if (input.metric.namespace === events.appNamespace) {
+                    assert.deepEqual(input.metric.dimensions, { service: "orders-relay" }, spec.key);
+                    continue;
+                }
+                const names = Object.keys(input.metric.dimensions).sort().join("+");
+                const entry = Object.values(AWS_METRICS).find(
+                    (m) => m.namespace === input.metric.namespace && m.name === input.metric.name && m.dimensionSets.some((set) => [...set].sort().join("+") === names),
+                );
+                assert.ok(entry, `${spec.key}: ${input.metric.name} with ${names} is not in the table`);
+            }
+            assert.ok(spec.description.length > 100 && spec.description.length <= MAX_ALARM_DESCRIPTION, `${spec.key}: ${spec.description.length} characters`);
+            assert.match(spec.description, /Threshold: (config alarm[A-Za-z0-9]+|[^.]*(not configurable|any)[^.]*)\.$/, `${spec.key} does not say where its threshold comes from`);
+        }
+    });
+});
