@@ -71,7 +71,7 @@ export const CONFIG_KEYS = {
     alarmEmail: { type: "string", default: "", accepts: `an email address (at most ${EMAIL_MAX_LENGTH} characters) that alarm notifications go to once its owner confirms the subscription; empty: no subscription` },
     alarmApi5xxPercent: { type: "number", default: 5, accepts: "a share of API requests answered 5xx, in percent, greater than 0 and at most 100" },
     alarmApiLatencyP90Ms: { type: "number", default: 2500, accepts: "milliseconds, 1 to 30000 (API Gateway gives up after 30 s)" },
-    alarmLambdaErrors: { type: "number", default: 0, accepts: "API function errors a minute tolerated, a whole number from 0 (migrate tolerates none)" },
+    alarmLambdaErrors: { type: "number", default: 0, accepts: "API and projector function errors a minute tolerated, a whole number from 0 (migrate and the relay tolerate none)" },
     alarmLambdaThrottles: { type: "number", default: 0, accepts: "API function throttles a minute tolerated, a whole number from 0 (migrate tolerates none)" },
     alarmLambdaDurationPercent: { type: "number", default: 80, accepts: "a share of each function's timeout, in percent, 1 to 99" },
     alarmDbCpuPercent: { type: "number", default: 90, accepts: "percent, 1 to 99" },

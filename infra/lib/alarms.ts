@@ -18,7 +18,7 @@ export interface AlarmThresholds {
     /** Share of API requests answered 5xx, in percent. */
     readonly api5xxPercent: number;
     readonly apiLatencyP90Ms: number;
-    /** API function errors a minute tolerated. `migrate` tolerates none (see `MIGRATE_TOLERATES`). */
+    /** API and projector function errors a minute tolerated. `migrate` and the relay tolerate none (see `MIGRATE_TOLERATES`, `eventAlarmSpecs`). */
     readonly lambdaErrors: number;
     /** API function throttles a minute tolerated. */
     readonly lambdaThrottles: number;
