@@ -175,6 +175,8 @@ const S = {
     eventsCreateBus: { title: "EventBridge API: CreateEventBus", url: "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_CreateEventBus.html" },
     eventsPutRule: { title: "EventBridge API: PutRule", url: "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html" },
     schedulerCreate: { title: "EventBridge Scheduler API: CreateSchedule", url: "https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html" },
+    eventsPutTargets: { title: "EventBridge API: PutTargets (EventBusName)", url: "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutTargets.html" },
+    pulumiAwsTargetBus: { title: "pulumi-aws#1323: target on a custom bus looked up on the default bus", url: "https://github.com/pulumi/pulumi-aws/issues/1323" },
     eventsRetryPolicy: { title: "EventBridge API: RetryPolicy (rule targets)", url: "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html" },
     schedulerRetryPolicy: { title: "EventBridge Scheduler API: RetryPolicy", url: "https://docs.aws.amazon.com/scheduler/latest/APIReference/API_RetryPolicy.html" },
     lambdaEventInvokeConfig: {
@@ -1183,6 +1185,29 @@ const CROSS_RULES: readonly PreflightRule[] = [
                             message: `proxy ${proxy.name} authenticates to ${instance.name} with IAM (IAM_AUTH), but the instance does not enable IAM database authentication.`,
                         })),
                 ),
+    }),
+    customRule({
+        id: "eventbridge-target-on-rule-bus",
+        types: [T.eventTarget],
+        description:
+            "A target of a rule on a custom event bus names that bus (eventBusName): without it the target is put on the default bus, where the rule does not exist.",
+        fix: "Set eventBusName on the target to the rule's bus (infra/components/events.ts passes bus.name to both).",
+        sources: [S.eventsPutTargets, S.pulumiAwsTargetBus],
+        check: (target, context) =>
+            ofType(context.dependencies(target), T.eventRule)
+                // A rule without eventBusName is on the default bus, where a target without one is looked for too.
+                .filter((rule) => rule.inputs.eventBusName !== undefined && rule.inputs.eventBusName !== "default")
+                .flatMap((rule) => {
+                    const ruleBus = knownString(rule.inputs.eventBusName);
+                    const targetBus = target.inputs.eventBusName;
+                    if (targetBus === undefined) {
+                        return [{ message: `target ${target.name} of rule ${rule.name} names no event bus, so it would be put on the default bus ("Rule … does not exist on EventBus default").` }];
+                    }
+                    const known = knownString(targetBus);
+                    return ruleBus !== undefined && known !== undefined && known !== ruleBus
+                        ? [{ message: `target ${target.name} names the bus "${known}", but rule ${rule.name} is on "${ruleBus}".` }]
+                        : [];
+                }),
     }),
     customRule({
         id: "rds-parameter-group-family",

@@ -49,6 +49,19 @@ describe("preflight: check", () => {
             });
         }
 
+        it("links the projector's target to its rule on the stack's bus: without the bus, the dev plan fails", async () => {
+            const plan = await committedPlan("dev");
+            const resources = plan.resources.map((r) => {
+                if (r.type !== T.eventTarget) {
+                    return r;
+                }
+                const { eventBusName: _dropped, ...inputs } = r.inputs;
+                return { ...r, inputs };
+            });
+            const failures = preflight(resources, { rules: PREFLIGHT_RULES.filter((r) => r.id === "eventbridge-target-on-rule-bus") });
+            assert.deepEqual(failures.map((f) => f.resource), ["serverless-mysql-dev-projector-target"]);
+        });
+
         it("refuses a fork named acme-payments-platform-orders / production-eu-west-1, naming the limit and how short the names must be", async () => {
             const prefix = "acme-payments-platform-orders-production-eu-west-1";
             const failures = preflight(asFork(await committedPlan("prod"), prefix), { namePrefix: prefix });

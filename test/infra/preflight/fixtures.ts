@@ -86,13 +86,13 @@ export function baseline(): PreflightResource[] {
     );
     const api = resource("aws:apigatewayv2/api:Api", "http-api", { protocolType: "HTTP", description: `${PREFIX}: orders API` }, [], provider);
     const bus = resource("aws:cloudwatch/eventBus:EventBus", "orders-bus", { description: `${PREFIX}: order events` }, [], provider);
-    const eventRule = resource("aws:cloudwatch/eventRule:EventRule", "projector-rule", { eventPattern: '{"source":["orders"]}' }, [bus], provider);
+    const eventRule = resource("aws:cloudwatch/eventRule:EventRule", "projector-rule", { eventPattern: '{"source":["orders"]}', eventBusName: `${PREFIX}-orders-bus-0a1b2c3` }, [bus], provider);
     const schedule = resource("aws:scheduler/schedule:Schedule", "relay-schedule", { scheduleExpression: "rate(1 minute)", target: { retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 } } }, [], provider);
     const queue = resource("aws:sqs/queue:Queue", "events-dlq", { sqsManagedSseEnabled: true, messageRetentionSeconds: 1_209_600 }, [], provider);
     const eventTarget = resource(
         "aws:cloudwatch/eventTarget:EventTarget",
         "projector-target",
-        { retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86_400 } },
+        { eventBusName: `${PREFIX}-orders-bus-0a1b2c3`, retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86_400 } },
         [eventRule, queue],
         provider,
     );

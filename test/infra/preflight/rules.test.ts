@@ -201,6 +201,16 @@ const CASES: Record<string, Case> = {
         fail: () => changed(T.schedule, { target: { retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 30 } } }),
         says: /Scheduler maximum event age \(seconds\) is 30; AWS accepts a whole number from 60 to 86400/,
     },
+    "eventbridge-target-on-rule-bus": {
+        pass: base,
+        fail: () => changed(T.eventTarget, { eventBusName: undefined }),
+        says: /names no event bus, so it would be put on the default bus/,
+    },
+    "eventbridge-target-on-rule-bus on another bus": {
+        pass: () => changed(T.eventRule, { eventBusName: undefined }, changed(T.eventTarget, { eventBusName: undefined })),
+        fail: () => changed(T.eventTarget, { eventBusName: "app-dev-other-bus" }),
+        says: /names the bus "app-dev-other-bus", but rule .* is on "app-dev-orders-bus-0a1b2c3"/,
+    },
     "sqs-message-retention": {
         pass: base,
         fail: () => changed(T.sqsQueue, { messageRetentionSeconds: 1_209_601 }),
