@@ -91,6 +91,9 @@ export class Events extends pulumi.ComponentResource {
             logLevel: args.logLevel,
         };
 
+        // A "Custom Event Bus - Classic" (rules and targets, the `events` API and endpoint service). EventBridge's newer
+        // Custom Event Bus (subscribers, retention, ordered delivery) has its own API, SDK client, `eventsv2` endpoint
+        // service and `event-busv2` ARNs: moving to it changes the endpoint, the policies and the relay's client (F19).
         const bus = new aws.cloudwatch.EventBus(`${name}-orders-bus`, { description: `${name}: order events from the outbox relay` }, parent);
 
         const endpoint = interfaceEndpoint(
