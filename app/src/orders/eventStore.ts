@@ -1,5 +1,6 @@
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import type { Queryable } from "../db/connection";
+import { fromSqlDateTime } from "../db/dateTime";
 import { DatabaseQueryError } from "../db/errors";
 import { ConcurrencyConflictError, CorruptStreamError } from "./errors";
 import { orderEvent, type OrderEvent, type RecordedEvent } from "./events";
@@ -31,6 +32,34 @@ export interface EventRow extends RowDataPacket {
 
 const columns = "aggregate_id, version, type, data, created_at";
 
+/** A row of `events` with its position. */
+export interface PositionedEventRow extends EventRow {
+    seq: string | number;
+}
+
+/**
+ * A row as a StoredEvent, not validated. Data that is not JSON becomes `undefined`, which no event type accepts: the
+ * read model then refuses the event (CorruptStreamError) like any other invalid one, instead of failing on a parse.
+ */
+export function toStoredEvent(row: PositionedEventRow): StoredEvent {
+    let data: unknown = row.data;
+    if (typeof data === "string") {
+        try {
+            data = JSON.parse(data);
+        } catch {
+            data = undefined;
+        }
+    }
+    return {
+        orderId: row.aggregate_id,
+        version: Number(row.version),
+        position: Number(row.seq),
+        type: row.type,
+        data,
+        occurredAt: fromSqlDateTime(row.created_at),
+    };
+}
+
 /**
  * Validates a stored event. MySQL returns a JSON column parsed, MariaDB (where JSON is LONGTEXT) as text; this accepts both.
  * @throws CorruptStreamError when the row does not hold an event of its type.
@@ -42,7 +71,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
         throw new CorruptStreamError(`Stored event ${row.aggregate_id}@${row.version} does not match its type ${row.type}`);
     }
     // The column holds UTC (written with UTC_TIMESTAMP), read as a string: 'YYYY-MM-DD hh:mm:ss.ffffff'.
-    return { ...parsed.data, version: Number(row.version), createdAt: `${row.created_at.replace(" ", "T")}Z` };
+    return { ...parsed.data, version: Number(row.version), createdAt: fromSqlDateTime(row.created_at) };
 }
 
 /**
@@ -67,19 +96,12 @@ export class EventStore {
      * (not validated: the read model validates what it applies).
      */
     async loadRange(aggregateId: string, afterVersion: number, upToVersion: number): Promise<StoredEvent[]> {
-        const rows = await this.db.query<(EventRow & { seq: string | number })[]>(
+        const rows = await this.db.query<PositionedEventRow[]>(
             `SELECT seq, ${columns} FROM events WHERE aggregate_id = ? AND version > ? AND version <= ? ORDER BY version`,
             [aggregateId, afterVersion, upToVersion],
             { retryOnFatal: true },
         );
-        return rows.map((row) => ({
-            orderId: row.aggregate_id,
-            version: Number(row.version),
-            position: Number(row.seq),
-            type: row.type,
-            data: typeof row.data === "string" ? (JSON.parse(row.data) as unknown) : row.data,
-            occurredAt: `${row.created_at.replace(" ", "T")}Z`,
-        }));
+        return rows.map(toStoredEvent);
     }
 
     /** Which aggregate an event id belongs to, if it was appended. */

@@ -1,3 +1,4 @@
+import { fromSqlDateTime } from "../db/dateTime";
 import type { Logger } from "../logger";
 import { orderEvent } from "../orders/events";
 import { LeaseLostError, type RelayCheckpoint } from "./checkpoint";
@@ -55,7 +56,7 @@ export function prepare(row: OutboxRow, eventBusName: string): Prepared {
             orderId: row.orderId,
             version: row.version,
             position: row.position,
-            occurredAt: `${row.createdAt.replace(" ", "T")}Z`,
+            occurredAt: fromSqlDateTime(row.createdAt),
             data: parsed.data.data,
         },
         eventBusName,

@@ -1,6 +1,7 @@
 import type { RowDataPacket } from "mysql2";
 import type { Queryable } from "../db/connection";
 import { CorruptStreamError } from "../orders/errors";
+import { toStoredEvent, type PositionedEventRow } from "../orders/eventStore";
 import type { Logger } from "../logger";
 import { foldSummary, type PositionedEvent } from "./summary";
 import { SummaryStore } from "./summaryStore";
@@ -15,15 +16,6 @@ export interface RebuildResult {
 interface CreatedRow extends RowDataPacket {
     aggregate_id: string;
     seq: string | number;
-}
-
-interface StreamRow extends RowDataPacket {
-    seq: string | number;
-    aggregate_id: string;
-    version: number;
-    type: string;
-    data: unknown;
-    created_at: string;
 }
 
 /**
@@ -49,7 +41,7 @@ export async function rebuildReadModel(db: Queryable, logger: Logger, pageSize =
             break;
         }
         after = Number(created[created.length - 1]?.seq);
-        const rows = await db.query<StreamRow[]>(
+        const rows = await db.query<PositionedEventRow[]>(
             "SELECT seq, aggregate_id, version, type, data, created_at FROM events WHERE aggregate_id IN (?) ORDER BY aggregate_id, version",
             [created.map((row) => row.aggregate_id)],
             { retryOnFatal: true },
@@ -57,14 +49,7 @@ export async function rebuildReadModel(db: Queryable, logger: Logger, pageSize =
         const streams = new Map<string, PositionedEvent[]>();
         for (const row of rows) {
             const stream = streams.get(row.aggregate_id) ?? [];
-            stream.push({
-                orderId: row.aggregate_id,
-                version: Number(row.version),
-                position: Number(row.seq),
-                type: row.type,
-                data: typeof row.data === "string" ? safeJson(row.data) : row.data,
-                occurredAt: `${row.created_at.replace(" ", "T")}Z`,
-            });
+            stream.push(toStoredEvent(row));
             streams.set(row.aggregate_id, stream);
         }
         for (const [orderId, stream] of streams) {
@@ -84,12 +69,4 @@ export async function rebuildReadModel(db: Queryable, logger: Logger, pageSize =
         }
     }
     return { orders, skipped };
-}
-
-function safeJson(text: string): unknown {
-    try {
-        return JSON.parse(text);
-    } catch {
-        return undefined;
-    }
 }

@@ -1,5 +1,6 @@
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import type { Queryable } from "../db/connection";
+import { fromSqlDateTime, toSqlDateTime } from "../db/dateTime";
 import { DatabaseQueryError } from "../db/errors";
 import type { OrderStatus } from "../orders/fold";
 import type { OrderSummary } from "./summary";
@@ -19,17 +20,6 @@ interface SummaryRow extends RowDataPacket {
 
 const columns = "order_id, owner, customer_id, status, item_count, total_cents, version, created_position, created_at, updated_at";
 
-/** '2026-01-02T03:04:05.123456Z' → '2026-01-02 03:04:05.123456' (DATETIME(6), UTC). */
-export function toSqlDateTime(iso: string): string {
-    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)Z$/.exec(iso);
-    if (match === null) {
-        throw new RangeError(`Not an ISO-8601 UTC timestamp: ${iso}`);
-    }
-    return `${match[1]} ${match[2]}`;
-}
-
-const toIso = (sql: string) => `${sql.replace(" ", "T")}Z`;
-
 function toSummary(row: SummaryRow): OrderSummary {
     return {
         orderId: row.order_id,
@@ -40,8 +30,8 @@ function toSummary(row: SummaryRow): OrderSummary {
         totalCents: Number(row.total_cents),
         version: Number(row.version),
         createdPosition: Number(row.created_position),
-        createdAt: toIso(row.created_at),
-        updatedAt: toIso(row.updated_at),
+        createdAt: fromSqlDateTime(row.created_at),
+        updatedAt: fromSqlDateTime(row.updated_at),
     };
 }
 
