@@ -6,11 +6,11 @@
  * [A-Za-z0-9_.-]; AWS allows far less in some names (RDS identifiers: 63 lower-case letters, digits
  * and single hyphens). Checking that at config time refuses a fork's name before any resource is
  * planned, with the limit and the fix in the message. The limits come from the preflight rules
- * (infra/preflight/rules.ts); this file only knows which names the program builds.
+ * (tools/preflight/rules.ts); this file only knows which names the program builds.
  */
-import { nameProblems, physicalName, type NameSpec } from "../preflight/kinds";
-import { NAME_PREFLIGHT_RULES } from "../preflight/rules";
-import type { PreflightResource } from "../preflight/types";
+import { nameProblems, physicalName, type NameSpec } from "../../tools/preflight/kinds";
+import { NAME_PREFLIGHT_RULES } from "../../tools/preflight/rules";
+import type { PreflightResource } from "../../tools/preflight/types";
 
 /** Stands for `<project>-<stack>` in the templates below. */
 export const NAME = "{name}";

@@ -12,7 +12,7 @@
  * the scanner's password-like names.
  *
  * Patterns must not match the minified dependencies the Lambda bundles carry (mysql2, zod,
- * powertools, the AWS SDK): test/infra/plan/policy.test.ts scans the real bundles.
+ * powertools, the AWS SDK): test/tools/plan/policy.test.ts scans the real bundles.
  */
 
 export interface TokenFormat {

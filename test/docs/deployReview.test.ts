@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { repositoryRoot } from "../../infra/plan/run";
+import { repositoryRoot } from "../../tools/plan/run";
 import { committedPlan } from "../helpers/stackPlan";
 
 const STACKS = ["dev", "prod"] as const;

@@ -1,5 +1,7 @@
-import { PlanOptions, StackPlan, planStack } from "../../infra/plan/run";
-import type { PlannedResource } from "../../infra/plan/mocks";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { PlanOptions, StackPlan, planStack, projectName, repositoryRoot, stackConfig } from "../../tools/plan/run";
+import type { PlannedResource } from "../../tools/plan/mocks";
 import type { PolicyDocument, PolicyStatement } from "../../infra/lib/iam";
 
 const cache = new Map<string, Promise<StackPlan>>();
@@ -65,7 +67,7 @@ export function idOf(resource: PlannedResource): string {
     return `${resource.name}-id`;
 }
 
-export { isSecretValue } from "../../infra/plan/format";
+export { isSecretValue } from "../../tools/plan/format";
 export { normalizeProps as revealSecrets } from "../../policy/lib/args";
 
 export function parseDocument(value: unknown): PolicyDocument {
@@ -88,4 +90,46 @@ export function grantedStatements(plan: StackPlan): { resource: string; statemen
     return documents.flatMap(({ resource, document }) =>
         asList(parseDocument(document).Statement).map((statement) => ({ resource, statement })),
     );
+}
+
+/** The tests' own project (test/fixtures/project): its name, stacks and regions belong to no fork. */
+export const fixtureRoot = path.join(__dirname, "..", "fixtures", "project");
+
+/** The fixture stacks: `small` (a development-like stack) and `hardened` (a production-like one). */
+export type FixtureStack = "small" | "hardened";
+
+const fixtureCache = new Map<string, Promise<StackPlan>>();
+
+/** The plan of a fixture stack as written; computed once per test run. */
+export function fixturePlan(stack: FixtureStack): Promise<StackPlan> {
+    let plan = fixtureCache.get(stack);
+    if (!plan) {
+        plan = planStack(stack, { root: fixtureRoot });
+        fixtureCache.set(stack, plan);
+    }
+    return plan;
+}
+
+/** A fresh plan of a fixture stack with some settings changed: keys without a namespace are the project's. */
+export function fixturePlanWith(stack: FixtureStack, overrides: Readonly<Record<string, string | undefined>>, as?: PlanOptions["as"]): Promise<StackPlan> {
+    const project = projectName(fixtureRoot);
+    const keyed = Object.fromEntries(Object.entries(overrides).map(([k, v]) => [k.includes(":") ? k : `${project}:${k}`, v]));
+    return planStack(stack, { root: fixtureRoot, overrides: keyed, as });
+}
+
+/** The settings of a fixture stack file, keys without the project's namespace (values as the CLI passes them). */
+export function fixtureSettings(stack: FixtureStack): Record<string, string> {
+    const project = projectName(fixtureRoot);
+    return Object.fromEntries(
+        Object.entries(stackConfig(stack, fixtureRoot)).map(([k, v]) => [k.startsWith(`${project}:`) ? k.slice(project.length + 1) : k, v]),
+    );
+}
+
+/** The stacks committed at the repository's root (Pulumi.<stack>.yaml), whatever a fork named them. */
+export function committedStacks(root = repositoryRoot): string[] {
+    return fs
+        .readdirSync(root)
+        .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+        .filter((s): s is string => s !== undefined && !/-live-/.test(s))
+        .sort();
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { CONFIG_KEYS, ConfigError, ConfigSource, parseConfig } from "../../infra/config";
-import { projectName, stackConfig } from "../../infra/plan/run";
+import { projectName, stackConfig } from "../../tools/plan/run";
 
 const project = "serverless-mysql";
 

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONFIG_KEYS } from "../../infra/config";
-import { projectName, repositoryRoot, stackConfig } from "../../infra/plan/run";
+import { projectName, repositoryRoot, stackConfig } from "../../tools/plan/run";
 
 /** The README's configuration reference must match the code and the committed stack files. */
 describe("README: configuration reference", () => {

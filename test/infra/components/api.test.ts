@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { committedPlan, idOf, ofType, parseDocument, planWith, single } from "../../helpers/stackPlan";
-import type { StackPlan } from "../../../infra/plan/run";
-import { checkPlan } from "../../../infra/plan/policy";
+import type { StackPlan } from "../../../tools/plan/run";
+import { checkPlan } from "../../../tools/plan/policy";
 
 const env = (plan: StackPlan) =>
     (single(plan, "aws:lambda/function:Function", "-api-fn").inputs.environment as { variables: Record<string, string> }).variables;

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { committedPlan, idOf, parseDocument, planWith, single } from "../../helpers/stackPlan";
-import type { StackPlan } from "../../../infra/plan/run";
+import type { StackPlan } from "../../../tools/plan/run";
 
 const endpointPolicy = (plan: StackPlan) => parseDocument(single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "-secretsmanager").inputs.policy);
 

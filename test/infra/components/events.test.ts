@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { EVENT_SOURCE } from "../../../app/src/outbox/contract";
-import type { StackPlan } from "../../../infra/plan/run";
+import type { StackPlan } from "../../../tools/plan/run";
 import { committedPlan, ofType, parseDocument, planWith, single } from "../../helpers/stackPlan";
 
 const FN = "aws:lambda/function:Function";

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { committedPlan, parseDocument, planWith, single } from "../../helpers/stackPlan";
-import type { StackPlan } from "../../../infra/plan/run";
+import type { StackPlan } from "../../../tools/plan/run";
 
 const migrateEnv = (plan: StackPlan) =>
     (single(plan, "aws:lambda/function:Function", "-migrate-fn").inputs.environment as { variables: Record<string, string> }).variables;

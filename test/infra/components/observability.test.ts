@@ -2,8 +2,8 @@ import { strict as assert } from "node:assert";
 import { AWS_METRICS } from "../../../infra/lib/metrics";
 import { RELAY_METRICS } from "../../../app/src/metrics";
 import { committedPlan, idOf, ofType, parseDocument, planWith, single } from "../../helpers/stackPlan";
-import type { StackPlan } from "../../../infra/plan/run";
-import type { PlannedResource } from "../../../infra/plan/mocks";
+import type { StackPlan } from "../../../tools/plan/run";
+import type { PlannedResource } from "../../../tools/plan/mocks";
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const TOPIC = "aws:sns/topic:Topic";

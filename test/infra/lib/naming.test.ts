@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import { NAME, PROGRAM_NAMES, nameBudget, programNamedResources, validateNamePrefix } from "../../../infra/lib/naming";
-import { preflight } from "../../../infra/preflight/check";
-import { NAME_PREFLIGHT_RULES } from "../../../infra/preflight/rules";
-import type { PreflightResource } from "../../../infra/preflight/types";
-import type { StackPlan } from "../../../infra/plan/run";
+import { preflight } from "../../../tools/preflight/check";
+import { NAME_PREFLIGHT_RULES } from "../../../tools/preflight/rules";
+import type { PreflightResource } from "../../../tools/preflight/types";
+import type { StackPlan } from "../../../tools/plan/run";
 import { committedPlan, planWith } from "../../helpers/stackPlan";
 
 const PROJECT = "serverless-mysql";

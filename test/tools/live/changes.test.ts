@@ -1,0 +1,27 @@
+import { strict as assert } from "node:assert";
+import { changedOperations, describeChanges, type StepEvent } from "../../../tools/live/changes";
+
+const step = (op: string, name: string, type: string, diffs?: string[]): StepEvent => ({
+    resourcePreEvent: { metadata: { op, type, urn: `urn:pulumi:dev-live-abc123::serverless-mysql::${type}::${name}`, diffs } },
+});
+
+describe("live: changes", () => {
+    it("counts every operation but same as a change", () => {
+        assert.deepEqual(changedOperations({ same: 40 }), {});
+        assert.deepEqual(changedOperations({ same: 40, update: 0 }), {});
+        assert.deepEqual(changedOperations({ same: 38, update: 1, "create-replacement": 1, read: 2 }), { update: 1, "create-replacement": 1, read: 2 });
+    });
+
+    it("lists the resources that would change with the properties that differ, and not the unchanged ones", () => {
+        const events: StepEvent[] = [
+            step("same", "serverless-mysql-dev-db", "aws:rds/instance:Instance"),
+            step("update", "serverless-mysql-dev-api", "aws:lambda/function:Function", ["code", "sourceCodeHash"]),
+            step("replace", "serverless-mysql-dev-migrate-run", "aws:lambda/invocation:Invocation"),
+            {},
+        ];
+        assert.deepEqual(describeChanges(events), [
+            "update aws:lambda/function:Function serverless-mysql-dev-api [code, sourceCodeHash]",
+            "replace aws:lambda/invocation:Invocation serverless-mysql-dev-migrate-run",
+        ]);
+    });
+});

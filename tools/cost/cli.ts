@@ -1,0 +1,66 @@
+import { parseArgs } from "node:util";
+import { StackPlan, planStack } from "../plan/run";
+import { estimateCost } from "./estimate";
+import { costJson, formatCost } from "./format";
+
+const USAGE = "usage: npm run cost -- --stack <dev|prod|…> [--json] [--requests <per month, default 1000000>]";
+
+/** What the CLI runs and where it writes; tests swap them. */
+export interface CostCliDeps {
+    readonly planStack: (stack: string) => Promise<StackPlan>;
+    readonly stdout: (text: string) => void;
+    readonly stderr: (text: string) => void;
+}
+
+const defaultDeps: CostCliDeps = {
+    planStack: (stack) => planStack(stack),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+};
+
+/**
+ * `npm run cost`: prices the plan of a stack (the program under mocks, as `npm run plan` runs it) against
+ * the dated price table in tools/cost/prices.ts. Exit 0 with the estimate, 2 on bad usage or an unknown
+ * stack. A region without prices is priced as us-east-1 with a warning (stderr, and `warnings` in JSON).
+ */
+export async function runCostCli(argv: readonly string[], deps: CostCliDeps = defaultDeps): Promise<number> {
+    let values: { stack?: string; json?: boolean; requests?: string };
+    try {
+        ({ values } = parseArgs({
+            args: [...argv],
+            options: { stack: { type: "string" }, json: { type: "boolean", default: false }, requests: { type: "string" } },
+        }));
+    } catch (err) {
+        deps.stderr(`${(err as Error).message}\n${USAGE}\n`);
+        return 2;
+    }
+    if (!values.stack) {
+        deps.stderr(`--stack is required\n${USAGE}\n`);
+        return 2;
+    }
+    const requests = values.requests === undefined ? undefined : Number(values.requests);
+    if (requests !== undefined && !(Number.isInteger(requests) && requests >= 0)) {
+        deps.stderr(`--requests must be a whole number of requests a month (got ${JSON.stringify(values.requests)})\n${USAGE}\n`);
+        return 2;
+    }
+
+    const plan = await deps.planStack(values.stack);
+    const estimate = estimateCost(plan.resources, requests === undefined ? {} : { assumptions: { requestsPerMonth: requests } });
+    for (const warning of estimate.warnings) {
+        deps.stderr(`warning: ${warning}\n`);
+    }
+    deps.stdout(values.json ? `${JSON.stringify(costJson(plan.stack, estimate), null, 2)}\n` : `${formatCost(plan.stack, estimate)}\n`);
+    return 0;
+}
+
+if (require.main === module) {
+    runCostCli(process.argv.slice(2)).then(
+        (code) => process.exit(code),
+        (err: Error) => {
+            // An unknown stack or an invalid config already says what to fix.
+            const known = err.name === "ConfigError" || err.message.startsWith("no stack file");
+            process.stderr.write(`${known ? err.message : (err.stack ?? String(err))}\n`);
+            process.exit(2);
+        },
+    );
+}

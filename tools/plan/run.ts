@@ -1,0 +1,99 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { parse } from "yaml";
+import { PlannedResource, RecordingMocks } from "./mocks";
+
+export const repositoryRoot = path.resolve(__dirname, "..", "..");
+
+export interface StackPlan {
+    /** The folder the stack file was read from (its policy config is looked up there too). */
+    readonly root: string;
+    readonly project: string;
+    readonly stack: string;
+    readonly resources: readonly PlannedResource[];
+    readonly outputs: Readonly<Record<string, unknown>>;
+}
+
+/** The project name from Pulumi.yaml: the namespace of the project's config keys. */
+export function projectName(root = repositoryRoot): string {
+    const project = parse(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8")) as { name?: unknown };
+    if (typeof project.name !== "string") {
+        throw new Error("Pulumi.yaml has no project name");
+    }
+    return project.name;
+}
+
+/**
+ * A stack's config as the Pulumi CLI hands it to the program: every value a string, with
+ * structured YAML values (numbers, booleans, lists, maps) JSON-encoded.
+ */
+export function stackConfig(stack: string, root = repositoryRoot): Record<string, string> {
+    const file = path.join(root, `Pulumi.${stack}.yaml`);
+    if (!fs.existsSync(file)) {
+        throw new Error(`no stack file ${path.relative(root, file)}: create it or pick one of the existing stacks`);
+    }
+    const doc = (parse(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+    const config: Record<string, string> = {};
+    for (const [key, value] of Object.entries(doc.config ?? {})) {
+        config[key] = typeof value === "string" ? value : JSON.stringify(value);
+    }
+    return config;
+}
+
+export interface PlanOptions {
+    /** The folder holding Pulumi.yaml and the stack files; the repository's by default (tests pass fixtures of their own). */
+    readonly root?: string;
+    /** Replaces or adds config values on top of the stack file (keys with their namespace). */
+    readonly overrides?: Readonly<Record<string, string | undefined>>;
+    /**
+     * Runs the stack file's config under another project or stack name, as a fork would: the
+     * project's config keys move to the new namespace, and physical names follow the new names.
+     */
+    readonly as?: { readonly project?: string; readonly stack?: string };
+}
+
+/**
+ * Runs the Pulumi program under mocks with a stack's configuration and returns what it would
+ * register. Nothing leaves the machine: no engine, no cloud credentials.
+ */
+export async function planStack(stackFile: string, options: PlanOptions = {}): Promise<StackPlan> {
+    const root = options.root ?? repositoryRoot;
+    const committedProject = projectName(root);
+    const project = options.as?.project ?? committedProject;
+    const stack = options.as?.stack ?? stackFile;
+    const config: Record<string, string> = {};
+    for (const [key, value] of Object.entries(stackConfig(stackFile, root))) {
+        config[key.startsWith(`${committedProject}:`) ? `${project}:${key.slice(committedProject.length + 1)}` : key] = value;
+    }
+    for (const [key, value] of Object.entries(options.overrides ?? {})) {
+        if (value === undefined) {
+            delete config[key];
+        } else {
+            config[key] = value;
+        }
+    }
+    pulumi.runtime.setAllConfig(config);
+    const mocks = new RecordingMocks(config["aws:region"] ?? "us-east-1");
+    await pulumi.runtime.setMocks(mocks, project, stack, false);
+    mocks.recordOptionsFrom(pulumi.runtime.getMonitor());
+
+    // Required here, not imported: the program must load after the mocks are in place.
+    const program = require("../../infra/index") as () => Record<string, pulumi.Output<unknown>>;
+    try {
+        const exported = program();
+        const outputs: Record<string, unknown> = {};
+        for (const [key, output] of Object.entries(exported)) {
+            outputs[key] = await resolve(output);
+        }
+        return { root, project, stack, resources: mocks.resources, outputs };
+    } finally {
+        // Wait for registrations still in flight, so the next plan starts from a clean slate.
+        await pulumi.runtime.disconnect();
+    }
+}
+
+/** The value of an output once every resource it depends on has been "created" by the mocks. */
+function resolve<T>(output: pulumi.Output<T>): Promise<T> {
+    return new Promise((done) => output.apply((value) => done(value)));
+}
