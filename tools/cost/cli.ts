@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { runCli } from "../lib/cliMain";
 import { StackPlan, planStack } from "../plan/run";
 import { estimateCost } from "./estimate";
 import { costJson, formatCost } from "./format";
@@ -54,13 +55,5 @@ export async function runCostCli(argv: readonly string[], deps: CostCliDeps = de
 }
 
 if (require.main === module) {
-    runCostCli(process.argv.slice(2)).then(
-        (code) => process.exit(code),
-        (err: Error) => {
-            // An unknown stack or an invalid config already says what to fix.
-            const known = err.name === "ConfigError" || err.message.startsWith("no stack file");
-            process.stderr.write(`${known ? err.message : (err.stack ?? String(err))}\n`);
-            process.exit(2);
-        },
-    );
+    void runCli(() => runCostCli(process.argv.slice(2)));
 }

@@ -1,3 +1,4 @@
+import { runCli } from "../lib/cliMain";
 import { randomBytes, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
@@ -77,14 +78,9 @@ async function main(): Promise<number> {
     return report.exitCode;
 }
 
-main().then(
-    (code) => process.exit(code),
-    (err: Error) => {
-        if (err instanceof LiveUsageError) {
-            process.stderr.write(`${err.message}\n${USAGE}\n`);
-            process.exit(2);
-        }
-        process.stderr.write(`${err.stack ?? String(err)}\n`);
-        process.exit(1);
-    },
-);
+// A killed deploy exits 130 at once on the second signal: nothing is left to drain but the line above.
+void runCli(main, (err) => err instanceof LiveUsageError, 1).then(() => {
+    if (process.exitCode === 2) {
+        process.stderr.write(`${USAGE}\n`);
+    }
+});

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { runCli } from "../lib/cliMain";
 import type { Violation } from "../../policy/evaluate";
 import { estimateCost } from "../cost/estimate";
 import { costJson, costSummaryLine } from "../cost/format";
@@ -74,13 +75,5 @@ export async function runPlanCli(argv: readonly string[], deps: PlanCliDeps = de
 }
 
 if (require.main === module) {
-    runPlanCli(process.argv.slice(2)).then(
-        (code) => process.exit(code),
-        (err: Error) => {
-            // Configuration errors already say which key is wrong and how to fix it.
-            const known = err.name === "ConfigError" || err.name === "PolicyConfigError" || err.message.startsWith("no stack file");
-            process.stderr.write(`${known ? err.message : (err.stack ?? String(err))}\n`);
-            process.exit(2);
-        },
-    );
+    void runCli(() => runPlanCli(process.argv.slice(2)));
 }
