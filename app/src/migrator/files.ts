@@ -5,7 +5,10 @@ import * as path from "node:path";
 export interface Migration {
     /** File name, e.g. `001_create_events.sql`; applied in this order, recorded under this name. */
     readonly name: string;
-    /** SHA-256 of the file, to notice an applied migration that was edited afterwards. */
+    /**
+     * SHA-256 of the file's text with LF line endings and no byte order mark, to notice an applied migration that
+     * was edited afterwards, and only then: a CRLF checkout (Git for Windows' core.autocrlf) is not an edit.
+     */
     readonly checksum: string;
     readonly statements: readonly string[];
 }
@@ -54,13 +57,18 @@ export function splitStatements(sql: string): string[] {
         .filter((statement) => statement.length > 0);
 }
 
+/** The text of a migration as the repository stores it (.gitattributes: `*.sql eol=lf`): LF endings, no BOM. */
+export function normalizeSql(text: string): string {
+    return text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+}
+
 /** Reads every migration in name order. */
 export function readMigrations(dir: string): Migration[] {
     return readdirSync(dir)
         .filter((file) => migrationName.test(file))
         .sort()
         .map((name) => {
-            const sql = readFileSync(path.join(dir, name), "utf8");
+            const sql = normalizeSql(readFileSync(path.join(dir, name), "utf8"));
             return { name, checksum: createHash("sha256").update(sql).digest("hex"), statements: splitStatements(sql) };
         });
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { MigrationFilesError, readMigrations, resolveMigrationsDir, splitStatements } from "../../../app/src/migrator/files";
@@ -47,6 +47,23 @@ describe("migrator: files", () => {
             const migrations = readMigrations(full);
             assert.deepEqual(migrations.map((m) => m.name), ["001_a.sql", "002_b.sql"]);
             assert.match(migrations[0]?.checksum ?? "", /^[0-9a-f]{64}$/);
+        });
+
+        it("gives a CRLF checkout with byte order marks the same checksums and statements (no 'edited after it was applied')", () => {
+            const source = path.join(__dirname, "../../../app/migrations");
+            const windows = mkdtempSync(path.join(tmpdir(), "migrations-crlf-"));
+            try {
+                for (const m of readMigrations(source)) {
+                    const text = readFileSync(path.join(source, m.name), "utf8").replace(/\r?\n/g, "\r\n");
+                    writeFileSync(path.join(windows, m.name), `\uFEFF${text}`);
+                }
+                const lf = readMigrations(source);
+                const crlf = readMigrations(windows);
+                assert.ok(lf.length > 0);
+                assert.deepEqual(crlf, lf);
+            } finally {
+                rmSync(windows, { recursive: true, force: true });
+            }
         });
 
         it("finds the app's own migrations from source", () => {

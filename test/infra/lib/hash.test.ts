@@ -34,6 +34,15 @@ describe("lib: hash", () => {
         assert.notEqual(directoryHash(dir, sql), renamed);
     });
 
+    it("reads CRLF line endings and a byte order mark as the same migration (a Windows checkout is no edit)", () => {
+        fs.writeFileSync(path.join(dir, "002_b.sql"), "CREATE TABLE b (\n  id INT\n);\n");
+        const before = directoryHash(dir, sql);
+        fs.writeFileSync(path.join(dir, "002_b.sql"), "\uFEFFCREATE TABLE b (\r\n  id INT\r\n);\r\n");
+        assert.equal(directoryHash(dir, sql), before);
+        fs.writeFileSync(path.join(dir, "002_b.sql"), "CREATE TABLE b (\r\n  id BIGINT\r\n);\r\n");
+        assert.notEqual(directoryHash(dir, sql), before);
+    });
+
     it("ignores files the filter leaves out", () => {
         const before = directoryHash(dir, sql);
         fs.writeFileSync(path.join(dir, "README.txt"), "other notes");
