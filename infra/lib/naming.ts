@@ -5,12 +5,12 @@
  * infra/config.ts). Pulumi allows project and stack names of up to 100 characters of
  * [A-Za-z0-9_.-]; AWS allows far less in some names (RDS identifiers: 63 lower-case letters, digits
  * and single hyphens). Checking that at config time refuses a fork's name before any resource is
- * planned, with the limit and the fix in the message. The limits come from the preflight rules
- * (tools/preflight/rules.ts); this file only knows which names the program builds.
+ * planned, with the limit and the fix in the message. The limits are the naming rules (./nameRules.ts,
+ * which the preflight in tools/ checks planned names against too); this file only knows which names
+ * the program builds.
  */
-import { nameProblems, physicalName, type NameSpec } from "../../tools/preflight/kinds";
-import { NAME_PREFLIGHT_RULES } from "../../tools/preflight/rules";
-import type { PreflightResource } from "../../tools/preflight/types";
+import { NAME_RULES, type NameSpec } from "./nameRules";
+import { nameProblems, physicalName, type NamedResource } from "./physicalNames";
 
 /** Stands for `<project>-<stack>` in the templates below. */
 export const NAME = "{name}";
@@ -68,7 +68,7 @@ export const PROGRAM_NAMES: readonly { readonly type: string; readonly logical: 
 ];
 
 /** The resources the templates describe, for a given `<project>-<stack>`. */
-export function programNamedResources(prefix: string): PreflightResource[] {
+export function programNamedResources(prefix: string): NamedResource[] {
     const fill = (template: string) => template.split(NAME).join(prefix);
     return PROGRAM_NAMES.map((n) => ({
         type: n.type,
@@ -79,7 +79,7 @@ export function programNamedResources(prefix: string): PreflightResource[] {
 
 /** The name rule of a type, if any. */
 function nameSpecs(type: string): NameSpec[] {
-    return NAME_PREFLIGHT_RULES.filter((r) => r.types.includes(type)).map((r) => r.name);
+    return NAME_RULES.filter((r) => r.types.includes(type));
 }
 
 /**
@@ -124,12 +124,12 @@ export function validateNamePrefix(project: string, stack: string): string[] {
         );
     }
     // Length is reported once, above; here every other constraint a name breaks, once per rule.
-    for (const rule of NAME_PREFLIGHT_RULES) {
+    for (const rule of NAME_RULES) {
         for (const resource of programNamedResources(prefix).filter((r) => rule.types.includes(r.type))) {
-            const physical = physicalName(resource, rule.name);
-            const broken = physical ? nameProblems(physical.value, rule.name).filter((p) => p.kind !== "length") : [];
+            const physical = physicalName(resource, rule);
+            const broken = physical ? nameProblems(physical.value, rule).filter((p) => p.kind !== "length") : [];
             if (physical && broken.length > 0) {
-                const spec = rule.name;
+                const spec = rule;
                 problems.push(
                     `project and stack names "${project}" and "${stack}" break the ${rule.id} rule: ${spec.what} "${physical.value}" ` +
                         `${broken.map((p) => p.text).join(", and ")}. Fix: rename the project (Pulumi.yaml) or the stack using only ${spec.allowedText}` +

@@ -2,127 +2,24 @@
  * The two shapes most preflight rules take, so that ./rules.ts holds limits as data: a physical name
  * checked against a service's naming rules, and a number checked against a range or a set.
  */
+import { CHECKED, type Autoname, type NameRuleData, type NameSpec } from "../../infra/lib/nameRules";
+import { nameProblems, physicalName as physicalNameOf, type NameProblem, type PhysicalName } from "../../infra/lib/physicalNames";
 import type { Finding, PreflightContext, PreflightResource, PreflightRule, Source } from "./types";
 import { isUnknown, knownNumber, knownRecord, knownString } from "./values";
 
-/** The date every source in ./rules.ts was last read. */
-export const CHECKED = "2026-11-22";
+export { CHECKED };
+export { nameProblems };
+export type { Autoname, NameProblem, NameSpec, PhysicalName };
 
-/** Stand-in for the random characters Pulumi or the provider appends; letters pass every charset below. */
-const RANDOM = "x";
-
-/** How a physical name is made when the program does not set one. */
-export interface Autoname {
-    /** Between the logical name and the random part: "-" for most types, "" for RDS instances. */
-    readonly separator: string;
-    readonly randomLength: number;
-    /** Applied after the random part (KMS aliases get `alias/` in front). */
-    readonly transform?: (name: string) => string;
-}
-
-export interface NameSpec {
-    /** "IAM role name", as the messages say it. */
-    readonly what: string;
-    /** The input holding an explicit physical name. */
-    readonly property: string;
-    /** An input holding a prefix the provider completes with `prefixRandomLength` characters. */
-    readonly prefixProperty?: string;
-    readonly prefixRandomLength?: number;
-    /** Pulumi's naming when neither input is set; without it the rule only checks explicit names. */
-    readonly autoname?: Autoname;
-    readonly maxLength: number;
-    /** One allowed character (a single-character class, no anchors). */
-    readonly allowed: RegExp;
-    readonly allowedText: string;
-    readonly first?: { readonly pattern: RegExp; readonly text: string };
-    readonly noDoubleHyphen?: boolean;
-    readonly noTrailingHyphen?: boolean;
-    readonly requiredPrefix?: string;
-    readonly forbiddenPrefixes?: readonly string[];
-    /** Refused whole names, compared case-insensitively. */
-    readonly forbiddenNames?: readonly string[];
-    /** Names always accepted whatever the other constraints say (`$default`). */
-    readonly alwaysAllowed?: readonly string[];
-}
-
-export interface PhysicalName {
-    readonly value: string;
-    readonly origin: "explicit" | "prefix" | "autoname";
-    /** Characters the provider or Pulumi adds at deploy time (shown as `x`). */
-    readonly generated: number;
-}
+/** A naming rule's data (infra/lib/nameRules.ts), which `nameRule` turns into a preflight rule. */
+export type NameRuleSpec = NameRuleData;
 
 /**
- * The physical name a resource will get: the explicit input, the prefix completed by the provider,
- * or Pulumi's autoname from the logical name. Undefined when the name is not known yet.
+ * The physical name a planned resource will get (infra/lib/physicalNames.ts), reading its inputs as the
+ * engine hands them over: secret-marked values are seen through, unknown ones give no name yet.
  */
 export function physicalName(resource: PreflightResource, spec: NameSpec): PhysicalName | undefined {
-    const inputs = resource.inputs;
-    if (inputs[spec.property] !== undefined && inputs[spec.property] !== null) {
-        const value = knownString(inputs[spec.property]);
-        return value === undefined ? undefined : { value, origin: "explicit", generated: 0 };
-    }
-    if (spec.prefixProperty && inputs[spec.prefixProperty] !== undefined && inputs[spec.prefixProperty] !== null) {
-        const prefix = knownString(inputs[spec.prefixProperty]);
-        const length = spec.prefixRandomLength ?? 0;
-        return prefix === undefined ? undefined : { value: prefix + RANDOM.repeat(length), origin: "prefix", generated: length };
-    }
-    if (spec.autoname) {
-        const { separator, randomLength, transform } = spec.autoname;
-        const base = `${resource.name}${separator}${RANDOM.repeat(randomLength)}`;
-        return { value: transform ? transform(base) : base, origin: "autoname", generated: randomLength };
-    }
-    return undefined;
-}
-
-/** Which constraint a name breaks, worded to follow the name. */
-export interface NameProblem {
-    readonly kind: "length" | "characters" | "first" | "hyphens" | "prefix" | "reserved";
-    readonly text: string;
-    /** For "characters": the refused characters. */
-    readonly characters?: readonly string[];
-}
-
-export function nameProblems(value: string, spec: NameSpec): NameProblem[] {
-    if (spec.alwaysAllowed?.includes(value)) {
-        return [];
-    }
-    const problems: NameProblem[] = [];
-    if (spec.requiredPrefix && !value.startsWith(spec.requiredPrefix)) {
-        problems.push({ kind: "prefix", text: `must start with "${spec.requiredPrefix}"` });
-    }
-    if (value.length > spec.maxLength) {
-        problems.push({ kind: "length", text: `is ${value.length} characters; at most ${spec.maxLength} are allowed` });
-    }
-    if (value.length === 0) {
-        problems.push({ kind: "length", text: "is empty" });
-    }
-    const refused = [...new Set([...value].filter((c) => !spec.allowed.test(c)))];
-    if (refused.length > 0) {
-        problems.push({
-            kind: "characters",
-            text: `contains ${refused.map((c) => JSON.stringify(c)).join(", ")}; only ${spec.allowedText} are allowed`,
-            characters: refused,
-        });
-    }
-    if (spec.first && value.length > 0 && !spec.first.pattern.test(value[0]!)) {
-        problems.push({ kind: "first", text: `must start with ${spec.first.text}` });
-    }
-    if (spec.noDoubleHyphen && value.includes("--")) {
-        problems.push({ kind: "hyphens", text: "must not contain two consecutive hyphens" });
-    }
-    if (spec.noTrailingHyphen && value.endsWith("-")) {
-        problems.push({ kind: "hyphens", text: "must not end with a hyphen" });
-    }
-    for (const prefix of spec.forbiddenPrefixes ?? []) {
-        if (value.toLowerCase().startsWith(prefix.toLowerCase())) {
-            problems.push({ kind: "reserved", text: `must not start with "${prefix}"` });
-        }
-    }
-    if (spec.forbiddenNames?.some((n) => n.toLowerCase() === value.toLowerCase())) {
-        problems.push({ kind: "reserved", text: `must not be "${value}"` });
-    }
-    return problems;
+    return physicalNameOf(resource, spec, knownString);
 }
 
 /** How the name came about, so the message says which part the program controls. */
@@ -164,14 +61,6 @@ function nameFix(name: PhysicalName, problems: readonly NameProblem[], spec: Nam
         );
     }
     return fixes.length > 0 ? `${fixes.join("; and ")}.` : undefined;
-}
-
-export interface NameRuleSpec extends NameSpec {
-    readonly id: string;
-    readonly types: readonly string[];
-    readonly description: string;
-    readonly fix: string;
-    readonly sources: readonly Source[];
 }
 
 /** A rule that checks the physical name a resource will get against a service's naming rules. */

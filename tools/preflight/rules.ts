@@ -3,80 +3,28 @@
  * with its source. This module is the one place these limits live; docs/preflight.md is generated
  * from it (`npx tsx tools/preflight/doc.ts`) and a test keeps the two in step.
  *
- * Physical names: Pulumi names a resource that is given no explicit name after its logical name, a
- * separator and 7 random hex characters (`my-role-d7c2fa0`), and pulumi-aws applies per-type
- * variations: RDS instance identifiers get no separator, KMS aliases get `alias/` in front, and
- * `namePrefix`-style inputs are completed by the provider with 26 characters.
+ * The naming rules are the program's data (infra/lib/nameRules.ts, which the program checks its own
+ * project and stack names against); this module turns them into preflight rules.
  */
 import { LOG_RETENTION_DAYS } from "../../infra/lib/retention";
-import { NameRuleSpec, customRule, nameRule, rangeRule, readPath } from "./kinds";
+import { NAME_RULES, NAME_SOURCES } from "../../infra/lib/nameRules";
+import { T } from "../../infra/lib/resourceTypes";
+import { customRule, nameRule, rangeRule, readPath } from "./kinds";
 import type { Finding, PreflightContext, PreflightResource, PreflightRule, Source } from "./types";
 import { isUnknown, knownArray, knownBoolean, knownNumber, knownRecord, knownString } from "./values";
 
-// ---------------------------------------------------------------------------------------------
-// Resource types
-// ---------------------------------------------------------------------------------------------
 
-export const T = {
-    provider: "pulumi:providers:aws",
-    awsAny: "aws:*",
-    iamRole: "aws:iam/role:Role",
-    iamRolePolicy: "aws:iam/rolePolicy:RolePolicy",
-    lambdaFunction: "aws:lambda/function:Function",
-    lambdaPermission: "aws:lambda/permission:Permission",
-    rdsInstance: "aws:rds/instance:Instance",
-    rdsProxy: "aws:rds/proxy:Proxy",
-    rdsProxyTargetGroup: "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup",
-    rdsProxyTarget: "aws:rds/proxyTarget:ProxyTarget",
-    rdsParameterGroup: "aws:rds/parameterGroup:ParameterGroup",
-    rdsSubnetGroup: "aws:rds/subnetGroup:SubnetGroup",
-    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
-    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-    subnet: "aws:ec2/subnet:Subnet",
-    awsxVpc: "awsx:ec2:Vpc",
-    kmsKey: "aws:kms/key:Key",
-    kmsAlias: "aws:kms/alias:Alias",
-    secret: "aws:secretsmanager/secret:Secret",
-    logGroup: "aws:cloudwatch/logGroup:LogGroup",
-    httpApi: "aws:apigatewayv2/api:Api",
-    stage: "aws:apigatewayv2/stage:Stage",
-    integration: "aws:apigatewayv2/integration:Integration",
-    eventBus: "aws:cloudwatch/eventBus:EventBus",
-    eventRule: "aws:cloudwatch/eventRule:EventRule",
-    schedule: "aws:scheduler/schedule:Schedule",
-    sqsQueue: "aws:sqs/queue:Queue",
-    eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
-    lambdaEventInvokeConfig: "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
-} as const;
+export { T };
 
 // ---------------------------------------------------------------------------------------------
-// Sources
+// Sources (those of the naming rules live with them in infra/lib/nameRules.ts)
 // ---------------------------------------------------------------------------------------------
 
 const S = {
-    pulumiNames: { title: "Pulumi: resource names and auto-naming", url: "https://www.pulumi.com/docs/iac/concepts/resources/names/" },
-    pulumiAwsAutonaming: {
-        title: "pulumi-aws: per-type auto-naming (resource_overrides.go, autonaming.go)",
-        url: "https://github.com/pulumi/pulumi-aws/blob/master/provider/resource_overrides.go",
-    },
-    tfRdsValidate: {
-        title: "terraform-provider-aws: RDS name validation (validate.go)",
-        url: "https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/rds/validate.go",
-    },
-    pulumiAwsLowercase: {
-        title: "pulumi-aws#3808: auto-named RDS subnet groups refused for upper-case letters",
-        url: "https://github.com/pulumi/pulumi-aws/issues/3808",
-    },
-    iamCreateRole: { title: "IAM API: CreateRole", url: "https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html" },
-    iamPutRolePolicy: { title: "IAM API: PutRolePolicy", url: "https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html" },
-    lambdaCreateFunction: { title: "Lambda API: CreateFunction", url: "https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html" },
-    lambdaAddPermission: { title: "Lambda API: AddPermission", url: "https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html" },
+    ...NAME_SOURCES,
     lambdaQuotas: { title: "Lambda quotas", url: "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html" },
     lambdaEnvironment: { title: "Lambda API: Environment", url: "https://docs.aws.amazon.com/lambda/latest/api/API_Environment.html" },
     lambdaEnvVars: { title: "Lambda: working with environment variables", url: "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html" },
-    rdsCreateInstance: { title: "RDS API: CreateDBInstance", url: "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html" },
-    rdsCreateProxy: { title: "RDS API: CreateDBProxy", url: "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBProxy.html" },
     rdsUserAuthConfig: { title: "RDS API: UserAuthConfig", url: "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_UserAuthConfig.html" },
     rdsPoolConfig: {
         title: "RDS API: ConnectionPoolConfiguration",
@@ -130,20 +78,11 @@ const S = {
         title: "MySQL 8.4: mysql_native_password is disabled by default",
         url: "https://dev.mysql.com/doc/refman/8.4/en/native-pluggable-authentication.html",
     },
-    ec2CreateSecurityGroup: {
-        title: "EC2 API: CreateSecurityGroup",
-        url: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html",
-    },
-    kmsAliases: { title: "KMS: create aliases", url: "https://docs.aws.amazon.com/kms/latest/developerguide/alias-create.html" },
     kmsScheduleDeletion: {
         title: "KMS API: ScheduleKeyDeletion",
         url: "https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html",
     },
     kmsCreateKey: { title: "KMS API: CreateKey", url: "https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html" },
-    secretsCreate: {
-        title: "Secrets Manager API: CreateSecret",
-        url: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html",
-    },
     secretsDelete: {
         title: "Secrets Manager API: DeleteSecret",
         url: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html",
@@ -152,29 +91,14 @@ const S = {
         title: "Pulumi registry: aws.secretsmanager.Secret recoveryWindowInDays",
         url: "https://www.pulumi.com/registry/packages/aws/api-docs/secretsmanager/secret/",
     },
-    logsCreateGroup: {
-        title: "CloudWatch Logs API: CreateLogGroup",
-        url: "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html",
-    },
     logsRetention: {
         title: "CloudWatch Logs API: PutRetentionPolicy",
         url: "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html",
-    },
-    apiGatewayApi: {
-        title: "Pulumi registry: aws.apigatewayv2.Api (name, description)",
-        url: "https://www.pulumi.com/registry/packages/aws/api-docs/apigatewayv2/api/",
-    },
-    apiGatewayNotes: {
-        title: "API Gateway important notes (stage names)",
-        url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html",
     },
     apiGatewayTimeout: {
         title: "API Gateway V2 integration timeout (TimeoutInMillis)",
         url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigatewayv2-apigatewaymanagedoverrides-integrationoverrides.html",
     },
-    eventsCreateBus: { title: "EventBridge API: CreateEventBus", url: "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_CreateEventBus.html" },
-    eventsPutRule: { title: "EventBridge API: PutRule", url: "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html" },
-    schedulerCreate: { title: "EventBridge Scheduler API: CreateSchedule", url: "https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html" },
     eventsPutTargets: { title: "EventBridge API: PutTargets (EventBusName)", url: "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutTargets.html" },
     pulumiAwsTargetBus: { title: "pulumi-aws#1323: target on a custom bus looked up on the default bus", url: "https://github.com/pulumi/pulumi-aws/issues/1323" },
     eventsRetryPolicy: { title: "EventBridge API: RetryPolicy (rule targets)", url: "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html" },
@@ -183,315 +107,9 @@ const S = {
         title: "Lambda API: PutFunctionEventInvokeConfig",
         url: "https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html",
     },
-    sqsCreateQueue: { title: "SQS API: CreateQueue", url: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html" },
     tagLimits: { title: "AWS tag restrictions", url: "https://docs.aws.amazon.com/batch/latest/userguide/tag-restrictions.html" },
     rdsTag: { title: "RDS API: Tag (no aws: or rds: prefix on keys or values)", url: "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_Tag.html" },
 } satisfies Record<string, Source>;
-
-// ---------------------------------------------------------------------------------------------
-// Naming conventions shared by several types
-// ---------------------------------------------------------------------------------------------
-
-/** Pulumi's default: logical name, "-", 7 random hex characters. */
-const DASH_7 = { separator: "-", randomLength: 7 } as const;
-/** What Terraform's `*_prefix` inputs add (a timestamp and a counter). */
-const PREFIX_26 = 26;
-
-const LETTER = { pattern: /[A-Za-z]/, text: "a letter" };
-const LOWER_LETTER = { pattern: /[a-z]/, text: "a lower-case letter" };
-
-/** RDS identifiers: letters, digits, hyphens; first a letter; no "--"; no trailing "-". The provider wants lower case. */
-const RDS_IDENTIFIER = {
-    allowed: /[a-z0-9-]/,
-    allowedText: "lower-case letters, digits and hyphens",
-    first: LOWER_LETTER,
-    noDoubleHyphen: true,
-    noTrailingHyphen: true,
-} as const;
-
-const NAME_RULES: readonly NameRuleSpec[] = [
-    {
-        id: "iam-role-name",
-        types: [T.iamRole],
-        what: "IAM role name",
-        description: "IAM role names: at most 64 characters of letters, digits and _+=,.@- (autonamed: logical name + 8).",
-        fix: "Shorten the logical name (or the project and stack names), or set a shorter explicit name.",
-        sources: [S.iamCreateRole, S.pulumiAwsAutonaming, S.pulumiNames],
-        property: "name",
-        prefixProperty: "namePrefix",
-        prefixRandomLength: PREFIX_26,
-        autoname: DASH_7,
-        maxLength: 64,
-        allowed: /[A-Za-z0-9_+=,.@-]/,
-        allowedText: "letters, digits and _+=,.@-",
-    },
-    {
-        id: "iam-role-policy-name",
-        types: [T.iamRolePolicy],
-        what: "IAM inline policy name",
-        description: "IAM inline policy names: at most 128 characters of letters, digits and _+=,.@-.",
-        fix: "Shorten the logical name (or the project and stack names), or set a shorter explicit name.",
-        sources: [S.iamPutRolePolicy, S.pulumiAwsAutonaming],
-        property: "name",
-        prefixProperty: "namePrefix",
-        prefixRandomLength: PREFIX_26,
-        autoname: DASH_7,
-        maxLength: 128,
-        allowed: /[A-Za-z0-9_+=,.@-]/,
-        allowedText: "letters, digits and _+=,.@-",
-    },
-    {
-        id: "lambda-function-name",
-        types: [T.lambdaFunction],
-        what: "Lambda function name",
-        description: "Lambda function names: at most 64 characters of letters, digits, hyphens and underscores (no periods).",
-        fix: "Shorten the logical name (or the project and stack names), and use only letters, digits, - and _.",
-        sources: [S.lambdaCreateFunction, S.pulumiAwsAutonaming],
-        property: "name",
-        autoname: DASH_7,
-        maxLength: 64,
-        allowed: /[A-Za-z0-9_-]/,
-        allowedText: "letters, digits, hyphens and underscores",
-    },
-    {
-        id: "lambda-permission-statement-id",
-        types: [T.lambdaPermission],
-        what: "Lambda permission statement id",
-        description: "Lambda permission statement ids: at most 100 characters of letters, digits, hyphens and underscores.",
-        fix: "Shorten the logical name (or the project and stack names), and use only letters, digits, - and _.",
-        sources: [S.lambdaAddPermission, S.pulumiAwsAutonaming],
-        property: "statementId",
-        prefixProperty: "statementIdPrefix",
-        prefixRandomLength: PREFIX_26,
-        autoname: DASH_7,
-        maxLength: 100,
-        allowed: /[A-Za-z0-9_-]/,
-        allowedText: "letters, digits, hyphens and underscores",
-    },
-    {
-        id: "rds-instance-identifier",
-        types: [T.rdsInstance],
-        what: "RDS instance identifier",
-        description:
-            "RDS instance identifiers: at most 63 lower-case letters, digits and hyphens, starting with a letter, no \"--\", no trailing \"-\" (autonamed: logical name + 7, no separator).",
-        fix: "Shorten the logical name (or the project and stack names) and use only lower-case letters, digits and single hyphens.",
-        sources: [S.rdsCreateInstance, S.tfRdsValidate, S.pulumiAwsAutonaming],
-        property: "identifier",
-        prefixProperty: "identifierPrefix",
-        prefixRandomLength: PREFIX_26,
-        // pulumi-aws computes the identifier with no separator between the logical name and the random part.
-        autoname: { separator: "", randomLength: 7 },
-        maxLength: 63,
-        ...RDS_IDENTIFIER,
-    },
-    {
-        id: "rds-final-snapshot-identifier",
-        types: [T.rdsInstance],
-        what: "RDS final snapshot identifier",
-        description: "RDS final snapshot identifiers: at most 255 letters, digits and hyphens, starting with a letter, no \"--\", no trailing \"-\".",
-        fix: "Build the final snapshot identifier from letters, digits and single hyphens, starting with a letter.",
-        sources: [S.rdsCreateInstance],
-        property: "finalSnapshotIdentifier",
-        maxLength: 255,
-        allowed: /[A-Za-z0-9-]/,
-        allowedText: "letters, digits and hyphens",
-        first: LETTER,
-        noDoubleHyphen: true,
-        noTrailingHyphen: true,
-    },
-    {
-        id: "rds-proxy-name",
-        types: [T.rdsProxy],
-        what: "RDS Proxy name",
-        description: "RDS Proxy names: at most 63 lower-case letters, digits and hyphens, starting with a letter, no \"--\", no trailing \"-\".",
-        fix: "Shorten the logical name (or the project and stack names) and use only lower-case letters, digits and single hyphens.",
-        sources: [S.rdsCreateProxy, S.tfRdsValidate, S.pulumiAwsAutonaming],
-        property: "name",
-        autoname: DASH_7,
-        maxLength: 63,
-        ...RDS_IDENTIFIER,
-    },
-    {
-        id: "rds-parameter-group-name",
-        types: [T.rdsParameterGroup],
-        what: "DB parameter group name",
-        description:
-            "DB parameter group names: at most 255 lower-case letters, digits and hyphens, starting with a letter, no \"--\", no trailing \"-\".",
-        fix: "Use only lower-case letters, digits and single hyphens in the logical name (or the project and stack names).",
-        sources: [S.tfRdsValidate, S.pulumiAwsAutonaming],
-        property: "name",
-        prefixProperty: "namePrefix",
-        prefixRandomLength: PREFIX_26,
-        autoname: DASH_7,
-        maxLength: 255,
-        ...RDS_IDENTIFIER,
-    },
-    {
-        id: "rds-subnet-group-name",
-        types: [T.rdsSubnetGroup],
-        what: "DB subnet group name",
-        description: "DB subnet group names: at most 255 lower-case letters, digits, spaces and . _ -; not \"default\".",
-        fix: "Use only lower-case letters, digits, spaces and . _ - in the logical name (or the project and stack names).",
-        sources: [S.tfRdsValidate, S.pulumiAwsLowercase],
-        property: "name",
-        prefixProperty: "namePrefix",
-        prefixRandomLength: PREFIX_26,
-        autoname: DASH_7,
-        maxLength: 255,
-        allowed: /[a-z0-9_ .-]/,
-        allowedText: "lower-case letters, digits, spaces and . _ -",
-        forbiddenNames: ["default"],
-    },
-    {
-        id: "ec2-security-group-name",
-        types: [T.securityGroup],
-        what: "security group name",
-        description: "Security group names: at most 255 characters of a-z A-Z 0-9, spaces and ._-:/()#,@[]+=&;{}!$*; not starting with sg-.",
-        fix: "Shorten the logical name or set an explicit name within the allowed characters.",
-        sources: [S.ec2CreateSecurityGroup, S.pulumiAwsAutonaming],
-        property: "name",
-        prefixProperty: "namePrefix",
-        prefixRandomLength: PREFIX_26,
-        autoname: DASH_7,
-        maxLength: 255,
-        allowed: /[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]/,
-        allowedText: "a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*",
-        forbiddenPrefixes: ["sg-"],
-    },
-    {
-        id: "kms-alias-name",
-        types: [T.kmsAlias],
-        what: "KMS alias name",
-        description: "KMS alias names: \"alias/\" followed by letters, digits and / _ -, at most 256 characters, not under alias/aws/.",
-        fix: "Build the alias as alias/<letters, digits, / _ ->, outside alias/aws/.",
-        sources: [S.kmsAliases, S.pulumiAwsAutonaming],
-        property: "name",
-        prefixProperty: "namePrefix",
-        prefixRandomLength: PREFIX_26,
-        autoname: { ...DASH_7, transform: (n) => (n.startsWith("alias/") ? n : `alias/${n}`) },
-        maxLength: 256,
-        allowed: /[A-Za-z0-9/_-]/,
-        allowedText: "letters, digits and / _ -",
-        requiredPrefix: "alias/",
-        forbiddenPrefixes: ["alias/aws/"],
-    },
-    {
-        id: "secretsmanager-secret-name",
-        types: [T.secret],
-        what: "Secrets Manager secret name",
-        description: "Secrets Manager secret names: at most 512 characters of letters, digits and /_+=.@-.",
-        fix: "Shorten the logical name or set an explicit name within the allowed characters.",
-        sources: [S.secretsCreate, S.pulumiAwsAutonaming],
-        property: "name",
-        prefixProperty: "namePrefix",
-        prefixRandomLength: PREFIX_26,
-        autoname: DASH_7,
-        maxLength: 512,
-        allowed: /[A-Za-z0-9/_+=.@-]/,
-        allowedText: "letters, digits and /_+=.@-",
-    },
-    {
-        id: "cloudwatch-log-group-name",
-        types: [T.logGroup],
-        what: "log group name",
-        description: "CloudWatch Logs group names: at most 512 characters of letters, digits and _ - / . #.",
-        fix: "Shorten the name or keep to letters, digits and _ - / . #.",
-        sources: [S.logsCreateGroup, S.pulumiAwsAutonaming],
-        property: "name",
-        prefixProperty: "namePrefix",
-        prefixRandomLength: PREFIX_26,
-        autoname: DASH_7,
-        maxLength: 512,
-        allowed: /[A-Za-z0-9_\-/.#]/,
-        allowedText: "letters, digits and _ - / . #",
-    },
-    {
-        id: "apigatewayv2-api-name",
-        types: [T.httpApi],
-        what: "API Gateway API name",
-        description: "API Gateway (v2) API names: at most 128 characters.",
-        fix: "Shorten the logical name (or the project and stack names), or set a shorter explicit name.",
-        sources: [S.apiGatewayApi, S.pulumiAwsAutonaming],
-        property: "name",
-        autoname: DASH_7,
-        maxLength: 128,
-        allowed: /./u,
-        allowedText: "any characters",
-    },
-    {
-        id: "apigatewayv2-stage-name",
-        types: [T.stage],
-        what: "API Gateway stage name",
-        description: "API Gateway stage names: $default, or at most 128 letters, digits, hyphens and underscores.",
-        fix: "Name the stage $default or use only letters, digits, - and _.",
-        sources: [S.apiGatewayNotes, S.pulumiAwsAutonaming],
-        property: "name",
-        autoname: DASH_7,
-        maxLength: 128,
-        allowed: /[A-Za-z0-9_-]/,
-        allowedText: "letters, digits, hyphens and underscores",
-        alwaysAllowed: ["$default"],
-    },
-    {
-        id: "eventbridge-bus-name",
-        types: [T.eventBus],
-        what: "EventBridge event bus name",
-        description: "Custom event bus names: at most 256 characters of letters, digits and . - _ / (no partner-bus prefix aws.).",
-        fix: "Shorten the logical name (or the project and stack names), and use only letters, digits and . - _ /.",
-        sources: [S.eventsCreateBus, S.pulumiAwsAutonaming],
-        property: "name",
-        autoname: DASH_7,
-        maxLength: 256,
-        allowed: /[A-Za-z0-9._/-]/,
-        allowedText: "letters, digits and . - _ /",
-        forbiddenPrefixes: ["aws."],
-    },
-    {
-        id: "eventbridge-rule-name",
-        types: [T.eventRule],
-        what: "EventBridge rule name",
-        description: "EventBridge rule names: at most 64 characters of letters, digits and . - _.",
-        fix: "Shorten the logical name (or the project and stack names), and use only letters, digits and . - _.",
-        sources: [S.eventsPutRule, S.pulumiAwsAutonaming],
-        property: "name",
-        prefixProperty: "namePrefix",
-        prefixRandomLength: PREFIX_26,
-        autoname: DASH_7,
-        maxLength: 64,
-        allowed: /[A-Za-z0-9._-]/,
-        allowedText: "letters, digits and . - _",
-    },
-    {
-        id: "scheduler-schedule-name",
-        types: [T.schedule],
-        what: "EventBridge Scheduler schedule name",
-        description: "Schedule names: at most 64 characters of letters, digits and . - _.",
-        fix: "Shorten the logical name (or the project and stack names), and use only letters, digits and . - _.",
-        sources: [S.schedulerCreate, S.pulumiAwsAutonaming],
-        property: "name",
-        prefixProperty: "namePrefix",
-        prefixRandomLength: PREFIX_26,
-        autoname: DASH_7,
-        maxLength: 64,
-        allowed: /[A-Za-z0-9._-]/,
-        allowedText: "letters, digits and . - _",
-    },
-    {
-        id: "sqs-queue-name",
-        types: [T.sqsQueue],
-        what: "SQS queue name",
-        description: "SQS queue names: at most 80 characters of letters, digits, hyphens and underscores (a FIFO queue's .fifo suffix included).",
-        fix: "Shorten the logical name (or the project and stack names), and use only letters, digits, - and _.",
-        sources: [S.sqsCreateQueue, S.pulumiAwsAutonaming],
-        property: "name",
-        prefixProperty: "namePrefix",
-        prefixRandomLength: PREFIX_26,
-        autoname: DASH_7,
-        maxLength: 80,
-        allowed: /[A-Za-z0-9_-]/,
-        allowedText: "letters, digits, hyphens and underscores",
-    },
-];
 
 // ---------------------------------------------------------------------------------------------
 // Limits on values

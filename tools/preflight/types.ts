@@ -3,6 +3,7 @@
  * name, inputs, and the URNs they wait for) and reports what AWS, or the provider on AWS's behalf,
  * would refuse at deploy time.
  */
+import type { Source } from "../../infra/lib/nameRules";
 
 /** One resource as the plan records it; only these fields are read. */
 export interface PreflightResource {
@@ -16,11 +17,8 @@ export interface PreflightResource {
     readonly options?: { readonly dependsOn: readonly string[] };
 }
 
-/** Where a rule's limit comes from, and when it was last checked there. */
-export interface Source {
-    readonly title: string;
-    readonly url: string;
-}
+/** Where a rule's limit comes from (the naming rules' data lives with the program, infra/lib/nameRules.ts). */
+export type { Source };
 
 /** What one rule found wrong with one resource. */
 export interface Finding {
