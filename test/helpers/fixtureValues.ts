@@ -26,3 +26,11 @@ export const FIXTURE_PREFIX = `${FIXTURE_PROJECT}-${FIXTURE_STACK}`;
 export function fixtureArn(service: string, resource: string, region: string = FIXTURE_REGION): string {
     return `arn:aws:${service}:${region}:${FIXTURE_ACCOUNT}:${resource}`;
 }
+
+/** The invoke URL API Gateway gives an HTTP API's default stage in the fixture region. */
+export const FIXTURE_API_URL = `https://abc123.execute-api.${FIXTURE_REGION}.amazonaws.com/`;
+
+/** `text` as a literal inside a RegExp. */
+export function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

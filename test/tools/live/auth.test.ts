@@ -2,8 +2,9 @@ import { strict as assert } from "node:assert";
 import { apiAuthOf, authenticatedClient } from "../../../tools/live/auth";
 import { LiveUsageError } from "../../../tools/live/errors";
 import type { HttpClient, HttpRequest } from "../../../tools/live/http";
+import { FIXTURE_API_URL, FIXTURE_REGION } from "../../helpers/fixtureValues";
 
-const API = "https://abc123.execute-api.eu-west-1.amazonaws.com/";
+const API = FIXTURE_API_URL;
 const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret", sessionToken: "token" };
 
 function recorder(): { client: HttpClient; sent: HttpRequest[] } {
@@ -31,7 +32,7 @@ describe("live: auth", () => {
     it("signs with SigV4 for execute-api in the API's region when apiAuth is iam", async () => {
         const { client, sent } = recorder();
         await authenticatedClient("iam", API, client, { credentials, region: "us-east-1" })(health);
-        assert.match(sent[0]?.headers.authorization ?? "", /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/execute-api\/aws4_request/);
+        assert.match(sent[0]?.headers.authorization ?? "", new RegExp(`^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\\d{8}/${FIXTURE_REGION}/execute-api/aws4_request`));
         assert.equal(sent[0]?.headers["x-amz-security-token"], "token");
     });
 

@@ -1,8 +1,9 @@
 import { strict as assert } from "node:assert";
 import { changedOperations, describeChanges, type StepEvent } from "../../../tools/live/changes";
+import { FIXTURE_PREFIX, FIXTURE_PROJECT, FIXTURE_STACK } from "../../helpers/fixtureValues";
 
 const step = (op: string, name: string, type: string, diffs?: string[]): StepEvent => ({
-    resourcePreEvent: { metadata: { op, type, urn: `urn:pulumi:dev-live-abc123::serverless-mysql::${type}::${name}`, diffs } },
+    resourcePreEvent: { metadata: { op, type, urn: `urn:pulumi:${FIXTURE_STACK}-live-abc123::${FIXTURE_PROJECT}::${type}::${name}`, diffs } },
 });
 
 describe("live: changes", () => {
@@ -14,14 +15,14 @@ describe("live: changes", () => {
 
     it("lists the resources that would change with the properties that differ, and not the unchanged ones", () => {
         const events: StepEvent[] = [
-            step("same", "serverless-mysql-dev-db", "aws:rds/instance:Instance"),
-            step("update", "serverless-mysql-dev-api", "aws:lambda/function:Function", ["code", "sourceCodeHash"]),
-            step("replace", "serverless-mysql-dev-migrate-run", "aws:lambda/invocation:Invocation"),
+            step("same", `${FIXTURE_PREFIX}-db`, "aws:rds/instance:Instance"),
+            step("update", `${FIXTURE_PREFIX}-api`, "aws:lambda/function:Function", ["code", "sourceCodeHash"]),
+            step("replace", `${FIXTURE_PREFIX}-migrate-run`, "aws:lambda/invocation:Invocation"),
             {},
         ];
         assert.deepEqual(describeChanges(events), [
-            "update aws:lambda/function:Function serverless-mysql-dev-api [code, sourceCodeHash]",
-            "replace aws:lambda/invocation:Invocation serverless-mysql-dev-migrate-run",
+            `update aws:lambda/function:Function ${FIXTURE_PREFIX}-api [code, sourceCodeHash]`,
+            `replace aws:lambda/invocation:Invocation ${FIXTURE_PREFIX}-migrate-run`,
         ]);
     });
 });

@@ -3,11 +3,12 @@ import { httpChecks, type CheckContext } from "../../../tools/live/checks";
 import { CheckFailedError } from "../../../tools/live/errors";
 import type { HttpClient } from "../../../tools/live/http";
 import { FakeClock, fakeApi, jsonResponse, type Route } from "./fakes";
+import { FIXTURE_API_URL, escapeRegExp } from "../../helpers/fixtureValues";
 
 function context(client: HttpClient, clock = new FakeClock(), log: string[] = []): CheckContext {
     return {
         client,
-        apiUrl: "https://abc123.execute-api.eu-west-1.amazonaws.com/",
+        apiUrl: FIXTURE_API_URL,
         customerId: "live-test-dev-live-abc123",
         idempotencyKey: "key-1",
         clock,
@@ -68,21 +69,21 @@ describe("live: checks", () => {
         const posts = api.requests.filter((r) => r.method === "POST");
         assert.equal(posts.length, 2);
         for (const post of posts) {
-            assert.equal(post.url, "https://abc123.execute-api.eu-west-1.amazonaws.com/orders");
+            assert.equal(post.url, `${FIXTURE_API_URL}orders`);
             assert.equal(post.headers["content-type"], "application/json");
             assert.equal(post.headers["idempotency-key"], "key-1");
             assert.deepEqual(JSON.parse(post.body ?? ""), { customerId: "live-test-dev-live-abc123" });
         }
         const last = api.requests.at(-1);
         assert.equal(last?.method, "GET");
-        assert.match(last?.url ?? "", /^https:\/\/abc123\.execute-api\.eu-west-1\.amazonaws\.com\/orders\/[0-9a-f-]{36}$/);
+        assert.match(last?.url ?? "", new RegExp(`^${escapeRegExp(FIXTURE_API_URL)}orders/[0-9a-f-]{36}$`));
     });
 
     it("keep paths under a named stage's prefix", async () => {
         const api = fakeApi(() => jsonResponse(200, { status: "ok" }));
-        const [health] = httpChecks({ ...context(api), apiUrl: "https://abc123.execute-api.eu-west-1.amazonaws.com/v1/" });
+        const [health] = httpChecks({ ...context(api), apiUrl: `${FIXTURE_API_URL}v1/` });
         await health?.run();
-        assert.equal(api.requests[0]?.url, "https://abc123.execute-api.eu-west-1.amazonaws.com/v1/health");
+        assert.equal(api.requests[0]?.url, `${FIXTURE_API_URL}v1/health`);
     });
 
     it("retry GET /health while it answers 5xx or not at all, then pass", async () => {

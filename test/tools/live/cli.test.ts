@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { repositoryRoot } from "../../../tools/plan/run";
+import { committedStacks } from "../../helpers/stackPlan";
 
 /** The CLI with a controlled environment: no passphrase, token or credentials unless given. */
 function live(args: string[], env: Record<string, string> = {}) {
@@ -15,6 +16,9 @@ function live(args: string[], env: Record<string, string> = {}) {
         env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     });
 }
+
+/** The CLI runs against the repository: any of its stacks will do, whichever a fork kept. */
+const stack = committedStacks()[0] ?? "no-committed-stack";
 
 const stackFiles = () => fs.readdirSync(repositoryRoot).filter((f) => /^Pulumi\..*\.yaml$/.test(f)).sort();
 
@@ -28,20 +32,21 @@ describe("live: cli (npm run test:live)", function () {
     });
 
     it("exits 2 on an unknown option", () => {
-        const run = live(["--stack", "dev", "--keep"]);
+        const run = live(["--stack", stack, "--keep"]);
         assert.equal(run.status, 2, run.stderr);
         assert.match(run.stderr, /Unknown option '--keep'/);
     });
 
     it("exits 2 and names the file when the stack does not exist", () => {
-        const run = live(["--stack", "staging"], { PULUMI_CONFIG_PASSPHRASE: "x" });
+        const missing = `${stack}-missing`;
+        const run = live(["--stack", missing], { PULUMI_CONFIG_PASSPHRASE: "x" });
         assert.equal(run.status, 2, run.stderr);
-        assert.match(run.stderr, /no stack file Pulumi\.staging\.yaml/);
+        assert.ok(run.stderr.includes(`no stack file Pulumi.${missing}.yaml`), run.stderr);
     });
 
     it("exits 2 without PULUMI_CONFIG_PASSPHRASE, before touching any stack file", () => {
         const before = stackFiles();
-        const run = live(["--stack", "dev"]);
+        const run = live(["--stack", stack]);
         assert.equal(run.status, 2, run.stderr);
         assert.match(run.stderr, /PULUMI_CONFIG_PASSPHRASE is not set/);
         assert.deepEqual(stackFiles(), before);
@@ -64,7 +69,7 @@ describe("live: cli (npm run test:live)", function () {
 
         it("exits 2 without AWS credentials, before creating a stack", () => {
             const before = stackFiles();
-            const run = live(["--stack", "dev"], noAws());
+            const run = live(["--stack", stack], noAws());
             assert.equal(run.status, 2, run.stderr);
             assert.match(run.stderr, /no AWS credentials/);
             assert.deepEqual(stackFiles(), before);
@@ -72,7 +77,7 @@ describe("live: cli (npm run test:live)", function () {
 
         it("exits 2 when the Pulumi CLI is not installed", () => {
             // Only node's own directory on PATH: tsx runs, `pulumi` is not found.
-            const run = live(["--stack", "dev"], {
+            const run = live(["--stack", stack], {
                 ...noAws(),
                 PATH: path.dirname(process.execPath),
                 AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",

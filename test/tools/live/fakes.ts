@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { HttpClient, HttpRequest, HttpResponse } from "../../../tools/live/http";
 import type { Clock, LiveStack, LiveWorkspace, PreviewOutcome } from "../../../tools/live/ports";
+import { FIXTURE_API_URL } from "../../helpers/fixtureValues";
 
 /** A clock that only moves when told to, or when something sleeps. */
 export class FakeClock implements Clock {
@@ -47,7 +48,7 @@ export class FakeWorkspace implements LiveWorkspace {
         return {
             up: async () => {
                 await this.op("up");
-                return this.options.outputs ?? { apiUrl: "https://abc123.execute-api.eu-west-1.amazonaws.com/", apiAuth: "iam" };
+                return this.options.outputs ?? { apiUrl: FIXTURE_API_URL, apiAuth: "iam" };
             },
             preview: async () => {
                 await this.op("preview");

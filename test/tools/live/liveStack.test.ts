@@ -20,14 +20,14 @@ function instance(outputs: Record<string, unknown>): StateResource {
 describe("live: liveStack", () => {
     describe("liveStackName", () => {
         it("names the live stack after the committed one", () => {
-            assert.equal(liveStackName("dev", "3f9a1c"), "dev-live-3f9a1c");
+            assert.equal(liveStackName("small", "3f9a1c"), "small-live-3f9a1c");
         });
 
         it("refuses suffixes and stack names that would make invalid or too long resource names", () => {
-            assert.throws(() => liveStackName("dev", "ABC123"), LiveUsageError);
-            assert.throws(() => liveStackName("dev", "abcdefghij"), /4 to 8 lower-case letters or digits/);
-            assert.throws(() => liveStackName("Dev", "abc123"), /--stack must be a stack name/);
-            assert.throws(() => liveStackName("dev--x", "abc123"), LiveUsageError);
+            assert.throws(() => liveStackName("small", "ABC123"), LiveUsageError);
+            assert.throws(() => liveStackName("small", "abcdefghij"), /4 to 8 lower-case letters or digits/);
+            assert.throws(() => liveStackName("Small", "abc123"), /--stack must be a stack name/);
+            assert.throws(() => liveStackName("small--x", "abc123"), LiveUsageError);
         });
 
         it("gives every explicitly named resource a name other than the committed stack's (no collision with a deployed stack)", async function () {

@@ -4,6 +4,7 @@ import { LiveUsageError } from "../../../tools/live/errors";
 import type { HttpClient } from "../../../tools/live/http";
 import { runLiveTest, type LiveTestReport } from "../../../tools/live/run";
 import { FakeClock, FakeWorkspace, fakeApi, jsonResponse, type FakeWorkspaceOptions, type Route } from "./fakes";
+import { FIXTURE_API_URL, FIXTURE_PROJECT } from "../../helpers/fixtureValues";
 
 interface Run {
     readonly report: LiveTestReport;
@@ -164,8 +165,9 @@ describe("live: runLiveTest", () => {
     });
 
     it("shows what was lifted before destroy", async () => {
-        const { output } = await run({ lifted: ["serverless-mysql-prod-live-abc123-db: deletion protection off, no final snapshot"] });
-        assert.match(output, /--- prepare destroy: passed in 1\.0s: serverless-mysql-prod-live-abc123-db: deletion protection off, no final snapshot/);
+        const lifted = `${FIXTURE_PROJECT}-hardened-live-abc123-db: deletion protection off, no final snapshot`;
+        const { output } = await run({ lifted: [lifted] });
+        assert.ok(output.includes(`--- prepare destroy: passed in 1.0s: ${lifted}`), output);
     });
 
     it("neither deploys nor destroys when the stack could not be created: exit 1", async () => {
@@ -177,7 +179,7 @@ describe("live: runLiveTest", () => {
     });
 
     it("exits 2, after destroying, when the API expects a token the environment does not provide", async () => {
-        const { report, workspace, output } = await run({ outputs: { apiUrl: "https://x.execute-api.eu-west-1.amazonaws.com/", apiAuth: "jwt" } }, undefined, () => {
+        const { report, workspace, output } = await run({ outputs: { apiUrl: FIXTURE_API_URL, apiAuth: "jwt" } }, undefined, () => {
             throw new LiveUsageError("set LIVE_TEST_JWT");
         });
         assert.equal(statusOf(report, "API client"), "failed");
@@ -189,7 +191,7 @@ describe("live: runLiveTest", () => {
 
     it("asks for the client of the stack's apiAuth output, and for an open one when the output is absent", async () => {
         assert.deepEqual((await run()).auths, ["iam"]);
-        const open = await run({ outputs: { apiUrl: "https://x.execute-api.eu-west-1.amazonaws.com/" } });
+        const open = await run({ outputs: { apiUrl: FIXTURE_API_URL } });
         assert.deepEqual(open.auths, ["none"]);
         assert.equal(statusOf(open.report, "GET /orders/{id} without credentials"), undefined, "an open API has nothing to refuse");
     });

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { createHash, createHmac } from "node:crypto";
 import type { HttpRequest } from "../../../tools/live/http";
 import { executeApiRegion, NodeSha256, sigV4Client } from "../../../tools/live/sigv4";
+import { FIXTURE_API_URL, FIXTURE_REGION } from "../../helpers/fixtureValues";
 
 // The example credentials of AWS's Signature Version 4 test suite.
 const EXAMPLE = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
@@ -67,27 +68,27 @@ describe("live: sigv4", () => {
     it("signs a POST for execute-api with its body, its headers and the session token of a role session", async () => {
         const original: HttpRequest = {
             method: "POST",
-            url: "https://abc123.execute-api.eu-west-1.amazonaws.com/orders",
+            url: `${FIXTURE_API_URL}orders`,
             headers: { "content-type": "application/json", "idempotency-key": "key-1" },
             body: '{"customerId":"live"}',
         };
-        const request = await signed(original, { region: "eu-west-1", sessionToken: "session-token" });
+        const request = await signed(original, { region: FIXTURE_REGION, sessionToken: "session-token" });
         assert.equal(request.headers["x-amz-security-token"], "session-token");
         assert.equal(request.body, original.body, "the body goes out as signed");
         const { authorization, ...signedHeaders } = request.headers;
         assert.match(authorization ?? "", /SignedHeaders=content-type;host;idempotency-key;x-amz-date;x-amz-security-token,/);
-        assert.equal(authorization, expectedAuthorization(original, signedHeaders, "eu-west-1", "execute-api"));
+        assert.equal(authorization, expectedAuthorization(original, signedHeaders, FIXTURE_REGION, "execute-api"));
     });
 
     it("gives a different signature when the body changes", async () => {
-        const request = (body: string): HttpRequest => ({ method: "POST", url: "https://abc123.execute-api.eu-west-1.amazonaws.com/orders", headers: {}, body });
+        const request = (body: string): HttpRequest => ({ method: "POST", url: `${FIXTURE_API_URL}orders`, headers: {}, body });
         const a = await signed(request('{"customerId":"a"}'));
         const b = await signed(request('{"customerId":"b"}'));
         assert.notEqual(a.headers.authorization, b.headers.authorization);
     });
 
     it("reads the region from an execute-api URL, and nothing from a custom domain", () => {
-        assert.equal(executeApiRegion("https://abc123.execute-api.eu-west-1.amazonaws.com/"), "eu-west-1");
+        assert.equal(executeApiRegion(FIXTURE_API_URL), FIXTURE_REGION);
         assert.equal(executeApiRegion("https://abc123.execute-api.cn-north-1.amazonaws.com.cn/"), "cn-north-1");
         assert.equal(executeApiRegion("https://api.example.com/"), undefined);
     });
