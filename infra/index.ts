@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { buildLambdaBundle, migrationsDir } from "../app/build";
 import { loadConfig, masterUsername } from "./config";
 import { API_SERVICE_NAME, Api } from "./components/api";
 import { Database } from "./components/database";
@@ -45,6 +46,12 @@ export = function blueprint(): BlueprintOutputs {
     // including those the awsx VPC creates, is tagged without each one having to ask.
     const provider = new aws.Provider(`${name}-aws`, { region: config.region as aws.Region, defaultTags: { tags: config.tags } });
     const opts: pulumi.ComponentResourceOptions = { providers: { aws: provider } };
+    // The functions' code, bundled here once (esbuild, app/build.ts) and handed to the components that deploy it.
+    // The API's bundle depends on how it logs in to the database; the events functions are bundled only with events on.
+    const code = {
+        api: buildLambdaBundle("handler", { dbAuth: config.auth.mode }),
+        migrate: buildLambdaBundle("migrate"),
+    };
     const accountId = aws.getCallerIdentityOutput({}, { provider }).accountId;
     const partition = aws.getPartitionOutput({}, { provider }).partition;
 
@@ -106,6 +113,8 @@ export = function blueprint(): BlueprintOutputs {
     const migrations = new Migrations(
         name,
         {
+            code: code.migrate,
+            migrationsDir,
             subnetIds: network.subnetIds,
             securityGroupId: network.migrateFunctionSecurityGroupId,
             detachedSecurityGroupId: network.detachedSecurityGroupId,
@@ -149,6 +158,7 @@ export = function blueprint(): BlueprintOutputs {
     const api = new Api(
         name,
         {
+            code: code.api,
             subnetIds: network.subnetIds,
             securityGroupId: network.apiFunctionSecurityGroupId,
             detachedSecurityGroupId: network.detachedSecurityGroupId,
@@ -182,6 +192,8 @@ export = function blueprint(): BlueprintOutputs {
             ? new Events(
                   name,
                   {
+                      relayCode: buildLambdaBundle("relay"),
+                      projectorCode: buildLambdaBundle("projector"),
                       vpcId: network.vpcId,
                       subnetIds: network.subnetIds,
                       relaySecurityGroupId: network.events.relayFunctionSecurityGroupId,

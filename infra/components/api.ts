@@ -1,12 +1,17 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ApiAuthSettings, LogLevel } from "../config";
-import { buildLambdaBundle } from "../../app/build";
+import type { LambdaBundle } from "../../app/build";
 import { appDatabaseAccess } from "./appDatabaseAccess";
 import type { AppLogin } from "./appLogin";
 import { VpcFunction } from "./vpcFunction";
 
 export interface ApiArgs {
+    /**
+     * The API function's code, bundled by the entry point for this stack's `dbAuth` (app/build.ts): each auth mode
+     * ships only what it loads, IAM mode no AWS SDK at all, secret mode its Secrets Manager client.
+     */
+    readonly code: LambdaBundle;
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     readonly securityGroupId: pulumi.Input<string>;
     readonly detachedSecurityGroupId: pulumi.Input<string>;
@@ -109,16 +114,13 @@ export class Api extends pulumi.ComponentResource {
         super("blueprint:api:Api", name, {}, opts);
         const parent = { parent: this };
 
-        const { login } = args;
-        // Each auth mode ships only what it loads: IAM mode no AWS SDK at all, secret mode its Secrets Manager client.
-        const bundle = buildLambdaBundle("handler", { dbAuth: login.mode });
         const access = appDatabaseAccess(args);
 
         const fn = new VpcFunction(
             `${name}-api`,
             {
                 description: "orders API behind API Gateway",
-                files: { "index.js": new pulumi.asset.StringAsset(bundle.code) },
+                files: { "index.js": new pulumi.asset.StringAsset(args.code.code) },
                 environment: {
                     ...access.environment,
                     POWERTOOLS_SERVICE_NAME: API_SERVICE_NAME,

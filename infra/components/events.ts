@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { buildLambdaBundle } from "../../app/build";
+import type { LambdaBundle } from "../../app/build";
 import { EVENT_SOURCE } from "../../app/src/outbox/contract";
 import type { LogLevel } from "../config";
 import {
@@ -17,6 +17,9 @@ import { interfaceEndpoint } from "./endpoints";
 import { VpcFunction } from "./vpcFunction";
 
 export interface EventsArgs extends AppDatabaseAccessArgs {
+    /** The relay's and the projector's code, bundled by the entry point (app/build.ts). */
+    readonly relayCode: LambdaBundle;
+    readonly projectorCode: LambdaBundle;
     readonly vpcId: pulumi.Input<string>;
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     readonly relaySecurityGroupId: pulumi.Input<string>;
@@ -114,7 +117,7 @@ export class Events extends pulumi.ComponentResource {
             {
                 ...common,
                 description: "outbox relay: event store to EventBridge, every minute",
-                files: { "index.js": new pulumi.asset.StringAsset(buildLambdaBundle("relay", { dbAuth: args.login.mode }).code) },
+                files: { "index.js": new pulumi.asset.StringAsset(args.relayCode.code) },
                 environment: {
                     ...access.environment,
                     EVENT_BUS_NAME: bus.name,
@@ -175,7 +178,7 @@ export class Events extends pulumi.ComponentResource {
             {
                 ...common,
                 description: "projector: order events to the read model (order_summaries)",
-                files: { "index.js": new pulumi.asset.StringAsset(buildLambdaBundle("projector", { dbAuth: args.login.mode }).code) },
+                files: { "index.js": new pulumi.asset.StringAsset(args.projectorCode.code) },
                 environment: {
                     ...access.environment,
                     POWERTOOLS_SERVICE_NAME: PROJECTOR_SERVICE_NAME,

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { LogLevel } from "../config";
-import { buildLambdaBundle, migrationsDir } from "../../app/build";
+import type { LambdaBundle } from "../../app/build";
 import { directoryHash } from "../lib/hash";
 import { readEncryptedSecretsStatements } from "../lib/iam";
 import { migrationTrigger } from "../lib/migrationTrigger";
@@ -9,6 +9,10 @@ import type { AppLogin } from "./appLogin";
 import { VpcFunction } from "./vpcFunction";
 
 export interface MigrationsArgs {
+    /** The migrate function's code, bundled by the entry point (app/build.ts); a new bundle runs it again. */
+    readonly code: LambdaBundle;
+    /** The folder of versioned `.sql` files shipped next to it (`migrations/` in the zip); an edit runs it again. */
+    readonly migrationsDir: string;
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     readonly securityGroupId: pulumi.Input<string>;
     readonly detachedSecurityGroupId: pulumi.Input<string>;
@@ -46,7 +50,6 @@ export class Migrations extends pulumi.ComponentResource {
         super("blueprint:migrations:Migrations", name, {}, opts);
         const parent = { parent: this };
 
-        const bundle = buildLambdaBundle("migrate");
         const { appLogin } = args;
         const appUserEnvironment: Record<string, pulumi.Input<string>> =
             appLogin.mode === "iam"
@@ -58,8 +61,8 @@ export class Migrations extends pulumi.ComponentResource {
             {
                 description: "applies database migrations and manages the application user",
                 files: {
-                    "index.js": new pulumi.asset.StringAsset(bundle.code),
-                    migrations: new pulumi.asset.FileArchive(migrationsDir),
+                    "index.js": new pulumi.asset.StringAsset(args.code.code),
+                    migrations: new pulumi.asset.FileArchive(args.migrationsDir),
                 },
                 environment: {
                     DB_HOST: args.dbHost,
@@ -84,13 +87,13 @@ export class Migrations extends pulumi.ComponentResource {
             parent,
         );
 
-        const migrationsHash = directoryHash(migrationsDir, (file) => file.endsWith(".sql"));
+        const migrationsHash = directoryHash(args.migrationsDir, (file) => file.endsWith(".sql"));
         // In IAM mode the login itself is the trigger: switching modes must convert the user.
         const appLoginVersion = appLogin.mode === "iam" ? pulumi.output(`iam:${appLogin.user}`) : appLogin.secretVersionId;
         const trigger = pulumi
             .all([appLoginVersion, args.dbResourceId])
             .apply(([appLoginVersion, databaseResourceId]) =>
-                migrationTrigger({ migrations: migrationsHash, code: bundle.code, appLogin: appLoginVersion, databaseResourceId }),
+                migrationTrigger({ migrations: migrationsHash, code: args.code.code, appLogin: appLoginVersion, databaseResourceId }),
             );
         const invocation = new aws.lambda.Invocation(
             `${name}-migrate-run`,
