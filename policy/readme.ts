@@ -1,7 +1,7 @@
 /**
- * The README's rule table, generated from the pack so the two cannot drift
+ * The rule table of docs/policy-pack.md, generated from the pack so the two cannot drift
  * (test/policy/readme.test.ts fails when they do). `npx tsx policy/readme.ts` rewrites the table
- * between the `policy-rules` markers in README.md.
+ * between the `policy-rules` markers in docs/policy-pack.md.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -21,17 +21,19 @@ export function rulesTable(rules: readonly BlueprintPolicy[] = policies): string
     return ["| Rule | Level | Severity | What it catches | Why | Follows |", "| --- | --- | --- | --- | --- | --- |", ...rows].join("\n");
 }
 
-/** The README text with the table between the markers replaced. */
-export function withRulesTable(readme: string, rules: readonly BlueprintPolicy[] = policies): string {
-    const start = readme.indexOf(TABLE_START);
-    const end = readme.indexOf(TABLE_END);
+/** Where the table lives. */
+export const DOC_PATH = path.join(__dirname, "..", "docs", "policy-pack.md");
+
+/** The document's text with the table between the markers replaced. */
+export function withRulesTable(doc: string, rules: readonly BlueprintPolicy[] = policies): string {
+    const start = doc.indexOf(TABLE_START);
+    const end = doc.indexOf(TABLE_END);
     if (start < 0 || end < start) {
-        throw new Error(`README.md has no ${TABLE_START} ... ${TABLE_END} block`);
+        throw new Error(`${path.relative(path.join(__dirname, ".."), DOC_PATH)} has no ${TABLE_START} ... ${TABLE_END} block`);
     }
-    return `${readme.slice(0, start + TABLE_START.length)}\n${rulesTable(rules)}\n${readme.slice(end)}`;
+    return `${doc.slice(0, start + TABLE_START.length)}\n${rulesTable(rules)}\n${doc.slice(end)}`;
 }
 
 if (require.main === module) {
-    const file = path.join(__dirname, "..", "README.md");
-    fs.writeFileSync(file, withRulesTable(fs.readFileSync(file, "utf8")));
+    fs.writeFileSync(DOC_PATH, withRulesTable(fs.readFileSync(DOC_PATH, "utf8")));
 }

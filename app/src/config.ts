@@ -143,7 +143,7 @@ function logging(vars: z.infer<typeof apiSchema> | z.infer<typeof migrateSchema>
     return { serviceName: vars.POWERTOOLS_SERVICE_NAME, logLevel: vars.POWERTOOLS_LOG_LEVEL };
 }
 
-/** Reads the API function's environment once; see the README for each variable. */
+/** Reads the API function's environment once; see docs/app.md "Environment" for each variable. */
 export function loadApiConfig(env: Environment): ApiConfig {
     return loadFunctionConfig(env, "API");
 }

@@ -1,13 +1,12 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import * as path from "node:path";
-import { rulesTable, TABLE_END, TABLE_START, withRulesTable } from "../../policy/readme";
+import { DOC_PATH, rulesTable, TABLE_END, TABLE_START, withRulesTable } from "../../policy/readme";
 import { policies } from "../../policy/pack";
 
-describe("readme: policy rules table", () => {
+describe("policy readme: the rules table of docs/policy-pack.md", () => {
     it("lists every rule of the pack with its current level (regenerate with `npx tsx policy/readme.ts`)", () => {
-        const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
-        assert.equal(readme, withRulesTable(readme));
+        const doc = fs.readFileSync(DOC_PATH, "utf8");
+        assert.equal(doc, withRulesTable(doc));
     });
 
     it("renders one row per rule", () => {
@@ -16,7 +15,7 @@ describe("readme: policy rules table", () => {
         assert.match(table, /\| `disallow-public-database` \| mandatory \| critical \|/);
     });
 
-    it("refuses a README without the table markers", () => {
+    it("refuses a document without the table markers", () => {
         assert.throws(() => withRulesTable("no markers"), new RegExp(TABLE_START));
         assert.ok(TABLE_END.includes("end"));
     });

@@ -12,20 +12,20 @@ interface Example {
     json: string;
 }
 
-/** The `<!-- policy-example: exit N; reports a, b -->` comments of the README and the JSON block after each. */
-function readmeExamples(readme: string): Example[] {
+/** The `<!-- policy-example: exit N; reports a, b -->` comments of docs/policy-pack.md and the JSON block after each. */
+function documentedExamples(doc: string): Example[] {
     const pattern = /<!-- policy-example: exit (\d+); reports ([^>]*?) -->\s*```json\n([\s\S]*?)```/g;
-    return [...readme.matchAll(pattern)].map((m) => ({
+    return [...doc.matchAll(pattern)].map((m) => ({
         exit: Number(m[1]),
         reports: m[2]!.trim() === "nothing" ? [] : m[2]!.split(",").map((s) => s.trim()),
         json: m[3]!,
     }));
 }
 
-describe("readme: documented `npm run policy:check` examples", function () {
+describe("docs/policy-pack.md: documented `npm run policy:check` examples", function () {
     this.timeout(120_000);
-    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-    const examples = readmeExamples(readme);
+    const doc = fs.readFileSync(path.join(ROOT, "docs", "policy-pack.md"), "utf8");
+    const examples = documentedExamples(doc);
     let dir: string;
 
     before(() => {
@@ -34,7 +34,7 @@ describe("readme: documented `npm run policy:check` examples", function () {
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("finds the examples (one per policy-example comment)", () => {
-        assert.equal(examples.length, (readme.match(/<!-- policy-example:/g) ?? []).length);
+        assert.equal(examples.length, (doc.match(/<!-- policy-example:/g) ?? []).length);
         assert.ok(examples.length >= 5);
     });
 

@@ -117,8 +117,9 @@ export function costsDoc(): string {
   and never counted as $0 (a planned type missing from the table, an instance class without a price, NAT
   gateways, …).
 
-\`npm run plan\` ends with the floor's total. The README's cost table is generated from these estimates
-(\`npx tsx tools/cost/readme.ts\`) and a test regenerates it, so it follows the stack config.
+\`npm run plan\` ends with the floor's total. [stack-costs.md](stack-costs.md), each committed stack item by item, and
+the README's summary are generated from these estimates (\`npx tsx tools/cost/readme.ts\`) and a test regenerates
+them, so they follow the stack config.
 
 **Regions.** The table holds the region the stacks use (eu-west-1) and ${FALLBACK_REGION}. A stack in another region is
 priced with ${FALLBACK_REGION}'s numbers and a warning (stderr, and \`warnings\` in \`--json\`), rather than refused: a fork

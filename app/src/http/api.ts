@@ -60,7 +60,7 @@ export function createApi({ orders, summaries, db, logger }: ApiDependencies): A
                 await pingDatabase(db);
                 return json(200, { status: "ok" });
             case "listOrders": {
-                // From the read model: eventually consistent (README "Listing orders"), scoped to the caller.
+                // From the read model: eventually consistent (docs/app.md "Listing orders"), scoped to the caller.
                 const { customerId, status, limit, cursor } = listParameters(event);
                 const page = await listOrders(summaries, {
                     owner: ownerOf(callerOf(event)),

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import "../validation";
 
 /**
- * The event contract on the bus, what every consumer may rely on (README "Events on the bus"):
+ * The event contract on the bus, what every consumer may rely on (docs/app.md "Events on the bus"):
  * - `Source` is always "orders", `DetailType` is the event type (OrderCreated, ItemAdded, OrderConfirmed, OrderCancelled);
  * - `Detail` is `{ eventId, orderId, version, position, occurredAt, data }`;
  * - delivery is at least once: the same `eventId` may arrive twice, and events may arrive out of order, so a consumer
