@@ -1,12 +1,19 @@
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { CONFIG_KEYS, ConfigError, ConfigSource, parseConfig } from "../../infra/config";
-import { projectName, stackConfig } from "../../tools/plan/run";
+import { planStack, projectName, stackConfig } from "../../tools/plan/run";
+import { committedStacks, fixturePlanWith, fixtureRoot } from "../helpers/stackPlan";
 
-const project = "serverless-mysql";
+/** A project and region of the test's own: no fork's. */
+const project = "acme-orders";
+const region = "us-east-1";
 
-/** A valid source with every setting at its default; each case changes one thing. */
-function source(values: Record<string, string> = {}): ConfigSource {
-    return { project, stack: "test", region: "eu-west-1", values };
+/** A valid source with every setting at its default; each case changes one thing (keys without namespace are the project's). */
+function source(values: Record<string, string> = {}, others: Record<string, string> = { "aws:region": region }): ConfigSource {
+    const config = Object.fromEntries(Object.entries(values).map(([k, v]) => [`${project}:${k}`, v]));
+    return { project, stack: "test", config: { ...others, ...config } };
 }
 
 function problemsOf(fn: () => unknown): string[] {
@@ -19,15 +26,9 @@ function problemsOf(fn: () => unknown): string[] {
     assert.fail("expected the configuration to be rejected");
 }
 
-function fromStackFile(stack: string): ConfigSource {
-    const prefix = `${projectName()}:`;
-    const raw = stackConfig(stack);
-    const values = Object.fromEntries(
-        Object.entries(raw)
-            .filter(([k]) => k.startsWith(prefix))
-            .map(([k, v]) => [k.slice(prefix.length), v]),
-    );
-    return { project: projectName(), stack, region: raw["aws:region"], values };
+/** A stack file of the tests' own project (test/fixtures/project): `small` is development-like, `hardened` production-like. */
+function fromFixture(stack: "small" | "hardened"): ConfigSource {
+    return { project: projectName(fixtureRoot), stack, config: stackConfig(stack, fixtureRoot) };
 }
 
 describe("config: parseConfig", () => {
@@ -62,27 +63,27 @@ describe("config: parseConfig", () => {
     });
 
     it("rejects a missing aws:region and says how to set it", () => {
-        const [problem] = problemsOf(() => parseConfig({ ...source(), region: undefined }));
+        const [problem] = problemsOf(() => parseConfig(source({}, {})));
         assert.match(problem!, /aws:region is not set/);
         assert.match(problem!, /pulumi config set aws:region/);
     });
 
     it("names the key, the accepted values and the fix for an out-of-range number", () => {
         const [problem] = problemsOf(() => parseConfig(source({ dbBackupRetentionDays: "0" })));
-        assert.match(problem!, /serverless-mysql:dbBackupRetentionDays/);
+        assert.match(problem!, /acme-orders:dbBackupRetentionDays/);
         assert.match(problem!, /1 to 35/);
-        assert.match(problem!, /pulumi config set serverless-mysql:dbBackupRetentionDays <value> --stack test/);
+        assert.match(problem!, /pulumi config set acme-orders:dbBackupRetentionDays <value> --stack test/);
     });
 
     it("rejects a value of the wrong type instead of coercing it", () => {
         const [problem] = problemsOf(() => parseConfig(source({ dbMultiAz: "yes" })));
-        assert.match(problem!, /serverless-mysql:dbMultiAz must be true or false \(got "yes"\)/);
+        assert.match(problem!, /acme-orders:dbMultiAz must be true or false \(got "yes"\)/);
     });
 
     it("rejects an unknown key and suggests the one that was meant", () => {
         const [problem] = problemsOf(() => parseConfig(source({ dbmultiaz: "true" })));
-        assert.match(problem!, /serverless-mysql:dbmultiaz is not a setting/);
-        assert.match(problem!, /did you mean serverless-mysql:dbMultiAz/);
+        assert.match(problem!, /acme-orders:dbmultiaz is not a setting/);
+        assert.match(problem!, /did you mean acme-orders:dbMultiAz/);
     });
 
     it("rejects a MySQL version RDS Proxy does not support", () => {
@@ -109,7 +110,7 @@ describe("config: parseConfig", () => {
     it("rejects a tag with a character outside AWS's tag character set", () => {
         const [problem] = problemsOf(() => parseConfig(source({ tags: '{"owner":"a,b"}' })));
         assert.match(problem!, /tags has a tag value with a character AWS refuses/);
-        assert.equal(parseConfig(source({ tags: '{"team name":"orders_v2 @eu-west-1/a:b=c+d"}' })).tags["team name"], "orders_v2 @eu-west-1/a:b=c+d");
+        assert.equal(parseConfig(source({ tags: '{"team name":"orders_v2 @us-east-1/a:b=c+d"}' })).tags["team name"], "orders_v2 @us-east-1/a:b=c+d");
     });
 
     it("rejects more tags than fit next to the three the blueprint adds under AWS's 50", () => {
@@ -133,8 +134,8 @@ describe("config: parseConfig", () => {
 
     it("rejects a VPC block with host bits set and names the network address that was meant", () => {
         const [problem] = problemsOf(() => parseConfig(source({ vpcCidr: "10.1.2.0/16" })));
-        assert.match(problem!, /^serverless-mysql:vpcCidr has host bits set: the block starting there is 10\.1\.0\.0\/16/);
-        assert.match(problem!, /Fix: pulumi config set serverless-mysql:vpcCidr <value> --stack test/);
+        assert.match(problem!, /^acme-orders:vpcCidr has host bits set: the block starting there is 10\.1\.0\.0\/16/);
+        assert.match(problem!, /Fix: pulumi config set acme-orders:vpcCidr <value> --stack test/);
     });
 
     it("rejects a VPC block too small to cut into subnets with room for their interfaces", () => {
@@ -161,7 +162,7 @@ describe("config: parseConfig", () => {
 
     it("rejects an auth mode other than secret or iam", () => {
         const [problem] = problemsOf(() => parseConfig(source({ dbAuth: "password" })));
-        assert.match(problem!, /serverless-mysql:dbAuth/);
+        assert.match(problem!, /acme-orders:dbAuth/);
     });
 
     it("rejects an application user named like the master user", () => {
@@ -172,8 +173,8 @@ describe("config: parseConfig", () => {
     it("rejects a tag name with the aws: prefix AWS reserves, or the rds: prefix RDS reserves, in any case", () => {
         for (const key of ["aws:owner", "AWS:owner", "rds:owner", "RDS:owner"]) {
             const [problem] = problemsOf(() => parseConfig(source({ tags: JSON.stringify({ [key]: "me" }) })));
-            assert.match(problem!, new RegExp(`serverless-mysql:tags uses a reserved prefix \\(aws: or rds:\\) in "${key}"`));
-            assert.match(problem!, /pulumi config set serverless-mysql:tags/);
+            assert.match(problem!, new RegExp(`acme-orders:tags uses a reserved prefix \\(aws: or rds:\\) in "${key}"`));
+            assert.match(problem!, /pulumi config set acme-orders:tags/);
         }
         assert.equal(parseConfig(source({ tags: '{"team-aws:x":"ok"}' })).tags["team-aws:x"], "ok");
     });
@@ -188,8 +189,8 @@ describe("config: parseConfig", () => {
         const problemFor = (values: Record<string, string>, key: string) => {
             const problems = problemsOf(() => parseConfig(source(values)));
             assert.equal(problems.length, 1, problems.join("\n"));
-            assert.match(problems[0]!, new RegExp(`^serverless-mysql:${key} `));
-            assert.match(problems[0]!, new RegExp(`Fix: pulumi config set serverless-mysql:${key} `));
+            assert.match(problems[0]!, new RegExp(`^acme-orders:${key} `));
+            assert.match(problems[0]!, new RegExp(`Fix: pulumi config set acme-orders:${key} `));
             return problems[0]!;
         };
 
@@ -238,17 +239,23 @@ describe("config: parseConfig", () => {
         });
     });
 
-    for (const stack of ["dev", "prod"]) {
+    for (const stack of committedStacks()) {
         it(`accepts the committed Pulumi.${stack}.yaml`, () => {
-            const config = parseConfig(fromStackFile(stack));
+            const config = parseConfig({ project: projectName(), stack, config: stackConfig(stack) });
             assert.equal(config.stack, stack);
-            assert.equal(config.tags.environment, stack);
-            assert.equal(config.api.auth.mode, "iam", "callers must sign their requests unless a stack says otherwise");
         });
     }
 
-    it("keeps dev cheap: single-AZ, burstable, short retention, no deletion protection", () => {
-        const dev = parseConfig(fromStackFile("dev"));
+    it("reads a stack file as written: the fixture stacks' own values and tags", () => {
+        const small = parseConfig(fromFixture("small"));
+        assert.equal(small.stack, "small");
+        assert.equal(small.tags.environment, "small");
+        assert.equal(small.api.auth.mode, "iam", "callers must sign their requests unless a stack says otherwise");
+        assert.equal(small.logLevel, "DEBUG");
+    });
+
+    it("keeps a development-like stack cheap: single-AZ, burstable, short retention, no deletion protection", () => {
+        const dev = parseConfig(fromFixture("small"));
         assert.equal(dev.database.multiAz, false);
         assert.match(dev.database.instanceClass, /^db\.t4g\./);
         assert.ok(dev.logRetentionDays <= 14);
@@ -256,13 +263,13 @@ describe("config: parseConfig", () => {
         assert.equal(dev.network.flowLogs, false);
     });
 
-    it("hardens prod: Multi-AZ, deletion protection, final snapshot, longer backups and logs, flow logs", () => {
-        const prod = parseConfig(fromStackFile("prod"));
-        const dev = parseConfig(fromStackFile("dev"));
+    it("hardens a production-like stack: Multi-AZ, deletion protection, final snapshot, longer backups and logs, flow logs", () => {
+        const prod = parseConfig(fromFixture("hardened"));
+        const dev = parseConfig(fromFixture("small"));
         assert.equal(prod.database.multiAz, true);
         assert.equal(prod.database.deletionProtection, true);
         assert.equal(prod.database.finalSnapshot, true);
-        assert.equal(prod.database.applyImmediately, false, "prod changes wait for the maintenance window");
+        assert.equal(prod.database.applyImmediately, false, "hardened changes wait for the maintenance window");
         assert.equal(prod.database.performanceInsights, true);
         assert.equal(prod.network.flowLogs, true);
         assert.ok(prod.database.backupRetentionDays > dev.database.backupRetentionDays);
@@ -273,24 +280,24 @@ describe("config: parseConfig", () => {
         const named = (p: string, stack: string): ConfigSource => ({ ...source(), project: p, stack });
 
         it("accepts a <project>-<stack> of exactly the name budget (41 characters)", () => {
-            assert.equal(parseConfig(named(project, "abcdefghijklmnopqrstuvwx")).name.length, 41);
+            assert.equal(parseConfig(named(project, "s".repeat(41 - project.length - 1))).name.length, 41);
         });
 
         it("refuses a longer one, naming the limit and what to change", () => {
-            const problems = problemsOf(() => parseConfig(named("acme-payments-platform-orders", "production-eu-west-1")));
+            const problems = problemsOf(() => parseConfig(named("acme-payments-platform-orders", "production-ap-east-1")));
             assert.equal(problems.length, 1);
             assert.match(problems[0]!, /50 characters long; at most 41 fit: IAM role names allow 64 characters/);
             assert.match(problems[0]!, /Fix: shorten the project name \(Pulumi\.yaml\) and\/or the stack name so "<project>-<stack>" has at most 41 characters/);
         });
 
         it("refuses characters some AWS name does not take, naming the rule and the fix", () => {
-            const problems = problemsOf(() => parseConfig(named("my_app.v2", "dev")));
+            const problems = problemsOf(() => parseConfig(named("my_app.v2", "qa")));
             assert.ok(problems.some((p) => /break the lambda-function-name rule: .*contains "\.".*Fix: rename the project \(Pulumi\.yaml\) or the stack/.test(p)));
-            assert.ok(problemsOf(() => parseConfig(named(project, "Prod"))).some((p) => p.includes("rds-instance-identifier")));
+            assert.ok(problemsOf(() => parseConfig(named(project, "Staging"))).some((p) => p.includes("rds-instance-identifier")));
         });
 
         it("reports a bad name together with the other problems", () => {
-            const problems = problemsOf(() => parseConfig({ ...named("my_app", "dev"), values: { lambdaMemoryMb: "64" } }));
+            const problems = problemsOf(() => parseConfig({ project: "my_app", stack: "qa", config: { "aws:region": region, "my_app:lambdaMemoryMb": "64" } }));
             assert.ok(problems.some((p) => p.includes("lambdaMemoryMb")));
             assert.ok(problems.some((p) => p.includes("rds-instance-identifier")));
         });
@@ -300,8 +307,8 @@ describe("config: parseConfig", () => {
         const problemFor = (values: Record<string, string>, key: string) => {
             const problems = problemsOf(() => parseConfig(source(values)));
             assert.equal(problems.length, 1, problems.join("\n"));
-            assert.match(problems[0]!, new RegExp(`^serverless-mysql:${key} `));
-            assert.match(problems[0]!, new RegExp(`Fix: pulumi config set serverless-mysql:${key} <value> --stack test$`));
+            assert.match(problems[0]!, new RegExp(`^acme-orders:${key} `));
+            assert.match(problems[0]!, new RegExp(`Fix: pulumi config set acme-orders:${key} <value> --stack test$`));
             return problems[0]!;
         };
 
@@ -312,10 +319,10 @@ describe("config: parseConfig", () => {
             assert.equal(observability.thresholds.dbFreeStorageGb, CONFIG_KEYS.alarmDbFreeStorageGb.default);
         });
 
-        it("takes an email address, and prod's placeholder on a reserved domain", () => {
+        it("takes an email address, such as the hardened fixture's placeholder on a reserved domain", () => {
             assert.equal(parseConfig(source({ alarmEmail: "ops+orders@example.org" })).observability.alarmEmail, "ops+orders@example.org");
-            assert.equal(parseConfig(fromStackFile("prod")).observability.alarmEmail, "oncall@example.com");
-            assert.equal(parseConfig(fromStackFile("dev")).observability.alarmEmail, undefined);
+            assert.equal(parseConfig(fromFixture("hardened")).observability.alarmEmail, "oncall@example.com");
+            assert.equal(parseConfig(fromFixture("small")).observability.alarmEmail, undefined);
         });
 
         it("refuses what is not an email address, naming the key and the fix", () => {
@@ -337,6 +344,31 @@ describe("config: parseConfig", () => {
             assert.equal(parseConfig(source({ alarmDbFreeStorageGb: "1.9" })).observability.thresholds.dbFreeStorageGb, 1.9);
             assert.match(problemFor({ alarmDbFreeStorageGb: "2" }, "alarmDbFreeStorageGb"), /must be below 2 GiB \(10% of dbAllocatedStorageGb\), where storage autoscaling grows the volume/);
             assert.equal(parseConfig(source({ alarmDbFreeStorageGb: "2", dbAllocatedStorageGb: "50" })).observability.thresholds.dbFreeStorageGb, 2);
+        });
+    });
+});
+
+describe("config: namespaces, checked where the program reads its config (loadConfig, so pulumi up and npm run plan)", () => {
+    it("refuses a key in a misspelt namespace, naming it, its stack file and the key meant", async () => {
+        await assert.rejects(fixturePlanWith("small", { "acme-order:flowLogs": "true" }), (err: Error) => {
+            assert.ok(err instanceof ConfigError, String(err));
+            assert.match(err.message, /acme-order:flowLogs in Pulumi\.small\.yaml is in namespace "acme-order".* Did you mean acme-orders:flowLogs\?/);
+            return true;
+        });
+    });
+
+    it("refuses a stack file whose settings all belong to another project name, saying so", async () => {
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), "renamed-project-"));
+        fs.writeFileSync(path.join(root, "Pulumi.yaml"), "name: northwind-orders\nruntime: nodejs\n");
+        fs.copyFileSync(path.join(fixtureRoot, "Pulumi.small.yaml"), path.join(root, "Pulumi.small.yaml"));
+        await assert.rejects(planStack("small", { root }), (err: Error) => {
+            assert.ok(err instanceof ConfigError, String(err));
+            assert.deepEqual(err.problems.filter((p) => /every setting/.test(p)), [
+                `every setting in Pulumi.small.yaml is in namespace "acme-orders" but the project is "northwind-orders" (Pulumi.yaml's name), ` +
+                    `so none of them would be read and every setting would fall back to its default. ` +
+                    `Fix: rename the keys (acme-orders:<key> → northwind-orders:<key>) or Pulumi.yaml's name (name: acme-orders)`,
+            ]);
+            return true;
         });
     });
 });

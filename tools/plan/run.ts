@@ -1,8 +1,7 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { parse } from "yaml";
 import { PlannedResource, RecordingMocks } from "./mocks";
+import { projectName as readProjectName, stackConfig as readStackConfig } from "./stackFile";
 
 export const repositoryRoot = path.resolve(__dirname, "..", "..");
 
@@ -15,30 +14,14 @@ export interface StackPlan {
     readonly outputs: Readonly<Record<string, unknown>>;
 }
 
-/** The project name from Pulumi.yaml: the namespace of the project's config keys. */
+/** The project name from Pulumi.yaml (the repository's by default). */
 export function projectName(root = repositoryRoot): string {
-    const project = parse(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8")) as { name?: unknown };
-    if (typeof project.name !== "string") {
-        throw new Error("Pulumi.yaml has no project name");
-    }
-    return project.name;
+    return readProjectName(root);
 }
 
-/**
- * A stack's config as the Pulumi CLI hands it to the program: every value a string, with
- * structured YAML values (numbers, booleans, lists, maps) JSON-encoded.
- */
+/** A stack's config as the Pulumi CLI hands it to the program (tools/plan/stackFile.ts); the repository's stacks by default. */
 export function stackConfig(stack: string, root = repositoryRoot): Record<string, string> {
-    const file = path.join(root, `Pulumi.${stack}.yaml`);
-    if (!fs.existsSync(file)) {
-        throw new Error(`no stack file ${path.relative(root, file)}: create it or pick one of the existing stacks`);
-    }
-    const doc = (parse(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
-    const config: Record<string, string> = {};
-    for (const [key, value] of Object.entries(doc.config ?? {})) {
-        config[key] = typeof value === "string" ? value : JSON.stringify(value);
-    }
-    return config;
+    return readStackConfig(stack, root);
 }
 
 export interface PlanOptions {

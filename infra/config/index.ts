@@ -1,10 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type { AlarmThresholds } from "./lib/alarms";
-import { SUPPORTED_MYSQL_MAJORS, mysqlMajor, supportsPerformanceInsights } from "./lib/engine";
-import { LOG_RETENTION_DAYS, isValidLogRetention } from "./lib/retention";
-import { validateNamePrefix } from "./lib/naming";
-import { MAX_AZS, MAX_VPC_PREFIX, MIN_VPC_PREFIX, SUBNET_SLOTS, validateVpcCidr } from "./lib/subnetLayout";
+import type { AlarmThresholds } from "../lib/alarms";
+import { SUPPORTED_MYSQL_MAJORS, mysqlMajor, supportsPerformanceInsights } from "../lib/engine";
+import { LOG_RETENTION_DAYS, isValidLogRetention } from "../lib/retention";
+import { validateNamePrefix } from "../lib/naming";
+import { closest } from "./closest";
+import { namespaceProblems } from "./namespaces";
+import { MAX_AZS, MAX_VPC_PREFIX, MIN_VPC_PREFIX, SUBNET_SLOTS, validateVpcCidr } from "../lib/subnetLayout";
 
 /** AWS allows 50 tags per resource; the blueprint always adds three of its own. */
 const MAX_USER_TAGS = 47;
@@ -308,21 +310,30 @@ export class ConfigError extends pulumi.RunError {
 }
 
 export interface ConfigSource {
+    /** Pulumi.yaml's `name`: the namespace of the blueprint's settings. */
     readonly project: string;
     readonly stack: string;
-    /** `aws:region` as set on the stack. */
-    readonly region: string | undefined;
-    /** Raw values of the project's config keys, as strings, keyed without the project prefix. */
-    readonly values: Readonly<Record<string, string>>;
+    /**
+     * Every key of the stack's config with its namespace (`aws:region`, `<project>:dbMultiAz`), values as the
+     * Pulumi CLI hands them to the program: strings, with YAML numbers, booleans, lists and maps JSON-encoded.
+     */
+    readonly config: Readonly<Record<string, string>>;
 }
 
 /** Validates raw stack settings. Pure: the Pulumi runtime is only touched by {@link loadConfig}. */
 export function parseConfig(source: ConfigSource): BlueprintConfig {
     const { project, stack } = source;
-    const problems: string[] = [];
+    const region = source.config["aws:region"];
+    const prefix = `${project}:`;
+    const values = Object.fromEntries(
+        Object.entries(source.config)
+            .filter(([key]) => key.startsWith(prefix))
+            .map(([key, value]) => [key.slice(prefix.length), value]),
+    );
+    const problems: string[] = namespaceProblems({ project, stack, keys: Object.keys(source.config), settings: Object.keys(CONFIG_KEYS) });
     const fix = (key: string) => `pulumi config set ${key} <value> --stack ${stack}`;
 
-    if (!source.region) {
+    if (!region) {
         problems.push(`aws:region is not set. Fix: pulumi config set aws:region <region, e.g. eu-west-1> --stack ${stack}`);
     }
     // Every physical name starts with `<project>-<stack>`: refuse one that AWS would refuse in any of them.
@@ -330,10 +341,10 @@ export function parseConfig(source: ConfigSource): BlueprintConfig {
 
     const settings: Record<string, unknown> = {};
     const undecodable = new Set<string>();
-    for (const [key, raw] of Object.entries(source.values)) {
+    for (const [key, raw] of Object.entries(values)) {
         const spec = (CONFIG_KEYS as Record<string, { type: string; accepts: string }>)[key];
         if (!spec) {
-            const hint = closestKey(key);
+            const hint = closest(key, Object.keys(CONFIG_KEYS));
             problems.push(
                 `${project}:${key} is not a setting of this blueprint${hint ? ` (did you mean ${project}:${hint}?)` : ""}. ` +
                     `Fix: pulumi config rm ${project}:${key} --stack ${stack}`,
@@ -349,7 +360,7 @@ export function parseConfig(source: ConfigSource): BlueprintConfig {
         settings[key] = parsed;
     }
     for (const [key, spec] of Object.entries(CONFIG_KEYS)) {
-        if (!(key in settings) && !(key in source.values)) {
+        if (!(key in settings) && !(key in values)) {
             settings[key] = spec.default;
         }
     }
@@ -362,14 +373,14 @@ export function parseConfig(source: ConfigSource): BlueprintConfig {
                 continue; // already reported above; the schema only sees it missing
             }
             const spec = (CONFIG_KEYS as Record<string, { accepts: string }>)[key];
-            const got = key in source.values ? ` (got ${JSON.stringify(source.values[key])})` : "";
+            const got = key in values ? ` (got ${JSON.stringify(values[key])})` : "";
             problems.push(
                 `${project}:${key} ${issue.message.replace(/^Invalid input: /, "")}${got}; accepted: ${spec?.accepts ?? "see README"}. ` +
                     `Fix: ${fix(`${project}:${key}`)}`,
             );
         }
     }
-    if (problems.length > 0 || !result.success || !source.region) {
+    if (problems.length > 0 || !result.success || !region) {
         throw new ConfigError(
             `Invalid configuration for stack "${stack}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,
             problems,
@@ -380,7 +391,7 @@ export function parseConfig(source: ConfigSource): BlueprintConfig {
     return {
         project,
         stack,
-        region: source.region,
+        region,
         name: `${project}-${stack}`,
         tags: { project, stack, "managed-by": "pulumi", ...s.tags },
         logRetentionDays: s.logRetentionDays,
@@ -440,15 +451,10 @@ export const masterUsername = MASTER_USERNAME;
 
 /** Reads the current stack's configuration from the Pulumi runtime once, then validates it. */
 export function loadConfig(): BlueprintConfig {
-    const project = pulumi.getProject();
-    const prefix = `${project}:`;
-    const values: Record<string, string> = {};
-    for (const [key, value] of Object.entries(pulumi.runtime.allConfig())) {
-        if (key.startsWith(prefix)) {
-            values[key.slice(prefix.length)] = value;
-        }
-    }
-    return parseConfig({ project, stack: pulumi.getStack(), region: new pulumi.Config("aws").get("region"), values });
+    // allConfig() is the whole stack config, every namespace included: the engine hands it to the program as one JSON
+    // object (PULUMI_CONFIG), which is what lets parseConfig refuse keys in a namespace nothing reads
+    // (https://github.com/pulumi/pulumi/pull/6896, "Implementation Notes").
+    return parseConfig({ project: pulumi.getProject(), stack: pulumi.getStack(), config: pulumi.runtime.allConfig() });
 }
 
 /** Stack config values arrive as strings; YAML booleans, numbers, lists and maps arrive JSON-encoded. */
@@ -467,9 +473,4 @@ function decode(raw: string, type: string): unknown {
     } catch {
         return undefined;
     }
-}
-
-function closestKey(key: string): string | undefined {
-    const lower = key.toLowerCase();
-    return Object.keys(CONFIG_KEYS).find((k) => k.toLowerCase() === lower || k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase()));
 }

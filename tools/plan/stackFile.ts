@@ -1,0 +1,57 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { YAMLError, parse } from "yaml";
+import { ConfigError } from "../../infra/config";
+
+/**
+ * Reads one of the project's YAML files, refusing a syntax error with a message that names the file and the line, as a
+ * ConfigError: the plan CLI prints those without a stack trace.
+ */
+function readYaml(file: string, root: string): unknown {
+    const shown = path.relative(root, file) || file;
+    try {
+        return parse(fs.readFileSync(file, "utf8"));
+    } catch (err) {
+        if (!(err instanceof YAMLError)) {
+            throw err;
+        }
+        const where = err.linePos?.[0] ? ` at line ${err.linePos[0].line}, column ${err.linePos[0].col}` : "";
+        const what = err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+        const problem = `${shown} is not valid YAML${where}: ${what}. Fix: correct the file (an indentation or quoting slip, most often)`;
+        throw new ConfigError(problem, [problem]);
+    }
+}
+
+/** The project name from Pulumi.yaml: the namespace of the project's config keys. */
+export function projectName(root: string): string {
+    const file = path.join(root, "Pulumi.yaml");
+    const project = (readYaml(file, root) ?? {}) as { name?: unknown };
+    if (typeof project.name !== "string") {
+        const problem = `Pulumi.yaml has no project name. Fix: add a line "name: <project>" to ${file}`;
+        throw new ConfigError(problem, [problem]);
+    }
+    return project.name;
+}
+
+/**
+ * A stack's config as the Pulumi CLI hands it to the program: every value a string, with structured YAML values
+ * (numbers, booleans, lists, maps) JSON-encoded. Keys are as written, namespace included.
+ */
+export function stackConfig(stack: string, root: string): Record<string, string> {
+    const file = path.join(root, `Pulumi.${stack}.yaml`);
+    if (!fs.existsSync(file)) {
+        // The plan CLI recognises this message (tools/plan/cli.ts) and prints it without a stack trace.
+        throw new Error(`no stack file ${path.relative(root, file)}: create it or pick one of the existing stacks`);
+    }
+    const doc = readYaml(file, root) ?? {};
+    const config = typeof doc === "object" && !Array.isArray(doc) ? (doc as { config?: unknown }).config : undefined;
+    if (config !== undefined && config !== null && (typeof config !== "object" || Array.isArray(config))) {
+        const problem = `${path.relative(root, file)}: "config" must be a map of keys to values (got ${Array.isArray(config) ? "a list" : typeof config}). Fix: indent each setting under "config:" as "<namespace>:<key>: <value>"`;
+        throw new ConfigError(problem, [problem]);
+    }
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries((config ?? {}) as Record<string, unknown>)) {
+        values[key] = typeof value === "string" ? value : JSON.stringify(value);
+    }
+    return values;
+}
