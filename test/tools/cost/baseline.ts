@@ -1,12 +1,23 @@
+import { FALLBACK_REGION, PRICES, type PricedRegion, type RegionPrices } from "../../../tools/cost/prices";
 import type { CostResource } from "../../../tools/cost/types";
 
 /**
- * A small plan shaped like the dev stack's priced parts, for tests that change one input at a time.
+ * The region the baseline deploys to, taken from the price table itself: a priced region other than
+ * the fallback when there is one, so that "priced with its own numbers" and "priced as the fallback"
+ * differ. Never a stack file's region: a fork moves that anywhere.
+ */
+export const BASELINE_REGION: PricedRegion = (Object.keys(PRICES) as PricedRegion[]).find((r) => r !== FALLBACK_REGION) ?? FALLBACK_REGION;
+
+/** The prices of the baseline's region. */
+export const baselinePrices: RegionPrices = PRICES[BASELINE_REGION];
+
+/**
+ * A small plan shaped like a development stack's priced parts (project `app`, stack `dev`: names of its own), for tests that change one input at a time.
  * Built fresh on each call so a test can change it freely.
  */
 export function baselineResources(): CostResource[] {
     return [
-        { type: "pulumi:providers:aws", name: "app-dev-aws", inputs: { region: "eu-west-1" } },
+        { type: "pulumi:providers:aws", name: "app-dev-aws", inputs: { region: BASELINE_REGION } },
         { type: "awsx:ec2:Vpc", name: "app-dev-vpc", inputs: { natGateways: { strategy: "None" }, numberOfAvailabilityZones: 2 } },
         { type: "aws:kms/key:Key", name: "app-dev-key", inputs: { enableKeyRotation: true } },
         {
@@ -28,7 +39,7 @@ export function baselineResources(): CostResource[] {
         {
             type: "aws:ec2/vpcEndpoint:VpcEndpoint",
             name: "app-dev-secretsmanager",
-            inputs: { vpcEndpointType: "Interface", subnetIds: ["subnet-1", "subnet-2"], serviceName: "com.amazonaws.eu-west-1.secretsmanager" },
+            inputs: { vpcEndpointType: "Interface", subnetIds: ["subnet-1", "subnet-2"], serviceName: `com.amazonaws.${BASELINE_REGION}.secretsmanager` },
         },
         { type: "aws:cloudwatch/logGroup:LogGroup", name: "app-dev-api-logs", inputs: { name: "/aws/lambda/app-dev-api", retentionInDays: 30 } },
         {
@@ -46,7 +57,7 @@ export function baselineResources(): CostResource[] {
         {
             type: "aws:apigatewayv2/integration:Integration",
             name: "app-dev-lambda",
-            inputs: { integrationUri: "arn:aws:lambda:eu-west-1:123456789012:function:app-dev-api" },
+            inputs: { integrationUri: `arn:aws:lambda:${BASELINE_REGION}:123456789012:function:app-dev-api` },
         },
         { type: "aws:iam/role:Role", name: "app-dev-api-role", inputs: {} },
     ];

@@ -1,9 +1,7 @@
 import { strict as assert } from "node:assert";
 import { CostEstimate, estimateCost } from "../../../tools/cost/estimate";
-import { HOURS_PER_MONTH, PRICES } from "../../../tools/cost/prices";
-import { baselineResources, withInputs } from "./baseline";
-
-const eu = PRICES["eu-west-1"];
+import { HOURS_PER_MONTH } from "../../../tools/cost/prices";
+import { baselinePrices as eu, baselineResources, withInputs } from "./baseline";
 const near = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 0.006, `${actual} ≠ ${expected}`);
 
 function fixed(e: CostEstimate, type: string, what = ""): number {

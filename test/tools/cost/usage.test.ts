@@ -1,11 +1,8 @@
 import { strict as assert } from "node:assert";
 import { estimateCost } from "../../../tools/cost/estimate";
-import { PRICES } from "../../../tools/cost/prices";
 import { EXAMPLE_ASSUMPTIONS, describeAssumptions, trafficModel } from "../../../tools/cost/usage";
 import type { CostResource } from "../../../tools/cost/types";
-import { baselineResources, withInputs } from "./baseline";
-
-const eu = PRICES["eu-west-1"];
+import { BASELINE_REGION, baselinePrices as eu, baselineResources, withInputs } from "./baseline";
 const usage = (resources: CostResource[], name: string, what: string) => estimateCost(resources).usage.find((u) => u.name === name && u.what === what);
 
 describe("cost: usage (the worked example)", () => {
@@ -46,9 +43,9 @@ describe("cost: usage (the worked example)", () => {
         assert.equal(trafficModel(baselineResources(), EXAMPLE_ASSUMPTIONS).secretReads.size, 0);
         const secretMode: CostResource[] = [
             ...withInputs(baselineResources(), "app-dev-api-fn", {
-                environment: { variables: { DB_SECRET_ARN: "arn:aws:secretsmanager:eu-west-1:1:secret:app-dev-app-db-AbCd", SECRET_TTL_SECONDS: "300" } },
+                environment: { variables: { DB_SECRET_ARN: `arn:aws:secretsmanager:${BASELINE_REGION}:1:secret:app-dev-app-db-AbCd`, SECRET_TTL_SECONDS: "300" } },
             }),
-            { type: "aws:secretsmanager/secret:Secret", name: "app-dev-app-db", inputs: { kmsKeyId: "arn:aws:kms:eu-west-1:1:key/app-dev-key-id" } },
+            { type: "aws:secretsmanager/secret:Secret", name: "app-dev-app-db", inputs: { kmsKeyId: `arn:aws:kms:${BASELINE_REGION}:1:key/app-dev-key-id` } },
         ];
         const reads = trafficModel(secretMode, EXAMPLE_ASSUMPTIONS).secretReads.get("app-dev-app-db");
         assert.equal(reads, (2 * 730 * 3600) / 300);
