@@ -3,6 +3,8 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { PolicyConfig, resolvePolicyConfig } from "../../policy/evaluate";
+import { policies } from "../../policy/pack";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -47,5 +49,28 @@ describe("docs/policy-pack.md: documented `npm run policy:check` examples", func
             const reported = (JSON.parse(result.stdout) as { policy: string }[]).map((v) => v.policy);
             assert.deepEqual(reported, example.reports);
         });
+    });
+});
+
+describe("docs/policy-pack.md: per-stack config examples and knobs", () => {
+    const doc = fs.readFileSync(path.join(ROOT, "docs", "policy-pack.md"), "utf8");
+
+    it("shows config files the pack accepts (rule names, levels and knobs checked as `--policy-pack-config` is)", () => {
+        const examples = [...doc.matchAll(/<!-- policy-config-example -->\s*```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+        assert.ok(examples.length >= 2, "expected the development-like and production-like examples");
+        for (const example of examples) {
+            assert.doesNotThrow(() => resolvePolicyConfig(policies, JSON.parse(example) as PolicyConfig), example);
+        }
+    });
+
+    it("lists every knob of every rule, and no other", () => {
+        const start = doc.indexOf("\nKnobs: ");
+        assert.ok(start >= 0, "docs/policy-pack.md has no 'Knobs:' paragraph");
+        const paragraph = doc.slice(start, doc.indexOf("\n\n", start + 1));
+        const listed = [...paragraph.matchAll(/`([a-z0-9-]+)\.(\{[^}]+\}|[A-Za-z]+)`/g)].flatMap((m) =>
+            m[2]!.startsWith("{") ? m[2]!.slice(1, -1).split(",").map((knob) => `${m[1]}.${knob.trim()}`) : [`${m[1]}.${m[2]}`],
+        );
+        const knobs = policies.flatMap((p) => Object.keys(p.configSchema?.properties ?? {}).map((knob) => `${p.name}.${knob}`));
+        assert.deepEqual([...listed].sort(), [...knobs].sort());
     });
 });
