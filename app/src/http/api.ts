@@ -27,7 +27,8 @@ export interface ApiDependencies {
 
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: Pick<Context, "awsRequestId">) => Promise<HttpResult>;
 
-function orderResponse(status: number, order: OrderState, headers: Record<string, string> = {}): HttpResult {
+function orderResponse(status: number, { owner: _owner, ...order }: OrderState, headers: Record<string, string> = {}): HttpResult {
+    // `owner` is a hash for scoping, not part of what a client sent or needs.
     return json(status, order, { etag: etag(order.version), ...headers });
 }
 
@@ -79,9 +80,9 @@ export function createApi({ orders, summaries, db, logger }: ApiDependencies): A
                 return orderResponse(201, order, { location: `/orders/${order.id}`, ...(created ? {} : { "idempotent-replayed": "true" }) });
             }
             case "getOrder":
-                return orderResponse(200, await orders.get(orderId));
+                return orderResponse(200, await orders.get(orderId, callerOf(event)));
             case "orderEvents": {
-                const events = await orders.events(orderId);
+                const events = await orders.events(orderId, callerOf(event));
                 // `owner` is a hash for the read model's scoping, not part of what a client sent or needs.
                 return json(
                     200,
@@ -91,13 +92,13 @@ export function createApi({ orders, summaries, db, logger }: ApiDependencies): A
             case "addItem": {
                 const expected = ifMatchVersion(event);
                 const item = jsonBody(event, addItemBody);
-                return orderResponse(200, await orders.execute(orderId, { type: "addItem", item }, expected));
+                return orderResponse(200, await orders.execute(orderId, callerOf(event), { type: "addItem", item }, expected));
             }
             case "confirm":
             case "cancel": {
                 const expected = ifMatchVersion(event);
                 jsonBody(event, emptyBody, { optional: true });
-                return orderResponse(200, await orders.execute(orderId, { type: match.name }, expected));
+                return orderResponse(200, await orders.execute(orderId, callerOf(event), { type: match.name }, expected));
             }
         }
     }

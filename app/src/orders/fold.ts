@@ -1,10 +1,16 @@
 import { CorruptStreamError } from "./errors";
 import type { ItemAdded, RecordedEvent } from "./events";
+import { anonymousOwner, type OwnerId } from "./owner";
 
 export type OrderStatus = "open" | "confirmed" | "cancelled";
 
 export interface OrderState {
     readonly id: string;
+    /**
+     * Who may see and change the order: the owner hash its OrderCreated event recorded (orders/owner.ts), or the
+     * anonymous scope for orders created before owners were recorded. Never sent to clients.
+     */
+    readonly owner: OwnerId;
     readonly customerId: string;
     readonly status: OrderStatus;
     readonly items: readonly ItemAdded[];
@@ -30,7 +36,7 @@ export function apply(state: OrderState | undefined, event: RecordedEvent, order
         if (event.type !== "OrderCreated") {
             throw new CorruptStreamError(`Order ${orderId}: the stream starts with ${event.type}`);
         }
-        return { id: orderId, customerId: event.data.customerId, status: "open", items: [], total: 0, version: event.version };
+        return { id: orderId, owner: event.data.owner ?? anonymousOwner, customerId: event.data.customerId, status: "open", items: [], total: 0, version: event.version };
     }
     switch (event.type) {
         case "OrderCreated":

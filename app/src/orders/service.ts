@@ -5,7 +5,7 @@ import { ConcurrencyConflictError, IdempotencyKeyReusedError, InvalidTransitionE
 import type { RecordedEvent } from "./events";
 import type { EventStore, NewEvent } from "./eventStore";
 import { apply, fold, type OrderState } from "./fold";
-import { ownerOf } from "./owner";
+import { anonymousOwner, ownerOf } from "./owner";
 import type { SnapshotStore } from "./snapshots";
 import type { OrderMetrics } from "../metrics";
 
@@ -66,18 +66,22 @@ export class OrderService {
         if (created) {
             this.metrics?.orderCreated();
         }
-        return { order: await this.get(original.aggregateId), created };
+        // The event id derives from this caller and key, so the original is this caller's order.
+        return { order: await this.get(original.aggregateId, caller), created };
     }
 
-    async get(orderId: string): Promise<OrderState> {
-        const { state, folded } = await this.current(orderId);
+    /** The order, if `caller` owns it; another caller's order is not found, like one that does not exist. */
+    async get(orderId: string, caller: CallerId): Promise<OrderState> {
+        const { state, folded } = await this.current(orderId, caller);
         await this.snapshots?.saveIfDue(state, folded);
         return state;
     }
 
-    async events(orderId: string): Promise<RecordedEvent[]> {
+    /** The order's events, oldest first, if `caller` owns it (its OrderCreated event records the owner). */
+    async events(orderId: string, caller: CallerId): Promise<RecordedEvent[]> {
         const events = await this.store.load(orderId);
-        if (events.length === 0) {
+        const created = events[0];
+        if (created === undefined || created.type !== "OrderCreated" || (created.data.owner ?? anonymousOwner) !== ownerOf(caller)) {
             throw new OrderNotFoundError(orderId);
         }
         return events;
@@ -88,10 +92,10 @@ export class OrderService {
      * caller's to resolve (StaleVersionError); without it, the command is re-decided on the new state a
      * bounded number of times, then given up as a ConcurrencyConflictError.
      */
-    async execute(orderId: string, command: OrderCommand, expectedVersion?: number): Promise<OrderState> {
+    async execute(orderId: string, caller: CallerId, command: OrderCommand, expectedVersion?: number): Promise<OrderState> {
         let lastConflict: ConcurrencyConflictError | undefined;
         for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
-            const { state, folded } = await this.current(orderId);
+            const { state, folded } = await this.current(orderId, caller);
             if (expectedVersion !== undefined && state.version !== expectedVersion) {
                 throw new StaleVersionError(expectedVersion, state.version);
             }
@@ -130,12 +134,14 @@ export class OrderService {
     /**
      * The order's state and how many events were folded to get it: from the latest snapshot and the events
      * after it, so that the work stays bounded however long the history (the whole stream without snapshots).
+     * Object-level authorization (OWASP API1): an order `caller` does not own is not found, so its existence
+     * does not leak either.
      */
-    private async current(orderId: string): Promise<{ state: OrderState; folded: number }> {
+    private async current(orderId: string, caller: CallerId): Promise<{ state: OrderState; folded: number }> {
         const { snapshot, events } =
             this.snapshots === undefined ? { snapshot: undefined, events: await this.store.load(orderId) } : await this.snapshots.latest(orderId);
         const state = fold(orderId, events, snapshot);
-        if (state === undefined) {
+        if (state === undefined || state.owner !== ownerOf(caller)) {
             throw new OrderNotFoundError(orderId);
         }
         return { state, folded: events.length };

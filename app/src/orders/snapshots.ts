@@ -9,7 +9,8 @@ import type { OrderState, OrderStatus } from "./fold";
  * The snapshot encoding and the fold rules it was made with. Any change to either takes a new number: rows of
  * another format are never read, and orders are folded from their events until new snapshots exist.
  */
-export const snapshotFormat = 1;
+// 2: the state carries its owner (object-level authorization); format-1 rows are never read again.
+export const snapshotFormat = 2;
 
 /**
  * Largest encoded state that is saved, in bytes as sent (after mysql2 escapes it). RDS Proxy pins a session on
@@ -28,6 +29,7 @@ export interface LatestState {
 }
 
 interface Encoded {
+    readonly owner: string;
     readonly customerId: string;
     readonly status: OrderStatus;
     readonly total: number;
@@ -38,6 +40,7 @@ const statuses: ReadonlySet<unknown> = new Set<OrderStatus>(["open", "confirmed"
 
 function encode(state: OrderState): string {
     const encoded: Encoded = {
+        owner: state.owner,
         customerId: state.customerId,
         status: state.status,
         total: state.total,
@@ -56,8 +59,8 @@ function decode(orderId: string, version: number, data: unknown): OrderState | u
             return undefined;
         }
     }
-    const { customerId, status, total, items } = (value ?? {}) as Partial<Record<keyof Encoded, unknown>>;
-    if (typeof customerId !== "string" || !statuses.has(status) || typeof total !== "number" || !Array.isArray(items)) {
+    const { owner, customerId, status, total, items } = (value ?? {}) as Partial<Record<keyof Encoded, unknown>>;
+    if (typeof owner !== "string" || typeof customerId !== "string" || !statuses.has(status) || typeof total !== "number" || !Array.isArray(items)) {
         return undefined;
     }
     const decoded: ItemAdded[] = [];
@@ -67,7 +70,7 @@ function decode(orderId: string, version: number, data: unknown): OrderState | u
         }
         decoded.push({ sku: item[0], quantity: item[1] as number, unitPrice: item[2] });
     }
-    return { id: orderId, customerId, status: status as OrderStatus, items: decoded, total, version };
+    return { id: orderId, owner, customerId, status: status as OrderStatus, items: decoded, total, version };
 }
 
 // Bytes mysql2 sends for a string value: it backslash-escapes \0 \b \t \n \r \x1a " ' and \ (sql-escaper's escapeChars).

@@ -2,8 +2,9 @@ import { strict as assert } from "node:assert";
 import { decide } from "../../../app/src/orders/decide";
 import { InvalidTransitionError } from "../../../app/src/orders/errors";
 import type { OrderState } from "../../../app/src/orders/fold";
+import { anonymousOwner } from "../../../app/src/orders/owner";
 
-const open: OrderState = { id: "o", customerId: "c", status: "open", items: [], total: 0, version: 1 };
+const open: OrderState = { id: "o", owner: anonymousOwner, customerId: "c", status: "open", items: [], total: 0, version: 1 };
 const withItem: OrderState = { ...open, items: [{ sku: "a", quantity: 1, unitPrice: 2 }], total: 2, version: 2 };
 const item = { sku: "b", quantity: 2, unitPrice: 3 };
 

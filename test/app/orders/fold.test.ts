@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { CorruptStreamError } from "../../../app/src/orders/errors";
 import type { RecordedEvent } from "../../../app/src/orders/events";
 import { fold } from "../../../app/src/orders/fold";
+import { anonymousOwner, ownerOf } from "../../../app/src/orders/owner";
 
 const orderId = "7d0c1c52-8f7e-4b8a-9d1e-0a1b2c3d4e5f";
 const at = "2026-01-01T00:00:00.000000Z";
@@ -19,8 +20,13 @@ describe("orders: fold", () => {
         assert.equal(fold(orderId, []), undefined);
     });
 
-    it("opens an order from OrderCreated at version 1", () => {
-        assert.deepEqual(fold(orderId, [created]), { id: orderId, customerId: "c-1", status: "open", items: [], total: 0, version: 1 });
+    it("opens an order from OrderCreated at version 1, in the anonymous scope when the event records no owner", () => {
+        assert.deepEqual(fold(orderId, [created]), { id: orderId, owner: anonymousOwner, customerId: "c-1", status: "open", items: [], total: 0, version: 1 });
+    });
+
+    it("takes the owner its OrderCreated event recorded", () => {
+        const owner = ownerOf("iam:arn:aws:sts::111122223333:assumed-role/Orders/alice");
+        assert.equal(fold(orderId, [{ ...created, data: { customerId: "c-1", owner } } as RecordedEvent])?.owner, owner);
     });
 
     it("adds items and keeps the total in cents", () => {

@@ -60,20 +60,20 @@ const service = (store: RacingStore) => new OrderService(store as unknown as Eve
 describe("orders: OrderService", () => {
     it("re-decides a command that lost a race and appends it on the new state", async () => {
         const store = new RacingStore(2);
-        const state = await service(store).execute("o", { type: "addItem", item });
+        const state = await service(store).execute("o", anonymousCaller, { type: "addItem", item });
         assert.equal(state.version, 4);
         assert.deepEqual(state.items.map((line) => line.sku), ["other", "other", "mine"]);
     });
 
     it("gives up with a ConcurrencyConflictError after the last attempt", async () => {
         const store = new RacingStore(3);
-        await assert.rejects(service(store).execute("o", { type: "addItem", item }), ConcurrencyConflictError);
+        await assert.rejects(service(store).execute("o", anonymousCaller, { type: "addItem", item }), ConcurrencyConflictError);
         assert.equal(store.appends, 3);
     });
 
     it("does not retry a lost race under If-Match, and reports the version that won", async () => {
         const store = new RacingStore(1);
-        await assert.rejects(service(store).execute("o", { type: "addItem", item }, 1), (error: unknown) => {
+        await assert.rejects(service(store).execute("o", anonymousCaller, { type: "addItem", item }, 1), (error: unknown) => {
             assert.ok(error instanceof StaleVersionError);
             assert.equal(error.currentVersion, 2);
             return true;
@@ -84,7 +84,7 @@ describe("orders: OrderService", () => {
     it("reports an unknown order", async () => {
         const store = new RacingStore(0);
         store.stream.length = 0;
-        await assert.rejects(service(store).get("o"), OrderNotFoundError);
+        await assert.rejects(service(store).get("o", anonymousCaller), OrderNotFoundError);
     });
 
     it("reports an order as created when its own insert was repeated after a lost connection", async () => {
@@ -108,11 +108,11 @@ describe("orders: OrderService", () => {
 
         it("counts a retry per lost race it decides again, not the race it gives up on", async () => {
             const won = counting();
-            await new OrderService(new RacingStore(2) as unknown as EventStore, { maxAttempts: 3, metrics: won.metrics }).execute("o", { type: "addItem", item });
+            await new OrderService(new RacingStore(2) as unknown as EventStore, { maxAttempts: 3, metrics: won.metrics }).execute("o", anonymousCaller, { type: "addItem", item });
             assert.deepEqual(won.counted, ["retry", "retry"]);
             const lost = counting();
             await assert.rejects(
-                new OrderService(new RacingStore(3) as unknown as EventStore, { maxAttempts: 3, metrics: lost.metrics }).execute("o", { type: "addItem", item }),
+                new OrderService(new RacingStore(3) as unknown as EventStore, { maxAttempts: 3, metrics: lost.metrics }).execute("o", anonymousCaller, { type: "addItem", item }),
                 ConcurrencyConflictError,
             );
             assert.deepEqual(lost.counted, ["retry", "retry"]);
@@ -121,7 +121,7 @@ describe("orders: OrderService", () => {
         it("counts a refused command with the status that refused it", async () => {
             const { counted, metrics } = counting();
             const orders = new OrderService(new RacingStore(0) as unknown as EventStore, { metrics });
-            await assert.rejects(orders.execute("o", { type: "confirm" }), InvalidTransitionError);
+            await assert.rejects(orders.execute("o", anonymousCaller, { type: "confirm" }), InvalidTransitionError);
             assert.deepEqual(counted, ["refused:open"]);
         });
 
