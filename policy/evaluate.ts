@@ -2,7 +2,7 @@
  * Runs the policy pack without the Pulumi CLI: every resource rule's `validateResource` on every
  * resource and every stack rule's `validateStack` over all of them, with SDK-shaped args, the
  * CLI's `--policy-pack-config` format and each rule's configSchema defaults. Used by
- * `npm run policy:check` and by the infra plan tool (`npm run plan`).
+ * `npm run policy:check` (tools/policy/check.ts) and by the plan tool (`npm run plan`).
  */
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import { UnknownValueError } from "@pulumi/policy";

@@ -1,5 +1,5 @@
 /**
- * The policy pack as plain data: tests, `evaluate.ts`, `check.ts` and the infra plan tool import
+ * The policy pack as plain data: tests, `evaluate.ts` and the tools (plan, policy:check) import
  * this module. Only `index.ts` turns it into a running PolicyPack.
  */
 import { BlueprintPolicy } from "./lib/rule";

@@ -3,13 +3,13 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { blueprintResources, rdsInstance } from "../helpers/policyFixtures";
+import { blueprintResources, rdsInstance } from "../../helpers/policyFixtures";
 
-const ROOT = path.join(__dirname, "..", "..");
+const ROOT = path.join(__dirname, "..", "..", "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 function run(...args: string[]) {
-    const result = spawnSync(TSX, [path.join(ROOT, "policy", "check.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
+    const result = spawnSync(TSX, [path.join(ROOT, "tools", "policy", "check.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,6 +1,9 @@
 /**
  * `npm run policy:check -- <resources.json> [--config <policy-config.json>]`
  *
+ * Lives with the tools, not in the pack: it reads a file and prints a report, and the pack that
+ * `pulumi preview --policy-pack policy` loads has no use for it.
+ *
  * Evaluates the policy pack against a JSON list of resources
  * (`[{ "type": "aws:lambda/function:Function", "name": "api", "props": { ... } }]`) and prints
  * `[{ policy, resource, message, enforcementLevel }]` on stdout.
@@ -8,7 +11,7 @@
  */
 import * as fs from "node:fs";
 import { z } from "zod";
-import { evaluateResources, PolicyConfig, PolicyConfigError } from "./evaluate";
+import { evaluateResources, PolicyConfig, PolicyConfigError } from "../../policy/evaluate";
 
 const LEVEL = z.enum(["advisory", "mandatory", "remediate", "disabled"]);
 
