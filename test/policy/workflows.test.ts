@@ -73,6 +73,26 @@ describe("workflows: policy checks in CI", () => {
         }
     });
 
+    it("installs the policy pack from its own lockfile before any step that runs it, in every job and in .ci/run", () => {
+        // The pack is a package of its own: the Pulumi CLI loads it with policy/node_modules.
+        const installsPack = (s: Step) => /^npm ci\b.*--prefix policy\b/.test(s.run ?? "");
+        const runsPack = (s: Step) => s.with?.policyPacks !== undefined || /^npm (test|run (plan|test:live))\b/m.test(s.run ?? "");
+        let jobsRunningPack = 0;
+        for (const name of fs.readdirSync(DIR).filter((f) => f.endsWith(".yml"))) {
+            for (const [jobName, job] of Object.entries(load(name).workflow.jobs)) {
+                const first = job.steps.findIndex(runsPack);
+                if (first < 0) continue;
+                jobsRunningPack++;
+                const install = job.steps.findIndex(installsPack);
+                assert.ok(install >= 0 && install < first, `${name} ${jobName}: npm ci --prefix policy before step ${first}`);
+            }
+        }
+        assert.ok(jobsRunningPack > 0);
+        const ci = fs.readFileSync(path.join(__dirname, "..", "..", ".ci", "run"), "utf8");
+        const install = ci.search(/^npm ci\b.*--prefix policy\b/m);
+        assert.ok(install >= 0 && install < ci.search(/^npm test$/m), ".ci/run installs the pack before npm test");
+    });
+
     it("points every policyPackConfigs entry at a config file that exists", () => {
         const { text } = load("deploy.yml");
         for (const stack of ["dev", "prod"]) {
