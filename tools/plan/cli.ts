@@ -6,7 +6,7 @@ import { costJson, costSummaryLine } from "../cost/format";
 import { formatPreflight, preflight } from "../preflight/check";
 import type { PreflightFailure } from "../preflight/types";
 import { formatPlanTable, planRows } from "./format";
-import { checkPlan, formatViolations } from "./policy";
+import { checkPlan, formatPolicyConfigSource, formatViolations, policyConfigSource } from "./policy";
 import { StackPlan, planStack } from "./run";
 
 const USAGE = "usage: npm run plan -- --stack <dev|prod|…> [--json] [--no-policy]";
@@ -58,14 +58,16 @@ export async function runPlanCli(argv: readonly string[], deps: PlanCliDeps = de
     const failures = preflight(plan.resources, { namePrefix: `${plan.project}-${plan.stack}` });
     const violations = values["no-policy"] ? [] : await deps.checkPlan(plan);
     const cost = estimateCost(plan.resources);
+    const policyConfig = policyConfigSource(plan.stack, plan.root);
 
     if (values.json) {
-        deps.stdout(`${JSON.stringify({ stack: plan.stack, resources: rows, preflight: failures, violations, cost: costJson(plan.stack, cost) }, null, 2)}\n`);
+        deps.stdout(`${JSON.stringify({ stack: plan.stack, resources: rows, preflight: failures, violations, policyConfig: policyConfig.file ?? null, cost: costJson(plan.stack, cost) }, null, 2)}\n`);
     } else {
         deps.stdout(`Plan for stack "${plan.stack}" (offline, under mocks): ${rows.length} resources\n\n`);
         deps.stdout(`${formatPlanTable(rows)}\n\n`);
         deps.stdout(`${formatPreflight(failures)}\n`);
         if (!values["no-policy"]) {
+            deps.stdout(`${formatPolicyConfigSource(policyConfig)}\n`);
             deps.stdout(`${formatViolations(violations)}\n`);
         }
         // Last line: the fixed monthly floor (tools/cost, `npm run cost` for the breakdown).

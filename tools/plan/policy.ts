@@ -1,12 +1,40 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PolicyConfig, Violation, evaluateResources } from "../../policy/evaluate";
+import { PolicyConfig, PolicyConfigError, Violation, evaluateResources } from "../../policy/evaluate";
 import { StackPlan, repositoryRoot } from "./run";
+
+/**
+ * Where a stack's policy config comes from: its file `policy/config/<stack>.json`, or, when the
+ * stack has none, the pack's own defaults (every rule at the enforcement level it declares, its knobs
+ * at their schema defaults), as `pulumi preview --policy-pack policy` without `--policy-pack-config`
+ * would run it. The plan says which, so a stack never falls back silently.
+ */
+export type PolicyConfigSource = { readonly file: string; readonly missing?: undefined } | { readonly file?: undefined; readonly missing: string };
+
+export function policyConfigSource(stack: string, root = repositoryRoot): PolicyConfigSource {
+    const rel = `policy/config/${stack}.json`;
+    return fs.existsSync(path.join(root, rel)) ? { file: rel } : { missing: rel };
+}
+
+/** The plan's line about it. */
+export function formatPolicyConfigSource(source: PolicyConfigSource): string {
+    return source.file !== undefined
+        ? `Policy config: ${source.file}.`
+        : `Policy config: none, ${source.missing} does not exist: the fallback is the pack's defaults, every rule at the level it declares ` +
+              `(as pulumi preview --policy-pack policy without --policy-pack-config). Create the file to relax or tighten rules for this stack.`;
+}
 
 /** The policy config of a stack (`policy/config/<stack>.json`), or none when the stack has no file. */
 export function stackPolicyConfig(stack: string, root = repositoryRoot): PolicyConfig | undefined {
-    const file = path.join(root, "policy", "config", `${stack}.json`);
-    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as PolicyConfig) : undefined;
+    const source = policyConfigSource(stack, root);
+    if (source.file === undefined) {
+        return undefined;
+    }
+    try {
+        return JSON.parse(fs.readFileSync(path.join(root, source.file), "utf8")) as PolicyConfig;
+    } catch (err) {
+        throw new PolicyConfigError(`${source.file}: not valid JSON (${(err as Error).message}); fix it or delete it to use the pack's defaults`);
+    }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { checkPlan } from "../../../tools/plan/policy";
+import { checkPlan, formatPolicyConfigSource, policyConfigSource } from "../../../tools/plan/policy";
 import type { StackPlan } from "../../../tools/plan/run";
-import { committedPlan, committedStacks, fixturePlan, fixturePlanWith } from "../../helpers/stackPlan";
+import { committedPlan, committedStacks, fixturePlan, fixturePlanWith, fixtureRoot } from "../../helpers/stackPlan";
 
 /** The plan with one resource's inputs changed. */
 function withInputs(plan: StackPlan, type: string, change: Record<string, unknown>): StackPlan {
@@ -68,5 +68,18 @@ describe("plan: policy on the Lambda code", () => {
             violations.some((v) => v.policy === "disallow-hardcoded-secrets-in-lambda-code" && v.resource.endsWith("-api-fn")),
             JSON.stringify(violations),
         );
+    });
+});
+
+describe("plan: which policy config a stack uses", () => {
+    it("names the stack's file when it has one", () => {
+        assert.deepEqual(policyConfigSource("small", fixtureRoot), { file: "policy/config/small.json" });
+        assert.equal(formatPolicyConfigSource(policyConfigSource("small", fixtureRoot)), "Policy config: policy/config/small.json.");
+    });
+
+    it("names the missing file and the fallback, the pack's defaults, when it has none", () => {
+        const source = policyConfigSource("unconfigured", fixtureRoot);
+        assert.deepEqual(source, { missing: "policy/config/unconfigured.json" });
+        assert.match(formatPolicyConfigSource(source), /policy\/config\/unconfigured\.json does not exist: the fallback is the pack's defaults/);
     });
 });
