@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { LogLevel } from "../config";
 import { PolicyStatement, lambdaVpcAccessStatement, policyDocument, serviceTrustPolicy, writeLogsStatement } from "../lib/iam";
+import { LAMBDA_LOG_FORMAT } from "../lib/logLevels";
 
 export interface VpcFunctionArgs {
     readonly description: string;
@@ -72,10 +73,9 @@ export class VpcFunction extends pulumi.ComponentResource {
                 vpcConfig: { subnetIds: args.subnetIds, securityGroupIds: [args.securityGroupId] },
                 replaceSecurityGroupsOnDestroy: true,
                 replacementSecurityGroupIds: [args.detachedSecurityGroupId],
-                // JSON logs switch on Lambda's own level filter, which defaults to INFO and would drop
-                // dev's DEBUG lines before Powertools' setting mattered; both are set from one value.
-                // System level INFO keeps the platform's START/END/REPORT lines.
-                loggingConfig: { logFormat: "JSON", logGroup: logGroup.name, applicationLogLevel: args.logLevel, systemLogLevel: "INFO" },
+                // Powertools filters at the stack's level; Lambda's own filter stays off, or it would drop the EMF
+                // metric lines or override Powertools' level (lib/logLevels.ts).
+                loggingConfig: { logFormat: LAMBDA_LOG_FORMAT, logGroup: logGroup.name },
             },
             // Lambda checks the ENI permissions when the function is created, so the role's
             // policy has to be in place first, and the log group before the first invocation.

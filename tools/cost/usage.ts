@@ -212,7 +212,9 @@ function lambdaFunction(r: CostResource, ctx: PricingContext, model: TrafficMode
         notPriced.push({ type: r.type, name: r.name, reason: `duration on ${architectures.join(", ")} is not in the price table (arm64 is)` });
     }
     const logging = r.inputs.loggingConfig as { applicationLogLevel?: string; logGroup?: string } | undefined;
-    const level = logging?.applicationLogLevel ?? "INFO";
+    // Lambda's filter, when a function uses it, decides (and Powertools follows it); this program leaves it off and
+    // Powertools filters at POWERTOOLS_LOG_LEVEL (infra/lib/logLevels.ts).
+    const level = logging?.applicationLogLevel ?? envVariables(r).POWERTOOLS_LOG_LEVEL ?? "INFO";
     const bytes = a.functionLogBytesPerRequest[level] ?? a.functionLogBytesPerRequest.INFO ?? 1000;
     const group = logging?.logGroup ?? `/aws/lambda/${functionName(r)}`;
     items.push(...logLines(r, ctx, prices.vendedLogsIngestionGb, (n * bytes) / GB, group, `${count(n)} × ${bytes} B at ${level}`));

@@ -34,23 +34,23 @@ for (const stack of ["dev", "prod"]) {
             assert.equal(ofType(plan, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter((r) => r.inputs.securityGroupId === id).length, 0);
         });
 
-        it("sets Lambda's application log filter and Powertools from the stack's log level", async () => {
+        it("leaves Lambda's log-level filter off and has Powertools filter at the stack's log level", async () => {
             const plan = await committedPlan(stack);
             const level = stack === "dev" ? "DEBUG" : "INFO";
             for (const fn of ofType(plan, FUNCTION)) {
-                const logging = fn.inputs.loggingConfig as { applicationLogLevel: string; systemLogLevel: string };
-                assert.equal(logging.applicationLogLevel, level, fn.name);
-                assert.equal(logging.systemLogLevel, "INFO");
+                const logging = fn.inputs.loggingConfig as { applicationLogLevel?: string; systemLogLevel?: string };
+                assert.equal(logging.applicationLogLevel, undefined, fn.name);
+                assert.equal(logging.systemLogLevel, undefined, fn.name);
                 assert.equal((fn.inputs.environment as { variables: Record<string, string> }).variables.POWERTOOLS_LOG_LEVEL, level);
             }
         });
 
-        it("logs each function as JSON to its own log group with the stack's retention", async () => {
+        it("logs each function to its own log group with the stack's retention (Powertools writes the JSON)", async () => {
             const plan = await committedPlan(stack);
             const retention = stack === "prod" ? 90 : 7;
             for (const fn of ofType(plan, FUNCTION)) {
                 const logging = fn.inputs.loggingConfig as { logFormat: string; logGroup: string };
-                assert.equal(logging.logFormat, "JSON");
+                assert.equal(logging.logFormat, "Text");
                 const group = ofType(plan, "aws:cloudwatch/logGroup:LogGroup").find((g) => g.inputs.name === logging.logGroup);
                 assert.ok(group, `${fn.name} logs to a group the stack manages`);
                 assert.equal(group!.inputs.retentionInDays, retention);
