@@ -19,6 +19,13 @@ export interface StackKeyPolicyArgs {
  * services and encrypted topics" gives the statement
  * (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services); the
  * conditions keep other accounts' and other stacks' alarms from using the grant (confused deputy).
+ *
+ * SNS's page shows the statement without conditions. CloudWatch's key requests do carry aws:SourceAccount and
+ * aws:SourceArn (the alarm's ARN): AWS's Modern Data Architecture Accelerator grants CloudWatch alarms exactly this
+ * conditioned statement and notes that, unlike EventBridge deliveries (whose KMS requests carry neither key), the
+ * conditions are supported here
+ * (https://aws.github.io/modern-data-architecture-accelerator/typedocs/functions/_aws-mdaa_cloudwatch-constructs.grantCloudWatchAlarmsTopicAccess.html).
+ * Only a deploy proves delivery (docs/deploy-review.md F24).
  */
 export function stackKeyPolicy(args: StackKeyPolicyArgs): PolicyDocument {
     const { partition, accountId, region, alarmNamePrefix } = args;
