@@ -43,7 +43,8 @@ export = function blueprint(): BlueprintOutputs {
     const { name } = config;
 
     // One explicit provider carries the region and the tags, so every AWS resource below,
-    // including those the awsx VPC creates, is tagged without each one having to ask.
+    // including those the awsx VPC creates, is tagged without each one having to ask; components ask it for
+    // the account, partition and region their ARNs and policies name (components/awsScope.ts).
     const provider = new aws.Provider(`${name}-aws`, { region: config.region as aws.Region, defaultTags: { tags: config.tags } });
     const opts: pulumi.ComponentResourceOptions = { providers: { aws: provider } };
     // The functions' code, bundled here once (esbuild, app/build.ts) and handed to the components that deploy it.
@@ -52,8 +53,6 @@ export = function blueprint(): BlueprintOutputs {
         api: buildLambdaBundle("handler", { dbAuth: config.auth.mode }),
         migrate: buildLambdaBundle("migrate"),
     };
-    const accountId = aws.getCallerIdentityOutput({}, { provider }).accountId;
-    const partition = aws.getPartitionOutput({}, { provider }).partition;
 
     const network = new Network(
         name,
@@ -62,9 +61,6 @@ export = function blueprint(): BlueprintOutputs {
             apiReadsSecrets: config.auth.mode === "secret",
             events: config.events,
             logRetentionDays: config.logRetentionDays,
-            accountId,
-            region: config.region,
-            partition,
         },
         opts,
     );
@@ -76,9 +72,6 @@ export = function blueprint(): BlueprintOutputs {
             appAuth: config.auth.mode,
             dbName: config.database.dbName,
             retainKey: config.database.finalSnapshot,
-            accountId,
-            partition,
-            region: config.region,
         },
         opts,
     );
@@ -102,8 +95,6 @@ export = function blueprint(): BlueprintOutputs {
             vpcId: network.vpcId,
             subnetIds: network.subnetIds,
             securityGroupId: network.endpointSecurityGroupId,
-            region: config.region,
-            accountId,
             // In IAM mode only migrate reads a secret: the RDS-managed master secret.
             secretArns: appLogin.mode === "iam" ? [database.masterSecretArn] : [appLogin.secretArn, database.masterSecretArn],
         },
@@ -125,7 +116,6 @@ export = function blueprint(): BlueprintOutputs {
             masterSecretArn: database.masterSecretArn,
             appLogin,
             kmsKeyArn: secrets.keyArn,
-            region: config.region,
             logRetentionDays: config.logRetentionDays,
             logLevel: config.logLevel,
         },
@@ -144,9 +134,6 @@ export = function blueprint(): BlueprintOutputs {
             dbResourceId: database.resourceId,
             login: appLogin,
             kmsKeyArn: secrets.keyArn,
-            region: config.region,
-            partition,
-            accountId,
             engineVersion: config.database.engineVersion,
         },
         // The proxy logs in as the app user, so `migrate` must have created it, or converted it to the
@@ -168,9 +155,6 @@ export = function blueprint(): BlueprintOutputs {
             login: appLogin,
             kmsKeyArn: secrets.keyArn,
             secretTtlSeconds: config.auth.secretTtlSeconds,
-            region: config.region,
-            partition,
-            accountId,
             ...config.lambda,
             logRetentionDays: config.logRetentionDays,
             logLevel: config.logLevel,
@@ -206,9 +190,6 @@ export = function blueprint(): BlueprintOutputs {
                       dbName: config.database.dbName,
                       kmsKeyArn: secrets.keyArn,
                       secretTtlSeconds: config.auth.secretTtlSeconds,
-                      region: config.region,
-                      partition,
-                      accountId,
                       logRetentionDays: config.logRetentionDays,
                       logLevel: config.logLevel,
                       metricsNamespace: name,
@@ -223,7 +204,6 @@ export = function blueprint(): BlueprintOutputs {
         {
             ...config.observability,
             kmsKeyArn: secrets.keyArn,
-            region: config.region,
             apiId: api.apiId,
             stageName: api.stageName,
             apiFunction: { name: api.functionName, timeoutSeconds: config.lambda.timeoutSeconds },

@@ -4,6 +4,7 @@ import type { ApiAuthSettings, LogLevel } from "../config";
 import type { LambdaBundle } from "../../app/build";
 import { appDatabaseAccess } from "./appDatabaseAccess";
 import type { AppLogin } from "./appLogin";
+import { accountIdOf, partitionOf, regionOf } from "./awsScope";
 import { VpcFunction } from "./vpcFunction";
 
 export interface ApiArgs {
@@ -21,9 +22,6 @@ export interface ApiArgs {
     readonly login: AppLogin;
     readonly kmsKeyArn: pulumi.Input<string>;
     readonly secretTtlSeconds: number;
-    readonly region: string;
-    readonly partition: pulumi.Input<string>;
-    readonly accountId: pulumi.Input<string>;
     readonly memoryMb: number;
     readonly timeoutSeconds: number;
     readonly logRetentionDays: number;
@@ -114,7 +112,7 @@ export class Api extends pulumi.ComponentResource {
         super("blueprint:api:Api", name, {}, opts);
         const parent = { parent: this };
 
-        const access = appDatabaseAccess(args);
+        const access = appDatabaseAccess(args, this);
 
         const fn = new VpcFunction(
             `${name}-api`,
@@ -239,8 +237,8 @@ export class Api extends pulumi.ComponentResource {
         this.invokeArn =
             callerAuth.mode === "iam"
                 ? pulumi
-                      .all([args.partition, args.accountId, api.id])
-                      .apply(([partition, accountId, apiId]) => executeApiInvokeArn({ partition, region: args.region, accountId, apiId }))
+                      .all([partitionOf(this), regionOf(this), accountIdOf(this), api.id])
+                      .apply(([partition, region, accountId, apiId]) => executeApiInvokeArn({ partition, region, accountId, apiId }))
                 : undefined;
         this.registerOutputs({ url: this.url, functionName: this.functionName, auth: this.auth, invokeArn: this.invokeArn });
     }

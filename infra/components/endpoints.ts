@@ -1,13 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secretsEndpointPolicy } from "../lib/iam";
+import { accountIdOf, regionOf } from "./awsScope";
 
 export interface EndpointsArgs {
     readonly vpcId: pulumi.Input<string>;
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     readonly securityGroupId: pulumi.Input<string>;
-    readonly region: string;
-    readonly accountId: pulumi.Input<string>;
     /** The only secrets the endpoint lets callers read. */
     readonly secretArns: pulumi.Input<string>[];
 }
@@ -28,11 +27,10 @@ export class Endpoints extends pulumi.ComponentResource {
             {
                 vpcId: args.vpcId,
                 service: "secretsmanager",
-                region: args.region,
                 subnetIds: args.subnetIds,
                 securityGroupId: args.securityGroupId,
                 policy: pulumi
-                    .all([pulumi.all(args.secretArns), args.accountId])
+                    .all([pulumi.all(args.secretArns), accountIdOf(this)])
                     .apply(([arns, account]) => JSON.stringify(secretsEndpointPolicy(arns, account))),
             },
             this,
@@ -45,9 +43,8 @@ export class Endpoints extends pulumi.ComponentResource {
 
 export interface InterfaceEndpointArgs {
     readonly vpcId: pulumi.Input<string>;
-    /** The service's short name: com.amazonaws.<region>.<service>. */
+    /** The service's short name: com.amazonaws.<region>.<service>, in the region of `parent`'s provider. */
     readonly service: string;
-    readonly region: string;
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     readonly securityGroupId: pulumi.Input<string>;
     /** The endpoint policy, as JSON: what may pass through it. */
@@ -64,7 +61,7 @@ export function interfaceEndpoint(name: string, args: InterfaceEndpointArgs, par
         name,
         {
             vpcId: args.vpcId,
-            serviceName: `com.amazonaws.${args.region}.${args.service}`,
+            serviceName: pulumi.interpolate`com.amazonaws.${regionOf(parent)}.${args.service}`,
             vpcEndpointType: "Interface",
             privateDnsEnabled: true,
             subnetIds: args.subnetIds,

@@ -13,6 +13,7 @@ import {
     serviceTrustPolicy,
 } from "../lib/iam";
 import { appDatabaseAccess, type AppDatabaseAccessArgs } from "./appDatabaseAccess";
+import { accountIdOf } from "./awsScope";
 import { interfaceEndpoint } from "./endpoints";
 import { VpcFunction } from "./vpcFunction";
 
@@ -86,7 +87,8 @@ export class Events extends pulumi.ComponentResource {
     constructor(name: string, args: EventsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("blueprint:events:Events", name, {}, opts);
         const parent = { parent: this };
-        const access = appDatabaseAccess(args);
+        const access = appDatabaseAccess(args, this);
+        const accountId = accountIdOf(this);
         const common = {
             subnetIds: args.subnetIds,
             detachedSecurityGroupId: args.detachedSecurityGroupId,
@@ -104,10 +106,9 @@ export class Events extends pulumi.ComponentResource {
             {
                 vpcId: args.vpcId,
                 service: "events",
-                region: args.region,
                 subnetIds: args.subnetIds,
                 securityGroupId: args.eventsEndpointSecurityGroupId,
-                policy: pulumi.all([bus.arn, args.accountId]).apply(([busArn, account]) => JSON.stringify(eventsEndpointPolicy(busArn, account))),
+                policy: pulumi.all([bus.arn, accountId]).apply(([busArn, account]) => JSON.stringify(eventsEndpointPolicy(busArn, account))),
             },
             this,
         );
@@ -140,7 +141,7 @@ export class Events extends pulumi.ComponentResource {
                 description: `${name}: EventBridge Scheduler starts the outbox relay`,
                 // Scheduler sends aws:SourceAccount when it assumes the role (its confused-deputy page); the schedule
                 // group's ARN would also do as aws:SourceArn, but the account is what its setup guide shows.
-                assumeRolePolicy: pulumi.output(args.accountId).apply((account) => JSON.stringify(serviceTrustPolicy("scheduler.amazonaws.com", account))),
+                assumeRolePolicy: accountId.apply((account) => JSON.stringify(serviceTrustPolicy("scheduler.amazonaws.com", account))),
             },
             parent,
         );

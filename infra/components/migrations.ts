@@ -6,6 +6,7 @@ import { directoryHash } from "../lib/hash";
 import { readEncryptedSecretsStatements } from "../lib/iam";
 import { migrationTrigger } from "../lib/migrationTrigger";
 import type { AppLogin } from "./appLogin";
+import { regionOf } from "./awsScope";
 import { VpcFunction } from "./vpcFunction";
 
 export interface MigrationsArgs {
@@ -26,7 +27,6 @@ export interface MigrationsArgs {
     /** How the app user logs in: `migrate` creates it for IAM or sets its password from the secret. */
     readonly appLogin: AppLogin;
     readonly kmsKeyArn: pulumi.Input<string>;
-    readonly region: string;
     readonly logRetentionDays: number;
     readonly logLevel: LogLevel;
 }
@@ -81,8 +81,8 @@ export class Migrations extends pulumi.ComponentResource {
                 logRetentionDays: args.logRetentionDays,
                 logLevel: args.logLevel,
                 statements: pulumi
-                    .all([pulumi.all(readableSecrets), args.kmsKeyArn])
-                    .apply(([secretArns, keyArn]) => readEncryptedSecretsStatements(secretArns, keyArn, args.region)),
+                    .all([pulumi.all(readableSecrets), args.kmsKeyArn, regionOf(this)])
+                    .apply(([secretArns, keyArn, region]) => readEncryptedSecretsStatements(secretArns, keyArn, region)),
             },
             parent,
         );

@@ -3,6 +3,7 @@ import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { flowLogsDeliveryStatement, flowLogsSourceArn, policyDocument, serviceTrustPolicy } from "../lib/iam";
 import { isolatedSubnetCidrs } from "../lib/subnetLayout";
+import { accountIdOf, partitionOf, regionOf } from "./awsScope";
 
 export interface NetworkArgs {
     readonly availabilityZones: number;
@@ -13,9 +14,6 @@ export interface NetworkArgs {
     /** `events`: groups for the relay, the projector and the EventBridge endpoint, chained like the API's. */
     readonly events: boolean;
     readonly logRetentionDays: number;
-    readonly accountId: pulumi.Input<string>;
-    readonly region: string;
-    readonly partition: pulumi.Input<string>;
 }
 
 const MYSQL_PORT = 3306;
@@ -153,9 +151,9 @@ export class Network extends pulumi.ComponentResource {
                 {
                     // AWS's flow-logs guide recommends both keys against the confused deputy.
                     assumeRolePolicy: pulumi
-                        .all([args.partition, args.accountId])
-                        .apply(([partition, account]) =>
-                            JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", account, flowLogsSourceArn(partition, args.region, account))),
+                        .all([partitionOf(this), regionOf(this), accountIdOf(this)])
+                        .apply(([partition, region, account]) =>
+                            JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", account, flowLogsSourceArn(partition, region, account))),
                         ),
                 },
                 parent,

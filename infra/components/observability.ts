@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { alarmSpecs, type AlarmSpec, type AlarmThresholds, type MetricStat, type MonitoredEvents, type MonitoredFunction } from "../lib/alarms";
 import { dashboardBody } from "../lib/dashboard";
+import { regionOf } from "./awsScope";
 
 export interface ObservabilityArgs {
     /** The stack's CMK; its policy lets CloudWatch use it for this stack's alarms (lib/keyPolicy.ts). */
@@ -9,7 +10,6 @@ export interface ObservabilityArgs {
     /** Where alarm notifications go; none, and the alarms only change state (dev). */
     readonly alarmEmail?: string;
     readonly thresholds: AlarmThresholds;
-    readonly region: string;
     readonly apiId: pulumi.Input<string>;
     readonly stageName: pulumi.Input<string>;
     readonly apiFunction: MonitoredFunction<pulumi.Input<string>>;
@@ -127,10 +127,11 @@ export class Observability extends pulumi.ComponentResource {
                         args.migrateFunction.name,
                         args.dbInstanceId,
                         args.proxyName,
-                        pulumi.all(alarms.map((alarm) => alarm.arn)),
+                        // The dashboard's widgets show metrics of the provider's region.
+                        pulumi.all([regionOf(this), pulumi.all(alarms.map((alarm) => alarm.arn))]),
                         resolveEvents(args.events),
                     ])
-                    .apply(([apiId, stage, apiFunctionName, migrateFunctionName, dbInstanceId, proxyName, alarmArns, events]) => {
+                    .apply(([apiId, stage, apiFunctionName, migrateFunctionName, dbInstanceId, proxyName, [region, alarmArns], events]) => {
                         const resolved = {
                             apiId,
                             stage,
@@ -143,7 +144,7 @@ export class Observability extends pulumi.ComponentResource {
                         return JSON.stringify(
                             dashboardBody({
                                 title: `${name}: orders API`,
-                                region: args.region,
+                                region,
                                 resources: resolved,
                                 alarms: alarmSpecs(resolved, args.thresholds),
                                 alarmArns,

@@ -5,6 +5,7 @@ import { rdsInstanceDbUserArn } from "../lib/arn";
 import { proxyClientPasswordAuthType } from "../lib/engine";
 import { PolicyStatement, policyDocument, rdsConnectStatement, readEncryptedSecretsStatements, serviceTrustPolicy } from "../lib/iam";
 import type { AppLogin } from "./appLogin";
+import { accountIdOf, partitionOf, regionOf } from "./awsScope";
 
 export interface ProxyArgs extends ProxySettings {
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
@@ -15,9 +16,6 @@ export interface ProxyArgs extends ProxySettings {
     readonly dbResourceId: pulumi.Input<string>;
     readonly login: AppLogin;
     readonly kmsKeyArn: pulumi.Input<string>;
-    readonly region: string;
-    readonly partition: pulumi.Input<string>;
-    readonly accountId: pulumi.Input<string>;
     readonly engineVersion: string;
 }
 
@@ -54,11 +52,13 @@ export class DatabaseProxy extends pulumi.ComponentResource {
         const statements: pulumi.Output<PolicyStatement[]> =
             login.mode === "iam"
                 ? pulumi
-                      .all([args.partition, args.accountId, args.dbResourceId])
-                      .apply(([partition, accountId, dbResourceId]) => [
-                          rdsConnectStatement(rdsInstanceDbUserArn({ partition, region: args.region, accountId, dbResourceId, dbUser: login.user })),
+                      .all([partitionOf(this), regionOf(this), accountIdOf(this), args.dbResourceId])
+                      .apply(([partition, region, accountId, dbResourceId]) => [
+                          rdsConnectStatement(rdsInstanceDbUserArn({ partition, region, accountId, dbResourceId, dbUser: login.user })),
                       ])
-                : pulumi.all([login.secretArn, args.kmsKeyArn]).apply(([secretArn, keyArn]) => readEncryptedSecretsStatements([secretArn], keyArn, args.region));
+                : pulumi
+                      .all([login.secretArn, args.kmsKeyArn, regionOf(this)])
+                      .apply(([secretArn, keyArn, region]) => readEncryptedSecretsStatements([secretArn], keyArn, region));
         // Named for what it grants in each mode, so switching modes replaces it rather than editing a
         // policy whose name no longer says what it holds.
         const access = new aws.iam.RolePolicy(

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { stackKeyPolicy } from "../lib/keyPolicy";
 import type { AppLogin } from "./appLogin";
+import { accountIdOf, partitionOf, regionOf } from "./awsScope";
 
 export interface SecretsArgs {
     /** The least-privileged database user the API connects as. */
@@ -15,10 +16,6 @@ export interface SecretsArgs {
      * outlives the stack: the database's final snapshot and retained automated backups.
      */
     readonly retainKey: boolean;
-    /** For the key policy: the account administers the key, and CloudWatch may use it for this stack's alarms. */
-    readonly accountId: pulumi.Input<string>;
-    readonly partition: pulumi.Input<string>;
-    readonly region: string;
 }
 
 /**
@@ -45,10 +42,11 @@ export class Secrets extends pulumi.ComponentResource {
                 description: `${name}: RDS storage, Performance Insights, Secrets Manager secrets and the alarm topic`,
                 enableKeyRotation: true,
                 deletionWindowInDays: 30,
-                // AWS's default key policy plus CloudWatch's use of the key for the alarm topic (lib/keyPolicy.ts).
+                // AWS's default key policy plus CloudWatch's use of the key for the alarm topic (lib/keyPolicy.ts):
+                // the provider's account administers the key, and CloudWatch may use it for this stack's alarms there.
                 policy: pulumi
-                    .all([args.partition, args.accountId])
-                    .apply(([partition, accountId]) => JSON.stringify(stackKeyPolicy({ partition, accountId, region: args.region, alarmNamePrefix: name }))),
+                    .all([partitionOf(this), regionOf(this), accountIdOf(this)])
+                    .apply(([partition, region, accountId]) => JSON.stringify(stackKeyPolicy({ partition, accountId, region, alarmNamePrefix: name }))),
             },
             retain,
         );

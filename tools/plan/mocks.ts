@@ -57,6 +57,13 @@ interface ResourceMonitor {
 
 export const MOCK_ACCOUNT_ID = "123456789012";
 
+/** One provider function the program called (`aws.getRegionOutput` and the like). */
+export interface PlannedInvoke {
+    readonly token: string;
+    /** The provider reference (`urn::id`) the invoke ran on; empty when it fell to the default provider. */
+    readonly provider: string;
+}
+
 /**
  * Mocks for `pulumi.runtime.setMocks` that record every registration and answer with plausible
  * outputs (ARNs, endpoints, ids) so the program's ARN handling runs as it would against AWS.
@@ -65,7 +72,10 @@ export const MOCK_ACCOUNT_ID = "123456789012";
  */
 export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly resources: PlannedResource[] = [];
+    readonly invokes: PlannedInvoke[] = [];
     private readonly options = new Map<string, PlannedOptions>();
+    /** The region of each explicit AWS provider, by the id the mocks gave it. */
+    private readonly providerRegions = new Map<string, string>();
 
     constructor(private readonly region: string) {}
 
@@ -95,17 +105,30 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         const options = this.options.get(`${args.type}::${args.name}`) ?? NO_OPTIONS;
         this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, options });
         const id = `${args.name}-id`;
+        if (args.type === "pulumi:providers:aws" && typeof args.inputs.region === "string") {
+            this.providerRegions.set(id, args.inputs.region);
+        }
         return { id, state: { ...args.inputs, ...this.outputsFor(args, id) } };
     }
 
+    /**
+     * Answers the provider functions as AWS would for the provider the invoke ran on: getRegion gives that provider's
+     * region (the stack's `aws:region` for the default provider), so a component asking its provider gets what it
+     * would get from AWS.
+     */
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        const provider = args.provider ?? "";
+        this.invokes.push({ token: args.token, provider });
         switch (args.token) {
             case "aws:index/getCallerIdentity:getCallerIdentity":
                 return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/plan`, userId: "AIDAPLAN", id: MOCK_ACCOUNT_ID };
             case "aws:index/getPartition:getPartition":
                 return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
-            case "aws:index/getRegion:getRegion":
-                return { region: this.region, name: this.region, id: this.region };
+            case "aws:index/getRegion:getRegion": {
+                // A provider reference is `<urn>::<id>`.
+                const region = this.providerRegions.get(provider.slice(provider.lastIndexOf("::") + 2)) ?? this.region;
+                return { region, name: region, id: region, description: region, endpoint: `ec2.${region}.amazonaws.com` };
+            }
             default:
                 return args.inputs;
         }

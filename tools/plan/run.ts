@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { PlannedResource, RecordingMocks } from "./mocks";
+import { PlannedInvoke, PlannedResource, RecordingMocks } from "./mocks";
 import { projectName as readProjectName, stackConfig as readStackConfig } from "./stackFile";
 
 export const repositoryRoot = path.resolve(__dirname, "..", "..");
@@ -11,6 +11,8 @@ export interface StackPlan {
     readonly project: string;
     readonly stack: string;
     readonly resources: readonly PlannedResource[];
+    /** The provider functions the program called, and on which provider (planStack records them; a plan made by hand may have none). */
+    readonly invokes?: readonly PlannedInvoke[];
     readonly outputs: Readonly<Record<string, unknown>>;
 }
 
@@ -69,7 +71,7 @@ export async function planStack(stackFile: string, options: PlanOptions = {}): P
         for (const [key, output] of Object.entries(exported)) {
             outputs[key] = await resolve(output);
         }
-        return { root, project, stack, resources: mocks.resources, outputs };
+        return { root, project, stack, resources: mocks.resources, invokes: mocks.invokes, outputs };
     } finally {
         // Wait for registrations still in flight, so the next plan starts from a clean slate.
         await pulumi.runtime.disconnect();
