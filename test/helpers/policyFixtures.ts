@@ -5,10 +5,11 @@
  */
 import { randomBytes } from "node:crypto";
 import { T } from "../../policy/lib/types";
+import { FIXTURE_ACCOUNT, FIXTURE_REGION } from "./fixtureValues";
 import type { TestResource } from "./policy";
 
-export const ACCOUNT = "123456789012";
-export const REGION = "eu-west-1";
+export const ACCOUNT = FIXTURE_ACCOUNT;
+export const REGION = FIXTURE_REGION;
 export const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0b8f6c2e-4c1a-4e8e-9a57-6f1f3a2b9c01`;
 export const ADMIN_SECRET_ARN = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:rds!db-3f1c2b7e-AbCdEf`;
 export const APP_SECRET_ARN = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:orders-dev/app-AbCdEf`;
@@ -20,7 +21,7 @@ export type Doc = { Version: string; Statement: Record<string, unknown>[] };
 
 export function lambdaEnvironment(): Record<string, string> {
     return {
-        DB_HOST: "orders-dev-proxy.proxy-c1a2b3c4d5e6.eu-west-1.rds.amazonaws.com",
+        DB_HOST: `orders-dev-proxy.proxy-c1a2b3c4d5e6.${REGION}.rds.amazonaws.com`,
         DB_PORT: "3306",
         DB_NAME: "orders",
         DB_AUTH: "secret",
@@ -365,7 +366,7 @@ export function ecsTaskDefinition(): TestResource {
                     image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/orders-worker:1.4.2`,
                     command: ["node", "worker.js", "--queue", "orders"],
                     environment: [
-                        { name: "DB_HOST", value: "orders-dev-proxy.proxy-c1a2b3c4d5e6.eu-west-1.rds.amazonaws.com" },
+                        { name: "DB_HOST", value: `orders-dev-proxy.proxy-c1a2b3c4d5e6.${REGION}.rds.amazonaws.com` },
                         { name: "DB_USER", value: "app" },
                         { name: "KMS_KEY_ID", value: "alias/orders" },
                     ],

@@ -6,25 +6,30 @@ import { policies } from "../../policy/pack";
 import { UNKNOWN, withProp } from "../helpers/policy";
 import { blueprintResources, lambdaFunction, rdsInstance, secret } from "../helpers/policyFixtures";
 import { generatedPassword } from "../helpers/policyFixtures";
+import { fixtureRoot } from "../helpers/stackPlan";
 
 /** A fresh value per run: the repository holds no credential, not even a fake one. */
 const pw = generatedPassword();
 
-const CONFIG_DIR = path.join(__dirname, "..", "..", "policy", "config");
-const loadConfig = (stack: string) => JSON.parse(fs.readFileSync(path.join(CONFIG_DIR, `${stack}.json`), "utf8")) as PolicyConfig;
+/** The policy configs the repository ships, whatever stacks a fork has. */
+const SHIPPED_DIR = path.join(__dirname, "..", "..", "policy", "config");
+/** The fixture project's: `small` holds deletion protection to advisory and backups to 1 day, `hardened` to mandatory and 14 days. */
+const FIXTURE_DIR = path.join(fixtureRoot, "policy", "config");
+const readConfig = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as PolicyConfig;
+const loadConfig = (stack: "small" | "hardened") => readConfig(path.join(FIXTURE_DIR, `${stack}.json`));
 const mandatory = (vs: { enforcementLevel: string }[]) => vs.filter((v) => v.enforcementLevel === "mandatory");
 const asInput = (rs: ReturnType<typeof blueprintResources>) => rs.map((r) => ({ type: r.type, name: r.name ?? "r", props: r.props }));
 
 describe("evaluate: evaluateResources", () => {
-    it("finds no mandatory violation in the blueprint's resources with the prod config", async () => {
-        assert.deepEqual(mandatory(await evaluateResources(asInput(blueprintResources()), { config: loadConfig("prod") })), []);
+    it("finds no mandatory violation in the blueprint's resources with a hardened config", async () => {
+        assert.deepEqual(mandatory(await evaluateResources(asInput(blueprintResources()), { config: loadConfig("hardened") })), []);
     });
 
-    it("finds no mandatory violation in the dev shape (1-day backups, no deletion protection) with the dev config", async () => {
+    it("finds no mandatory violation in a small shape (1-day backups, no deletion protection) with a small stack's config", async () => {
         const dev = blueprintResources().map((r) =>
             r.type === "aws:rds/instance:Instance" ? withProp(withProp(r, "backupRetentionPeriod", 1), "deletionProtection", false) : r,
         );
-        const violations = await evaluateResources(asInput(dev), { config: loadConfig("dev") });
+        const violations = await evaluateResources(asInput(dev), { config: loadConfig("small") });
         assert.deepEqual(mandatory(violations), []);
         assert.ok(violations.some((v) => v.policy === "enable-database-deletion-protection" && v.enforcementLevel === "advisory"));
     });
@@ -123,11 +128,16 @@ describe("evaluate: evaluateResources", () => {
         assert.throws(() => resolvePolicyConfig(policies, { "configure-database-backup-retention": { minimumDays: 14 } }), /unknown config property/);
     });
 
-    it("ships dev and prod configs that name only real policies", () => {
-        for (const stack of ["dev", "prod"]) {
-            assert.doesNotThrow(() => resolvePolicyConfig(policies, loadConfig(stack)), stack);
+    it("ships policy configs that name only real policies, with valid levels and knobs", () => {
+        const shipped = fs.readdirSync(SHIPPED_DIR).filter((f) => f.endsWith(".json"));
+        assert.ok(shipped.length > 0, "policy/config/ holds no config");
+        for (const file of shipped) {
+            assert.doesNotThrow(() => resolvePolicyConfig(policies, readConfig(path.join(SHIPPED_DIR, file))), file);
         }
-        const prod = resolvePolicyConfig(policies, loadConfig("prod")).find((p) => p.policy.name === "configure-database-backup-retention")!;
-        assert.equal(prod.config.minimumRetentionDays, 14);
+    });
+
+    it("reads a knob from a stack's config", () => {
+        const hardened = resolvePolicyConfig(policies, loadConfig("hardened")).find((p) => p.policy.name === "configure-database-backup-retention")!;
+        assert.equal(hardened.config.minimumRetentionDays, 14);
     });
 });

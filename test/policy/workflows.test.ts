@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
+import { committedStacks } from "../helpers/stackPlan";
 
 interface Step {
     uses?: string;
@@ -11,6 +12,7 @@ interface Step {
 }
 interface Job {
     if?: string;
+    strategy?: { matrix?: { stack?: string[]; include?: { stack?: string; role?: string }[] } };
     needs?: string | string[];
     environment?: string;
     permissions?: Record<string, string>;
@@ -23,12 +25,34 @@ interface Workflow {
     jobs: Record<string, Job>;
 }
 
-const DIR = path.join(__dirname, "..", "..", ".github", "workflows");
+const ROOT = path.join(__dirname, "..", "..");
+const DIR = path.join(ROOT, ".github", "workflows");
 const load = (name: string) => ({ text: fs.readFileSync(path.join(DIR, name), "utf8"), workflow: parse(fs.readFileSync(path.join(DIR, name), "utf8")) as Workflow });
 const runs = (job: Job) => job.steps.map((s) => s.run ?? "").join("\n");
 
+/**
+ * The workflows list stacks by name (`npm run stack:new` adds a new one to the lists it can). Which
+ * stacks they list is the fork's business; that each is a stack of the repository with its own policy
+ * config is not.
+ */
+function assertCommittedStacks(stacks: readonly (string | undefined)[], where: string): void {
+    assert.ok(stacks.length > 0, `${where} lists no stack`);
+    for (const stack of stacks) {
+        assert.ok(stack !== undefined && committedStacks().includes(stack), `${where}: ${stack} has no Pulumi.${stack}.yaml`);
+        assert.ok(fs.existsSync(path.join(ROOT, "policy", "config", `${stack}.json`)), `${where}: ${stack} has no policy/config/${stack}.json`);
+    }
+}
+
+/** The stack each `pulumi up` job deploys, with the job. */
+function upJobs(workflow: Workflow): { name: string; job: Job; stack: string }[] {
+    return Object.entries(workflow.jobs).flatMap(([name, job]) => {
+        const pulumi = job.steps.find((s) => s.uses?.startsWith("pulumi/actions@"));
+        return pulumi?.with?.command === "up" ? [{ name, job, stack: String(pulumi.with["stack-name"]) }] : [];
+    });
+}
+
 describe("workflows: policy checks in CI", () => {
-    it("checks.yml runs npm ci, npm test and the plan of dev and prod on pull requests without cloud access", () => {
+    it("checks.yml runs npm ci, npm test and the plan of the repository's stacks on pull requests without cloud access", () => {
         const { text, workflow } = load("checks.yml");
         assert.ok("pull_request" in workflow.on);
         assert.deepEqual(workflow.permissions, { contents: "read" });
@@ -36,16 +60,19 @@ describe("workflows: policy checks in CI", () => {
         assert.match(all, /npm ci/);
         assert.match(all, /^npm test$/m);
         assert.match(all, /npm run plan -- --stack \$\{\{ matrix\.stack \}\}/);
-        assert.match(text, /stack: \[dev, prod\]/);
+        assertCommittedStacks(workflow.jobs.plan?.strategy?.matrix?.stack ?? [], "checks.yml plan matrix");
         assert.doesNotMatch(text, /configure-aws-credentials|id-token/);
     });
 
-    it("deploy.yml previews with the policy pack on pull requests and deploys main with OIDC, prod behind an environment", () => {
+    it("deploy.yml previews with the policy pack on pull requests and deploys main with OIDC, each stack in its environment, one after the other", () => {
         const { text, workflow } = load("deploy.yml");
-        const { preview, "up-dev": upDev, "up-prod": upProd } = workflow.jobs;
-        assert.ok(preview && upDev && upProd);
+        const preview = workflow.jobs.preview;
+        const ups = upJobs(workflow);
+        assert.ok(preview && ups.length > 0);
         assert.match(preview.if ?? "", /pull_request/);
-        for (const job of [preview, upDev, upProd]) {
+        assertCommittedStacks((preview.strategy?.matrix?.include ?? []).map((i) => i.stack), "deploy.yml preview matrix");
+        assertCommittedStacks(ups.map((u) => u.stack), "deploy.yml up jobs");
+        for (const job of [preview, ...ups.map((u) => u.job)]) {
             assert.equal(job.permissions?.["id-token"], "write");
             const aws = job.steps.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"));
             assert.ok(aws?.with?.["role-to-assume"], "assumes a role through OIDC");
@@ -53,8 +80,15 @@ describe("workflows: policy checks in CI", () => {
             assert.equal(pulumi?.with?.policyPacks, "policy");
             assert.match(String(pulumi?.with?.policyPackConfigs), /^policy\/config\//);
         }
-        assert.equal(upProd.environment, "prod");
-        assert.equal(upProd.needs, "up-dev");
+        // Required reviewers are configured on a GitHub environment: each deployment runs in its stack's,
+        // and each after the first waits for the one before it.
+        ups.forEach(({ name, job, stack }, i) => {
+            assert.equal(job.environment, stack, name);
+            assert.match(job.if ?? "", /push/, name);
+            if (i > 0) {
+                assert.ok([job.needs ?? []].flat().includes(ups[i - 1]!.name), `${name} needs ${ups[i - 1]!.name}`);
+            }
+        });
         assert.doesNotMatch(text, /aws-access-key-id|aws-secret-access-key|AWS_SECRET_ACCESS_KEY/);
     });
 
@@ -93,12 +127,14 @@ describe("workflows: policy checks in CI", () => {
         assert.ok(install >= 0 && install < ci.search(/^npm test$/m), ".ci/run installs the pack before npm test");
     });
 
-    it("points every policyPackConfigs entry at a config file that exists", () => {
-        const { text } = load("deploy.yml");
-        for (const stack of ["dev", "prod"]) {
-            assert.ok(fs.existsSync(path.join(__dirname, "..", "..", "policy", "config", `${stack}.json`)), stack);
-        }
+    it("points every policyPackConfigs entry at the config file of the stack it deploys", () => {
+        const { text, workflow } = load("deploy.yml");
         assert.match(text, /policyPackConfigs: policy\/config\/\$\{\{ matrix\.stack \}\}\.json/);
+        for (const { name, job, stack } of upJobs(workflow)) {
+            const pulumi = job.steps.find((s) => s.uses?.startsWith("pulumi/actions@"));
+            assert.equal(pulumi?.with?.policyPackConfigs, `policy/config/${stack}.json`, name);
+            assert.ok(fs.existsSync(path.join(ROOT, "policy", "config", `${stack}.json`)), name);
+        }
     });
 });
 
@@ -119,12 +155,12 @@ describe("workflows: live test (live.yml)", () => {
     };
     const stepIndex = (job: Job, match: (s: Step) => boolean) => job.steps.findIndex(match);
 
-    it("runs only when dispatched by hand, for a stack chosen from dev and prod", () => {
+    it("runs only when dispatched by hand, for a stack chosen from the repository's stacks", () => {
         const { workflow } = live();
         assert.deepEqual(Object.keys(workflow.on), ["workflow_dispatch"]);
         const stack = workflow.on.workflow_dispatch?.inputs?.stack;
         assert.equal(stack?.type, "choice");
-        assert.deepEqual(stack?.options, ["dev", "prod"]);
+        assertCommittedStacks(stack?.options ?? [], "live.yml stack options");
     });
 
     it("asks for an OIDC token and read access only, and never holds static AWS keys", () => {

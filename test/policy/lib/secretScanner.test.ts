@@ -8,7 +8,7 @@ import {
     scanText,
     scanValue,
 } from "../../../policy/lib/secretScanner";
-import { generatedPassword, lambdaEnvironment } from "../../helpers/policyFixtures";
+import { generatedPassword, lambdaEnvironment, ACCOUNT, REGION } from "../../helpers/policyFixtures";
 import { UNKNOWN } from "../../helpers/policy";
 
 // Built by concatenation so the repository itself holds no string a secret scanner would flag.
@@ -64,7 +64,7 @@ describe("lib: secretScanner", () => {
             ["DB_PASSWORD", "<password>"],
             ["DB_PASSWORD", "********"],
             ["DB_PASSWORD", ""],
-            ["DB_PASSWORD_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf"],
+            ["DB_PASSWORD_ARN", `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:db-AbCdEf`],
             ["DB_PASSWORD_SECRET_NAME", "orders/app"],
             ["SECRET_ID", "orders/app"],
             ["TOKEN_TTL_SECONDS", "3600"],

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { disallowHardcodedSecretsInStageVariables as rule } from "../../../../policy/rules/apigatewayv2/disallowHardcodedSecretsInStageVariables";
 import { T } from "../../../../policy/lib/types";
 import { runPolicy, withProp } from "../../../helpers/policy";
-import { apiStage } from "../../../helpers/policyFixtures";
+import { apiStage, ACCOUNT, REGION } from "../../../helpers/policyFixtures";
 import { generatedPassword } from "../../../helpers/policyFixtures";
 import { TOKEN_GENERATORS } from "../../../helpers/policyTokens";
 
@@ -11,7 +11,7 @@ const pw = generatedPassword();
 
 describe("rule: disallow-hardcoded-secrets-in-stage-variables", () => {
     it("passes stage variables holding names and ARNs", async () => {
-        const stage = withProp(apiStage(), "stageVariables", { secretArn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:x", env: "dev" });
+        const stage = withProp(apiStage(), "stageVariables", { secretArn: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:x`, env: "dev" });
         assert.deepEqual(await runPolicy(rule, stage), []);
     });
 

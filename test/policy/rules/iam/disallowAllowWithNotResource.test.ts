@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { disallowAllowWithNotResource } from "../../../../policy/rules/iam/disallowAllowWithNotResource";
 import { runPolicy } from "../../../helpers/policy";
-import { iamPolicy, iamRole } from "../../../helpers/policyFixtures";
+import { iamPolicy, iamRole, ACCOUNT, REGION } from "../../../helpers/policyFixtures";
 
 describe("rule: disallow-allow-with-not-resource", () => {
     it("passes the blueprint's role", async () => {
@@ -9,7 +9,7 @@ describe("rule: disallow-allow-with-not-resource", () => {
     });
 
     it("reports Allow with an array NotResource in an object document", async () => {
-        const doc = { Statement: [{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", NotResource: ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:other"] }] };
+        const doc = { Statement: [{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", NotResource: [`arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:other`] }] };
         assert.deepEqual(await runPolicy(disallowAllowWithNotResource, iamPolicy(doc)), ["policy statement 0: uses NotResource with Allow"]);
     });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { disallowServiceWildcardAction } from "../../../../policy/rules/iam/disallowServiceWildcardAction";
 import { runPolicy } from "../../../helpers/policy";
-import { iamPolicy, iamRole, kmsKey } from "../../../helpers/policyFixtures";
+import { iamPolicy, iamRole, kmsKey, ACCOUNT, REGION } from "../../../helpers/policyFixtures";
 
 describe("rule: disallow-service-wildcard-action", () => {
     it("passes the blueprint's role and its key policy (kms:* for the account root is the AWS default)", async () => {
@@ -10,7 +10,7 @@ describe("rule: disallow-service-wildcard-action", () => {
     });
 
     it("reports \"secretsmanager:*\" in an identity policy", async () => {
-        const doc = { Statement: [{ Effect: "Allow", Action: ["secretsmanager:*"], Resource: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:x" }] };
+        const doc = { Statement: [{ Effect: "Allow", Action: ["secretsmanager:*"], Resource: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:x` }] };
         assert.deepEqual(await runPolicy(disallowServiceWildcardAction, iamPolicy(JSON.stringify(doc))), [
             'policy statement 0: allows every action of a service ("secretsmanager:*")',
         ]);

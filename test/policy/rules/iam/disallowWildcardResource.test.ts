@@ -3,7 +3,7 @@ import { disallowWildcardResource } from "../../../../policy/rules/iam/disallowW
 import { WILDCARD_ONLY_ACTIONS } from "../../../../policy/lib/wildcardOnlyActions";
 import { runPolicy, UNKNOWN } from "../../../helpers/policy";
 import { isWildcardResource } from "../../../../policy/lib/iamDocument";
-import { iamPolicy, iamRole, kmsKey, LOG_GROUP_ARN, runtimePolicy, vpcEndpoint } from "../../../helpers/policyFixtures";
+import { iamPolicy, iamRole, kmsKey, LOG_GROUP_ARN, runtimePolicy, vpcEndpoint, ACCOUNT, REGION } from "../../../helpers/policyFixtures";
 
 describe("rule: disallow-wildcard-resource", () => {
     it("passes the blueprint's role, whose only \"*\" statement is the Lambda ENI actions", async () => {
@@ -35,7 +35,7 @@ describe("rule: disallow-wildcard-resource", () => {
         for (const r of ["*", "arn:aws:logs:*:*:*", "arn:aws:s3:::*", "arn:aws:s3:::*/*", "arn:*:*:*:*:*"]) {
             assert.equal(isWildcardResource(r), true, r);
         }
-        for (const r of ["arn:aws:logs:eu-west-1:123456789012:*", "arn:aws:s3:::orders-bucket/*", `${LOG_GROUP_ARN}:*`, "arn:aws:logs:*:*:log-group:/aws/lambda/orders-api:*", "s3:*"]) {
+        for (const r of [`arn:aws:logs:${REGION}:${ACCOUNT}:*`, "arn:aws:s3:::orders-bucket/*", `${LOG_GROUP_ARN}:*`, "arn:aws:logs:*:*:log-group:/aws/lambda/orders-api:*", "s3:*"]) {
             assert.equal(isWildcardResource(r), false, r);
         }
     });

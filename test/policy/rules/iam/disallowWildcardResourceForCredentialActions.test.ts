@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { disallowWildcardResourceForCredentialActions as rule, isUnscopedResource } from "../../../../policy/rules/iam/disallowWildcardResourceForCredentialActions";
 import { T } from "../../../../policy/lib/types";
 import { runPolicy } from "../../../helpers/policy";
-import { iamPolicy, iamRole, proxyRole, runtimePolicy, vpcEndpoint } from "../../../helpers/policyFixtures";
+import { iamPolicy, iamRole, proxyRole, runtimePolicy, vpcEndpoint, ACCOUNT, REGION } from "../../../helpers/policyFixtures";
 
 describe("rule: disallow-wildcard-resource-for-credential-actions", () => {
     it("passes the blueprint's roles and endpoint policy, which name one secret, key and db user", async () => {
@@ -26,7 +26,7 @@ describe("rule: disallow-wildcard-resource-for-credential-actions", () => {
     });
 
     it("reports rds-db:connect on every db user of the account", async () => {
-        const doc = { Statement: { Effect: "Allow", Action: "rds-db:connect", Resource: "arn:aws:rds-db:eu-west-1:123456789012:dbuser:*/*" } };
+        const doc = { Statement: { Effect: "Allow", Action: "rds-db:connect", Resource: `arn:aws:rds-db:${REGION}:${ACCOUNT}:dbuser:*/*` } };
         assert.equal((await runPolicy(rule, iamPolicy(doc))).length, 1);
     });
 
@@ -51,9 +51,9 @@ describe("rule: disallow-wildcard-resource-for-credential-actions", () => {
 
     it("tells scoped from unscoped ARNs", () => {
         assert.equal(isUnscopedResource("arn:aws:secretsmanager:*:*:secret:*"), true);
-        assert.equal(isUnscopedResource("arn:aws:kms:eu-west-1:123456789012:key/*"), true);
-        assert.equal(isUnscopedResource("arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders-*"), false);
-        assert.equal(isUnscopedResource("arn:aws:rds-db:eu-west-1:123456789012:dbuser:prx-1/app"), false);
+        assert.equal(isUnscopedResource(`arn:aws:kms:${REGION}:${ACCOUNT}:key/*`), true);
+        assert.equal(isUnscopedResource(`arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:orders-*`), false);
+        assert.equal(isUnscopedResource(`arn:aws:rds-db:${REGION}:${ACCOUNT}:dbuser:prx-1/app`), false);
     });
 });
 
@@ -71,7 +71,7 @@ describe("rule: disallow-wildcard-resource-for-credential-actions (Region, accou
     });
 
     it("passes ssm:GetParameter on one parameter path in a named Region and account", async () => {
-        const doc = { Statement: { Effect: "Allow", Action: "ssm:GetParameter", Resource: "arn:aws:ssm:eu-west-1:123456789012:parameter/orders/dev/*" } };
+        const doc = { Statement: { Effect: "Allow", Action: "ssm:GetParameter", Resource: `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/orders/dev/*` } };
         assert.deepEqual(await runPolicy(rule, iamPolicy(doc)), []);
     });
 });

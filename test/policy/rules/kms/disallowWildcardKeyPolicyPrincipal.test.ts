@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { disallowWildcardKeyPolicyPrincipal as rule } from "../../../../policy/rules/kms/disallowWildcardKeyPolicyPrincipal";
 import { T } from "../../../../policy/lib/types";
 import { runPolicy, withProp } from "../../../helpers/policy";
-import { ACCOUNT, iamPolicy, kmsKey } from "../../../helpers/policyFixtures";
+import { ACCOUNT, iamPolicy, kmsKey, REGION } from "../../../helpers/policyFixtures";
 
 const keyPolicy = (principal: unknown, extra: Record<string, unknown> = {}) =>
     JSON.stringify({ Statement: [{ Effect: "Allow", Principal: principal, Action: "kms:Decrypt", Resource: "*", ...extra }] });
@@ -22,7 +22,7 @@ describe("rule: disallow-wildcard-kms-key-policy-principal", () => {
     });
 
     it("passes \"*\" narrowed by kms:CallerAccount and kms:ViaService", async () => {
-        const condition = { Condition: { StringEquals: { "kms:CallerAccount": ACCOUNT, "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } } };
+        const condition = { Condition: { StringEquals: { "kms:CallerAccount": ACCOUNT, "kms:ViaService": `secretsmanager.${REGION}.amazonaws.com` } } };
         assert.deepEqual(await runPolicy(rule, withProp(kmsKey(), "policy", keyPolicy("*", condition))), []);
     });
 
