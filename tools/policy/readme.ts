@@ -1,12 +1,13 @@
 /**
  * The rule table of docs/policy-pack.md, generated from the pack so the two cannot drift
- * (test/policy/readme.test.ts fails when they do). `npx tsx policy/readme.ts` rewrites the table
- * between the `policy-rules` markers in docs/policy-pack.md.
+ * (test/tools/policy/readme.test.ts fails when they do). `npx tsx tools/policy/readme.ts` rewrites
+ * the table between the `policy-rules` markers in docs/policy-pack.md. A tool rather than part of
+ * the pack: it writes a file of the repository, which the pack the Pulumi CLI loads never does.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BlueprintPolicy } from "./lib/rule";
-import { policies } from "./pack";
+import { BlueprintPolicy } from "../../policy/lib/rule";
+import { policies } from "../../policy/pack";
 
 export const TABLE_START = "<!-- policy-rules:start -->";
 export const TABLE_END = "<!-- policy-rules:end -->";
@@ -22,14 +23,14 @@ export function rulesTable(rules: readonly BlueprintPolicy[] = policies): string
 }
 
 /** Where the table lives. */
-export const DOC_PATH = path.join(__dirname, "..", "docs", "policy-pack.md");
+export const DOC_PATH = path.join(__dirname, "..", "..", "docs", "policy-pack.md");
 
 /** The document's text with the table between the markers replaced. */
 export function withRulesTable(doc: string, rules: readonly BlueprintPolicy[] = policies): string {
     const start = doc.indexOf(TABLE_START);
     const end = doc.indexOf(TABLE_END);
     if (start < 0 || end < start) {
-        throw new Error(`${path.relative(path.join(__dirname, ".."), DOC_PATH)} has no ${TABLE_START} ... ${TABLE_END} block`);
+        throw new Error(`${path.relative(path.join(__dirname, "..", ".."), DOC_PATH)} has no ${TABLE_START} ... ${TABLE_END} block`);
     }
     return `${doc.slice(0, start + TABLE_START.length)}\n${rulesTable(rules)}\n${doc.slice(end)}`;
 }

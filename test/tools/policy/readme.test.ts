@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import { DOC_PATH, rulesTable, TABLE_END, TABLE_START, withRulesTable } from "../../policy/readme";
-import { policies } from "../../policy/pack";
+import { DOC_PATH, rulesTable, TABLE_END, TABLE_START, withRulesTable } from "../../../tools/policy/readme";
+import { policies } from "../../../policy/pack";
 
-describe("policy readme: the rules table of docs/policy-pack.md", () => {
-    it("lists every rule of the pack with its current level (regenerate with `npx tsx policy/readme.ts`)", () => {
+describe("tools/policy/readme: the rules table of docs/policy-pack.md", () => {
+    it("lists every rule of the pack with its current level (regenerate with `npx tsx tools/policy/readme.ts`)", () => {
         const doc = fs.readFileSync(DOC_PATH, "utf8");
         assert.equal(doc, withRulesTable(doc));
     });
