@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PlannedInvoke, PlannedResource, RecordingMocks } from "./mocks";
-import { projectName as readProjectName, stackConfig as readStackConfig } from "./stackFile";
+import { projectName as readProjectName, readStackFile, stackConfig as readStackConfig } from "./stackFile";
 
 export const repositoryRoot = path.resolve(__dirname, "..", "..");
 
@@ -31,6 +31,8 @@ export interface PlanOptions {
     readonly root?: string;
     /** Replaces or adds config values on top of the stack file (keys with their namespace). */
     readonly overrides?: Readonly<Record<string, string | undefined>>;
+    /** Keys (with their namespace) to hand over as set with `--secret`, besides the stack file's own secrets. */
+    readonly secretKeys?: readonly string[];
     /**
      * Runs the stack file's config under another project or stack name, as a fork would: the
      * project's config keys move to the new namespace, and physical names follow the new names.
@@ -47,9 +49,11 @@ export async function planStack(stackFile: string, options: PlanOptions = {}): P
     const committedProject = projectName(root);
     const project = options.as?.project ?? committedProject;
     const stack = options.as?.stack ?? stackFile;
+    const file = readStackFile(stackFile, root);
+    const moved = (key: string) => (key.startsWith(`${committedProject}:`) ? `${project}:${key.slice(committedProject.length + 1)}` : key);
     const config: Record<string, string> = {};
-    for (const [key, value] of Object.entries(stackConfig(stackFile, root))) {
-        config[key.startsWith(`${committedProject}:`) ? `${project}:${key.slice(committedProject.length + 1)}` : key] = value;
+    for (const [key, value] of Object.entries(file.config)) {
+        config[moved(key)] = value;
     }
     for (const [key, value] of Object.entries(options.overrides ?? {})) {
         if (value === undefined) {
@@ -58,7 +62,9 @@ export async function planStack(stackFile: string, options: PlanOptions = {}): P
             config[key] = value;
         }
     }
-    pulumi.runtime.setAllConfig(config);
+    // Secret keys go beside the config, as the engine hands them over (PULUMI_CONFIG_SECRET_KEYS).
+    const secretKeys = [...new Set([...file.secretKeys.map(moved), ...(options.secretKeys ?? [])])].filter((key) => key in config);
+    pulumi.runtime.setAllConfig(config, secretKeys);
     const mocks = new RecordingMocks(config["aws:region"] ?? "us-east-1");
     await pulumi.runtime.setMocks(mocks, project, stack, false);
     mocks.recordOptionsFrom(pulumi.runtime.getMonitor());

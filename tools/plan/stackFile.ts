@@ -33,11 +33,24 @@ export function projectName(root: string): string {
     return project.name;
 }
 
-/**
- * A stack's config as the Pulumi CLI hands it to the program: every value a string, with structured YAML values
- * (numbers, booleans, lists, maps) JSON-encoded. Keys are as written, namespace included.
- */
+/** A stack file's settings as the Pulumi CLI hands them to the program, and which of them are secrets. */
+export interface StackFile {
+    /** Every value a string, structured YAML values (numbers, booleans, lists, maps) JSON-encoded; keys as written, namespace included. */
+    readonly config: Record<string, string>;
+    /**
+     * The keys set with `--secret`, stored as `key: { secure: <ciphertext> }`. Offline there is no key to decrypt them:
+     * their value here is the ciphertext, marked secret so the program treats it as the CLI would a secret.
+     */
+    readonly secretKeys: string[];
+}
+
+/** A stack's config as the Pulumi CLI hands it to the program (see {@link StackFile}). */
 export function stackConfig(stack: string, root: string): Record<string, string> {
+    return readStackFile(stack, root).config;
+}
+
+/** A stack file's settings and its secret keys. */
+export function readStackFile(stack: string, root: string): StackFile {
     const file = path.join(root, `Pulumi.${stack}.yaml`);
     if (!fs.existsSync(file)) {
         // The plan CLI recognises this message (tools/plan/cli.ts) and prints it without a stack trace.
@@ -50,8 +63,18 @@ export function stackConfig(stack: string, root: string): Record<string, string>
         throw new ConfigError(problem, [problem]);
     }
     const values: Record<string, string> = {};
+    const secretKeys: string[] = [];
     for (const [key, value] of Object.entries((config ?? {}) as Record<string, unknown>)) {
-        values[key] = typeof value === "string" ? value : JSON.stringify(value);
+        const secure = isSecure(value) ? value.secure : undefined;
+        if (secure !== undefined) {
+            secretKeys.push(key);
+        }
+        values[key] = secure ?? (typeof value === "string" ? value : JSON.stringify(value));
     }
-    return values;
+    return { config: values, secretKeys };
+}
+
+/** How the Pulumi CLI writes a secret into a stack file: a map whose only key is `secure`. */
+function isSecure(value: unknown): value is { secure: string } {
+    return typeof value === "object" && value !== null && Object.keys(value).length === 1 && typeof (value as { secure?: unknown }).secure === "string";
 }

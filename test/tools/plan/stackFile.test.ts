@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ConfigError } from "../../../infra/config";
-import { projectName, stackConfig } from "../../../tools/plan/stackFile";
+import { projectName, readStackFile, stackConfig } from "../../../tools/plan/stackFile";
 
 /** A project folder of the test's own, with the files given. */
 function project(files: Record<string, string>): string {
@@ -37,6 +37,14 @@ describe("plan: stack files (tools/plan/stackFile.ts)", () => {
             "acme-orders:tags": '{"team":"orders"}',
             "acme-orders:dbEngineVersion": "8.4",
         });
+    });
+
+    it("marks a value the CLI stored with --secret (secure: <ciphertext>) as a secret key", () => {
+        const root = project({ "Pulumi.qa.yaml": "config:\n  aws:region: us-east-1\n  acme-orders:alarmEmail:\n    secure: v1:abc\n  acme-orders:tags:\n    secure: team\n    owner: me\n" });
+        const file = readStackFile("qa", root);
+        assert.deepEqual(file.secretKeys, ["acme-orders:alarmEmail"]);
+        assert.equal(file.config["acme-orders:alarmEmail"], "v1:abc");
+        assert.equal(file.config["acme-orders:tags"], '{"secure":"team","owner":"me"}');
     });
 
     it("reads a stack file without settings as no settings", () => {

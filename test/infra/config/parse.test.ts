@@ -2,9 +2,9 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CONFIG_KEYS, ConfigError, ConfigSource, parseConfig } from "../../infra/config";
-import { planStack, projectName, stackConfig } from "../../tools/plan/run";
-import { committedStacks, fixturePlanWith, fixtureRoot } from "../helpers/stackPlan";
+import { CONFIG_KEYS, ConfigError, ConfigSource, parseConfig } from "../../../infra/config";
+import { planStack, projectName, stackConfig } from "../../../tools/plan/run";
+import { committedStacks, fixturePlanWith, fixtureRoot } from "../../helpers/stackPlan";
 
 /** A project and region of the test's own: no fork's. */
 const project = "acme-orders";
