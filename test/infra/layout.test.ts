@@ -34,7 +34,7 @@ describe("layout: the program apart from its tools", () => {
     it("bundles what `pulumi up` runs (infra/index.ts) without a file of tools/ or policy/", () => {
         const files = bundledFiles(["infra/index.ts"]);
         // The bundle really is the program: its entry, its config and its components.
-        assert.ok(files.includes("infra/index.ts") && files.includes("infra/config.ts") && files.includes("infra/lib/nameRules.ts"), files.join("\n"));
+        assert.ok(files.includes("infra/index.ts") && files.includes("infra/config/index.ts") && files.includes("infra/lib/nameRules.ts"), files.join("\n"));
         assert.deepEqual(
             files.filter((f) => FORBIDDEN.test(f)),
             [],
