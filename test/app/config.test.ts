@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { ConfigError, loadApiConfig, loadMigrateConfig, loadProjectorConfig, loadRelayConfig } from "../../app/src/config";
+import { FIXTURE_PREFIX, FIXTURE_REGION } from "../helpers/fixtureValues";
 
-const apiBaseline = { DB_HOST: "proxy.example.internal", DB_NAME: "orders", DB_SECRET_ARN: "arn:aws:secretsmanager:eu-west-1:1:secret:app" };
+const apiBaseline = { DB_HOST: "proxy.example.internal", DB_NAME: "orders", DB_SECRET_ARN: `arn:aws:secretsmanager:${FIXTURE_REGION}:1:secret:app` };
 const migrateBaseline = {
     DB_HOST: "db.example.internal",
     DB_NAME: "orders",
@@ -53,8 +54,8 @@ describe("config", () => {
         });
 
         it("reads AWS_REGION in iam mode, the region tokens are signed for", () => {
-            const config = loadApiConfig({ ...apiBaseline, DB_AUTH: "iam", DB_USER: "app_iam", AWS_REGION: "eu-west-1" });
-            assert.deepEqual(config.auth, { mode: "iam", user: "app_iam", region: "eu-west-1" });
+            const config = loadApiConfig({ ...apiBaseline, DB_AUTH: "iam", DB_USER: "app_iam", AWS_REGION: FIXTURE_REGION });
+            assert.deepEqual(config.auth, { mode: "iam", user: "app_iam", region: FIXTURE_REGION });
         });
 
         it("requires DB_USER in iam mode", () => {
@@ -106,8 +107,8 @@ describe("config", () => {
 
     describe("loadRelayConfig", () => {
         it("reads the API's database settings and the bus, with its own service name", () => {
-            const config = loadRelayConfig({ ...apiBaseline, EVENT_BUS_NAME: "serverless-mysql-dev-orders" });
-            assert.equal(config.eventBusName, "serverless-mysql-dev-orders");
+            const config = loadRelayConfig({ ...apiBaseline, EVENT_BUS_NAME: `${FIXTURE_PREFIX}-orders` });
+            assert.equal(config.eventBusName, `${FIXTURE_PREFIX}-orders`);
             assert.equal(config.db.host, apiBaseline.DB_HOST);
             assert.equal(config.logging.serviceName, "orders-relay");
         });

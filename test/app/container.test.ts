@@ -8,9 +8,10 @@ import { loadApiConfig } from "../../app/src/config";
 import { createApiContainer } from "../../app/src/container";
 import { withEnvironment } from "../../app/dev/localEnvironment";
 import { silentLogger } from "./support/silentLogger";
+import { FIXTURE_REGION } from "../helpers/fixtureValues";
 
 const baseline = { DB_HOST: "proxy.example.internal", DB_NAME: "orders" };
-const secretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app";
+const secretArn = `arn:aws:secretsmanager:${FIXTURE_REGION}:123456789012:secret:app`;
 // Generated per run: no credential, not even a fake one, lives in the repository.
 const generated = () => randomBytes(18).toString("base64url");
 
@@ -49,14 +50,14 @@ describe("container", () => {
 
     it("signs an IAM token for the endpoint, user and AWS_REGION with the environment's credentials when no signer is injected", async () => {
         const { seen, connect } = capturingConnector();
-        const container = createApiContainer(loadApiConfig({ ...baseline, DB_AUTH: "iam", DB_USER: "app_iam", AWS_REGION: "eu-west-1" }), { connect, logger: silentLogger() });
+        const container = createApiContainer(loadApiConfig({ ...baseline, DB_AUTH: "iam", DB_USER: "app_iam", AWS_REGION: FIXTURE_REGION }), { connect, logger: silentLogger() });
         const accessKeyId = `ASIA${randomBytes(8).toString("hex").toUpperCase()}`;
         await withEnvironment({ AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: generated(), AWS_SESSION_TOKEN: generated() }, () =>
             container.db.query("SELECT 1", [], { retryOnFatal: true }),
         );
         const token = String(seen[0]?.password);
         assert.ok(token.startsWith("proxy.example.internal:3306/?Action=connect&DBUser=app_iam&X-Amz-Algorithm=AWS4-HMAC-SHA256&"), token);
-        assert.ok(token.includes(`X-Amz-Credential=${accessKeyId}%2F`) && token.includes("%2Feu-west-1%2Frds-db%2Faws4_request&"), token);
+        assert.ok(token.includes(`X-Amz-Credential=${accessKeyId}%2F`) && token.includes(`%2F${FIXTURE_REGION}%2Frds-db%2Faws4_request&`), token);
         assert.match(token, /&X-Amz-Expires=900&.*&X-Amz-Signature=[0-9a-f]{64}&/);
     });
 
@@ -79,7 +80,7 @@ describe("container", () => {
             createApiContainer(loadApiConfig({ ...baseline, DB_SECRET_ARN: secretArn, ...env }), {
                 connect,
                 logger: silentLogger(),
-                secretsClient: new SecretsManagerClient({ region: "eu-west-1" }),
+                secretsClient: new SecretsManagerClient({ region: FIXTURE_REGION }),
             });
 
         it("logs in with the secret's user and password, without the cleartext plugin or multi-statements", async () => {

@@ -8,8 +8,9 @@ import { invoke } from "./support/invoke";
 import { capturingStdout, emfDocuments, type EmfDocument } from "./support/capturingStdout";
 import { useLocalEnvironment } from "./support/localEnvironment";
 import { silentLogger } from "./support/silentLogger";
+import { FIXTURE_PROJECT } from "../helpers/fixtureValues";
 
-const namespace = "serverless-mysql-test";
+const namespace = `${FIXTURE_PROJECT}-test`;
 
 /** Every metric of the documents, with its value and the dimensions of its document. */
 function metricsIn(documents: readonly EmfDocument[]): { name: string; value: unknown; dimensions: Record<string, unknown>; namespace: string; unit: string }[] {

@@ -2,6 +2,7 @@ import { Signer } from "@aws-sdk/rds-signer";
 import { strict as assert } from "node:assert";
 import { randomBytes } from "node:crypto";
 import { environmentCredentials, IamAuthTokenSigner, type AwsCredentials } from "../../../app/src/db/iamAuthToken";
+import { FIXTURE_REGION } from "../../helpers/fixtureValues";
 
 // Generated per run: no credential, not even a fake one, lives in the repository. Secret keys are 40
 // characters of base64 in AWS; these include '+' and '/' so that escaping is exercised.
@@ -48,7 +49,7 @@ interface Case {
 }
 
 const cases: Case[] = [
-    { name: "an RDS Proxy endpoint with session credentials (as in Lambda)", hostname: "orders-prx.proxy-abcdefghijkl.eu-west-1.rds.amazonaws.com", port: 3306, username: "app", region: "eu-west-1", at: "2026-03-01T12:34:56.789Z", session: true },
+    { name: "an RDS Proxy endpoint with session credentials (as in Lambda)", hostname: `orders-prx.proxy-abcdefghijkl.${FIXTURE_REGION}.rds.amazonaws.com`, port: 3306, username: "app", region: FIXTURE_REGION, at: "2026-03-01T12:34:56.789Z", session: true },
     { name: "long-term keys (no session token)", hostname: "db.cluster-xyz.us-east-1.rds.amazonaws.com", port: 3306, username: "app_iam", region: "us-east-1", at: "2025-12-31T23:59:59.000Z", session: false },
     { name: "another port and a user name that needs escaping", hostname: "localhost", port: 13306, username: "app user+(1)*!'~", region: "ap-southeast-2", at: "2026-07-04T00:00:00.000Z", session: true },
 ];
@@ -69,7 +70,7 @@ describe("db: IamAuthTokenSigner", () => {
     it("signs with the credentials current at each call", async () => {
         let credentials = generatedCredentials(true);
         const at = new Date("2026-03-01T00:00:00Z");
-        const signer = new IamAuthTokenSigner({ hostname: "h", port: 3306, username: "app", region: "eu-west-1", credentials: () => credentials, now: () => at });
+        const signer = new IamAuthTokenSigner({ hostname: "h", port: 3306, username: "app", region: FIXTURE_REGION, credentials: () => credentials, now: () => at });
         const first = await signer.getAuthToken();
         credentials = generatedCredentials(true);
         const second = await signer.getAuthToken();

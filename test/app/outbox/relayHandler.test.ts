@@ -9,6 +9,7 @@ import { handler, resetRelayContainer } from "../../../app/src/relay";
 import { capturingStdout, emfDocuments } from "../support/capturingStdout";
 import { useLocalEnvironment } from "../support/localEnvironment";
 import { freshEvents } from "../support/localEvents";
+import { FIXTURE_PROJECT } from "../../helpers/fixtureValues";
 
 const context = (remainingMs: number) => ({ awsRequestId: randomUUID(), getRemainingTimeInMillis: () => remainingMs }) as unknown as Context;
 
@@ -36,7 +37,7 @@ describe("relay handler (against MariaDB and the EventBridge stub)", function ()
             ...local.env().apiEnv,
             EVENT_BUS_NAME: "orders-handler-test",
             POWERTOOLS_SERVICE_NAME: "orders-relay",
-            POWERTOOLS_METRICS_NAMESPACE: "serverless-mysql-test",
+            POWERTOOLS_METRICS_NAMESPACE: `${FIXTURE_PROJECT}-test`,
             POWERTOOLS_LOG_LEVEL: "SILENT",
         };
         const { result, lines } = await capturingStdout(() => withEnvironment(env, () => handler({}, context(60_000))));

@@ -7,13 +7,14 @@ import { createProjectorContainer } from "../../../app/src/readModel/projectorCo
 import { capturingStdout, emfDocuments } from "../support/capturingStdout";
 import { useLocalEnvironment } from "../support/localEnvironment";
 import { silentLogger } from "../support/silentLogger";
+import { FIXTURE_PROJECT } from "../../helpers/fixtureValues";
 
 describe("readModel: projector container (against MariaDB)", function () {
     this.timeout(30_000);
     const local = useLocalEnvironment();
 
     it("counts an applied event and an ignored repeat as EMF metrics of the projector's service", async () => {
-        const env = { ...local.env().apiEnv, POWERTOOLS_METRICS_NAMESPACE: "serverless-mysql-test", POWERTOOLS_SERVICE_NAME: "" };
+        const env = { ...local.env().apiEnv, POWERTOOLS_METRICS_NAMESPACE: `${FIXTURE_PROJECT}-test`, POWERTOOLS_SERVICE_NAME: "" };
         const container = createProjectorContainer(loadProjectorConfig(env), { logger: silentLogger() });
         try {
             const orderId = randomUUID();
@@ -28,7 +29,7 @@ describe("readModel: projector container (against MariaDB)", function () {
             assert.equal(docs.length, 2);
             for (const doc of docs) {
                 assert.equal(doc.service, "orders-projector");
-                assert.equal(doc._aws.CloudWatchMetrics[0]?.Namespace, "serverless-mysql-test");
+                assert.equal(doc._aws.CloudWatchMetrics[0]?.Namespace, `${FIXTURE_PROJECT}-test`);
             }
             assert.deepEqual(
                 docs.map((doc) => [doc[PROJECTOR_METRICS.summariesUpdated], doc[PROJECTOR_METRICS.staleEventsIgnored]]),

@@ -5,8 +5,9 @@ import { randomBytes } from "node:crypto";
 import { parseCredentialsSecret } from "../../../app/src/secrets/credentialsSecret";
 import { SecretFetchError } from "../../../app/src/secrets/errors";
 import { SecretCache } from "../../../app/src/secrets/secretCache";
+import { FIXTURE_REGION } from "../../helpers/fixtureValues";
 
-const secretId = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app";
+const secretId = `arn:aws:secretsmanager:${FIXTURE_REGION}:123456789012:secret:app`;
 const secret = (password: string) => ({ SecretString: JSON.stringify({ username: "app", password }) });
 // Generated per run: no credential, not even a fake one, lives in the repository.
 const one = randomBytes(18).toString("base64url");
@@ -18,7 +19,7 @@ describe("secrets: SecretCache", () => {
     let sm: ReturnType<typeof mockClient>;
     let now = 0;
     const cache = (ttlSeconds = 300) =>
-        new SecretCache({ client: new SecretsManagerClient({ region: "eu-west-1" }), secretId, ttlSeconds, parse: parseCredentialsSecret, now: () => now });
+        new SecretCache({ client: new SecretsManagerClient({ region: FIXTURE_REGION }), secretId, ttlSeconds, parse: parseCredentialsSecret, now: () => now });
 
     before(() => {
         sm = mockClient(SecretsManagerClient);

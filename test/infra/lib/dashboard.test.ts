@@ -3,6 +3,7 @@ import { APP_METRICS } from "../../../app/src/metrics";
 import { alarmSpecs, type AlarmThresholds } from "../../../infra/lib/alarms";
 import { DASHBOARD_COLUMNS, dashboardBody } from "../../../infra/lib/dashboard";
 import { AWS_METRICS } from "../../../infra/lib/metrics";
+import { FIXTURE_ACCOUNT, FIXTURE_REGION } from "../../helpers/fixtureValues";
 
 const thresholds: AlarmThresholds = {
     api5xxPercent: 5,
@@ -28,8 +29,8 @@ const resources = {
     proxyName: "orders-proxy",
 };
 const alarms = alarmSpecs(resources, thresholds);
-const alarmArns = alarms.map((a) => `arn:aws:cloudwatch:eu-west-1:123456789012:alarm:stack-${a.key}`);
-const body = dashboardBody({ title: "stack", region: "eu-west-1", resources, alarms, alarmArns, appNamespace: "stack", appService: "orders-api" });
+const alarmArns = alarms.map((a) => `arn:aws:cloudwatch:${FIXTURE_REGION}:${FIXTURE_ACCOUNT}:alarm:stack-${a.key}`);
+const body = dashboardBody({ title: "stack", region: FIXTURE_REGION, resources, alarms, alarmArns, appNamespace: "stack", appService: "orders-api" });
 
 /** Every metric line of every chart: [namespace, name, ...dimension pairs, options]; math lines are skipped. */
 function metricLines(): { namespace: string; name: string; dimensions: Record<string, string>; options: Record<string, unknown> }[] {
@@ -64,7 +65,7 @@ describe("lib: dashboard", () => {
                 }
             }
             if (widget.type !== "text") {
-                assert.equal(widget.properties.region, "eu-west-1");
+                assert.equal(widget.properties.region, FIXTURE_REGION);
             }
         }
     });

@@ -10,23 +10,24 @@ import {
     serviceTrustPolicy,
     writeLogsStatement,
 } from "../../../infra/lib/iam";
+import { FIXTURE_ACCOUNT, FIXTURE_REGION } from "../../helpers/fixtureValues";
 
-const secretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-AbCdEf";
-const keyArn = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-const logGroupArn = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/api";
+const secretArn = `arn:aws:secretsmanager:${FIXTURE_REGION}:${FIXTURE_ACCOUNT}:secret:app-AbCdEf`;
+const keyArn = `arn:aws:kms:${FIXTURE_REGION}:${FIXTURE_ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const logGroupArn = `arn:aws:logs:${FIXTURE_REGION}:${FIXTURE_ACCOUNT}:log-group:/aws/lambda/api`;
 
 describe("lib: iam", () => {
     it("trusts a service and adds the confused-deputy guard when given the account", () => {
-        const doc = serviceTrustPolicy("rds.amazonaws.com", "123456789012");
+        const doc = serviceTrustPolicy("rds.amazonaws.com", FIXTURE_ACCOUNT);
         assert.deepEqual(doc.Statement[0]!.Principal, { Service: "rds.amazonaws.com" });
-        assert.deepEqual(doc.Statement[0]!.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
+        assert.deepEqual(doc.Statement[0]!.Condition, { StringEquals: { "aws:SourceAccount": FIXTURE_ACCOUNT } });
     });
 
     it("narrows the trust to the service's resources when given a source ARN pattern", () => {
-        const doc = serviceTrustPolicy("vpc-flow-logs.amazonaws.com", "123456789012", flowLogsSourceArn("aws", "eu-west-1", "123456789012"));
+        const doc = serviceTrustPolicy("vpc-flow-logs.amazonaws.com", FIXTURE_ACCOUNT, flowLogsSourceArn("aws", FIXTURE_REGION, FIXTURE_ACCOUNT));
         assert.deepEqual(doc.Statement[0]!.Condition, {
-            StringEquals: { "aws:SourceAccount": "123456789012" },
-            ArnLike: { "aws:SourceArn": "arn:aws:ec2:eu-west-1:123456789012:vpc-flow-log/*" },
+            StringEquals: { "aws:SourceAccount": FIXTURE_ACCOUNT },
+            ArnLike: { "aws:SourceArn": `arn:aws:ec2:${FIXTURE_REGION}:${FIXTURE_ACCOUNT}:vpc-flow-log/*` },
         });
     });
 
@@ -44,9 +45,9 @@ describe("lib: iam", () => {
     });
 
     it("grants decryption with the key only through Secrets Manager of the region", () => {
-        const statement = decryptViaSecretsManagerStatement(keyArn, "eu-west-1");
+        const statement = decryptViaSecretsManagerStatement(keyArn, FIXTURE_REGION);
         assert.equal(statement.Resource, keyArn);
-        assert.deepEqual(statement.Condition, { StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } });
+        assert.deepEqual(statement.Condition, { StringEquals: { "kms:ViaService": `secretsmanager.${FIXTURE_REGION}.amazonaws.com` } });
     });
 
     it("lets a function write to the streams of its own log group and nothing else", () => {
@@ -61,16 +62,16 @@ describe("lib: iam", () => {
     });
 
     it("grants rds-db:connect on exactly the given user resource", () => {
-        const arn = "arn:aws:rds-db:eu-west-1:123456789012:dbuser:prx-0abc/app";
+        const arn = `arn:aws:rds-db:${FIXTURE_REGION}:${FIXTURE_ACCOUNT}:dbuser:prx-0abc/app`;
         assert.deepEqual(rdsConnectStatement(arn).Resource, arn);
     });
 
     it("opens the Secrets Manager endpoint to reads of the listed secrets by this account only", () => {
-        const doc = secretsEndpointPolicy([secretArn], "123456789012");
+        const doc = secretsEndpointPolicy([secretArn], FIXTURE_ACCOUNT);
         const [statement] = doc.Statement;
         assert.deepEqual(statement!.Resource, [secretArn]);
         assert.deepEqual(statement!.Action, ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]);
-        assert.deepEqual(statement!.Condition, { StringEquals: { "aws:PrincipalAccount": "123456789012" } });
+        assert.deepEqual(statement!.Condition, { StringEquals: { "aws:PrincipalAccount": FIXTURE_ACCOUNT } });
     });
 
     it("lets flow logs deliver to one log group", () => {

@@ -1,14 +1,15 @@
 import { strict as assert } from "node:assert";
 import { stackKeyPolicy } from "../../../infra/lib/keyPolicy";
+import { FIXTURE_ACCOUNT, FIXTURE_PREFIX, FIXTURE_REGION } from "../../helpers/fixtureValues";
 
-const policy = stackKeyPolicy({ partition: "aws", accountId: "123456789012", region: "eu-west-1", alarmNamePrefix: "serverless-mysql-prod" });
+const policy = stackKeyPolicy({ partition: "aws", accountId: FIXTURE_ACCOUNT, region: FIXTURE_REGION, alarmNamePrefix: FIXTURE_PREFIX });
 
 describe("lib: keyPolicy", () => {
     it("keeps AWS's default statement, so the account and its IAM policies still govern the key", () => {
         assert.deepEqual(policy.Statement[0], {
             Sid: "Enable IAM User Permissions",
             Effect: "Allow",
-            Principal: { AWS: "arn:aws:iam::123456789012:root" },
+            Principal: { AWS: `arn:aws:iam::${FIXTURE_ACCOUNT}:root` },
             Action: "kms:*",
             Resource: "*",
         });
@@ -20,14 +21,14 @@ describe("lib: keyPolicy", () => {
         assert.deepEqual(cloudwatch.Principal, { Service: "cloudwatch.amazonaws.com" });
         assert.deepEqual(cloudwatch.Action, ["kms:Decrypt", "kms:GenerateDataKey*"]);
         assert.deepEqual(cloudwatch.Condition, {
-            StringEquals: { "aws:SourceAccount": "123456789012" },
-            ArnLike: { "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:serverless-mysql-prod-*" },
+            StringEquals: { "aws:SourceAccount": FIXTURE_ACCOUNT },
+            ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${FIXTURE_REGION}:${FIXTURE_ACCOUNT}:alarm:${FIXTURE_PREFIX}-*` },
         });
     });
 
     it("follows the partition", () => {
-        const china = stackKeyPolicy({ partition: "aws-cn", accountId: "123456789012", region: "cn-north-1", alarmNamePrefix: "p-s" });
-        assert.equal((china.Statement[0]!.Principal as { AWS: string }).AWS, "arn:aws-cn:iam::123456789012:root");
+        const china = stackKeyPolicy({ partition: "aws-cn", accountId: FIXTURE_ACCOUNT, region: "cn-north-1", alarmNamePrefix: "p-s" });
+        assert.equal((china.Statement[0]!.Principal as { AWS: string }).AWS, `arn:aws-cn:iam::${FIXTURE_ACCOUNT}:root`);
         assert.match(JSON.stringify(china.Statement[1]!.Condition), /arn:aws-cn:cloudwatch:cn-north-1:/);
     });
 });
