@@ -46,6 +46,14 @@ const STAGE = "$default";
  */
 export const PUBLIC_ROUTE_KEYS = ["GET /health"] as const;
 
+/**
+ * The throttle of each public route, per second across all callers: enough for any number of uptime checks, small
+ * enough that anonymous traffic stays cheap (the route never reaches the database: app/src/http/api.ts). Route
+ * settings override the stage's defaults for their route
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html).
+ */
+export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 5, burstLimit: 10 } as const;
+
 /** The `authorizationType` of the routes that require a caller, per `apiAuth`. */
 export function routeAuthorizationType(auth: ApiAuthSettings): "AWS_IAM" | "JWT" | "NONE" {
     switch (auth.mode) {
@@ -191,10 +199,10 @@ export class Api extends pulumi.ComponentResource {
             },
             parent,
         );
-        for (const routeKey of PUBLIC_ROUTE_KEYS) {
+        const publicRoutes = PUBLIC_ROUTE_KEYS.map((routeKey) => {
             const slug = routeKey.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-            new aws.apigatewayv2.Route(`${name}-${slug}-route`, { apiId: api.id, routeKey, target, authorizationType: "NONE" }, parent);
-        }
+            return new aws.apigatewayv2.Route(`${name}-${slug}-route`, { apiId: api.id, routeKey, target, authorizationType: "NONE" }, parent);
+        });
 
         const accessLogs = new aws.cloudwatch.LogGroup(
             `${name}-api-access-logs`,
@@ -213,8 +221,17 @@ export class Api extends pulumi.ComponentResource {
                     throttlingBurstLimit: args.throttleBurstLimit,
                     detailedMetricsEnabled: true,
                 },
+                // Anyone may call the public routes, so they get a budget of their own: a flood of anonymous probes
+                // is throttled there and cannot use up the authenticated callers' stage limit.
+                routeSettings: PUBLIC_ROUTE_KEYS.map((routeKey) => ({
+                    routeKey,
+                    throttlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,
+                    throttlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit,
+                    detailedMetricsEnabled: true,
+                })),
             },
-            parent,
+            // API Gateway refuses route settings for a route key that does not exist yet.
+            { ...parent, dependsOn: publicRoutes },
         );
 
         new aws.lambda.Permission(

@@ -75,10 +75,20 @@ describe("handler (against MariaDB)", function () {
     });
 
     describe("routes", () => {
-        it("GET /health answers 200 when the database answers", async () => {
-            const reply = await invoke(api, "GET", "/health");
+        it("GET /ready answers 200 when the database answers", async () => {
+            const reply = await invoke(api, "GET", "/ready");
+            assert.equal(reply.status, 200);
+            assert.deepEqual(reply.body, { status: "ok", database: "ok" });
+        });
+
+        it("GET /health (public) answers 200 without touching the database", async () => {
+            const before = await statusCounters(admin);
+            const container = local.container();
+            const reply = await invoke(container, "GET", "/health");
             assert.equal(reply.status, 200);
             assert.deepEqual(reply.body, { status: "ok" });
+            assert.equal(container.db.connectionsOpened, 0, "no connection opened for an anonymous probe");
+            assert.equal((await statusCounters(admin)).Connections, before.Connections, "the server saw no new connection");
         });
 
         it("POST /orders answers 201 with Location, ETag and the new order", async () => {
@@ -336,7 +346,7 @@ describe("handler (against MariaDB)", function () {
             await invoke(container, "GET", `/orders/${body.id}`);
             await invoke(container, "GET", `/orders/${body.id}/events`);
             await invoke(container, "GET", "/time");
-            await invoke(container, "GET", "/health");
+            await invoke(container, "GET", "/ready");
             const after = await statusCounters(admin);
             assert.equal(after.Connections! - before.Connections!, 1, "one new connection");
             assert.equal(after.Com_stmt_prepare, before.Com_stmt_prepare);
@@ -346,7 +356,7 @@ describe("handler (against MariaDB)", function () {
 
         it("recovers when the connection was killed between invocations", async () => {
             const container = local.container();
-            assert.equal((await invoke(container, "GET", "/health")).status, 200);
+            assert.equal((await invoke(container, "GET", "/ready")).status, 200);
             assert.ok((await killAppConnections(admin)) >= 1);
             const reply = await invoke(container, "GET", "/time");
             assert.equal(reply.status, 200, reply.text);
@@ -356,12 +366,12 @@ describe("handler (against MariaDB)", function () {
         it("recovers when the app password was changed and the secret updated", async () => {
             const env = local.env();
             const container = local.container();
-            assert.equal((await invoke(container, "GET", "/health")).status, 200);
+            assert.equal((await invoke(container, "GET", "/ready")).status, 200);
             const password = randomBytes(18).toString("base64url");
             await admin.query("ALTER USER 'app'@'%' IDENTIFIED BY ?", [password]);
             env.secrets.put(env.appSecretId, { username: "app", password });
             await killAppConnections(admin);
-            const reply = await invoke(container, "GET", "/health");
+            const reply = await invoke(container, "GET", "/ready");
             assert.equal(reply.status, 200, reply.text);
             assert.equal(container.secretCache?.fetchCount, 2);
         });
@@ -372,11 +382,11 @@ describe("handler (against MariaDB)", function () {
             const password = randomBytes(18).toString("base64url");
             const container = createApiContainer(loadApiConfig(env.apiEnv), { logger });
             try {
-                await invoke(container, "GET", "/health");
+                await invoke(container, "GET", "/ready");
                 await admin.query("ALTER USER 'app'@'%' IDENTIFIED BY ?", [password]);
                 env.secrets.put(env.appSecretId, { username: "app", password });
                 await killAppConnections(admin);
-                await invoke(container, "GET", "/health");
+                await invoke(container, "GET", "/ready");
                 await invoke(container, "POST", "/orders", { body: "{", headers: { "content-type": "application/json" } });
             } finally {
                 await container.db.close();
@@ -396,7 +406,7 @@ describe("handler (against MariaDB)", function () {
             const previous = env.secrets.current(env.appSecretId);
             env.secrets.put(env.appSecretId, { username: "app", password: wrong });
             try {
-                assertErrorBody(await invoke(container, "GET", "/health"), 503, "service_unavailable");
+                assertErrorBody(await invoke(container, "GET", "/ready"), 503, "service_unavailable");
             } finally {
                 env.secrets.put(env.appSecretId, previous);
                 await container.db.close();
@@ -410,10 +420,10 @@ describe("handler (against MariaDB)", function () {
             this.timeout(90_000);
             const env = local.env();
             const container = local.container();
-            assert.equal((await invoke(container, "GET", "/health")).status, 200);
+            assert.equal((await invoke(container, "GET", "/ready")).status, 200);
             await env.mariadb.stop();
             try {
-                for (const [method, path] of [["GET", "/health"], ["GET", "/time"], ["GET", `/orders/${randomUUID()}`]] as const) {
+                for (const [method, path] of [["GET", "/ready"], ["GET", "/time"], ["GET", `/orders/${randomUUID()}`]] as const) {
                     const reply = await invoke(container, method, path);
                     assertErrorBody(reply, 503, "service_unavailable");
                     assert.equal(reply.headers["retry-after"], "5");
@@ -426,7 +436,7 @@ describe("handler (against MariaDB)", function () {
             } finally {
                 await env.mariadb.start();
             }
-            assert.equal((await invoke(container, "GET", "/health")).status, 200);
+            assert.equal((await invoke(container, "GET", "/ready")).status, 200);
         });
     });
 
@@ -461,7 +471,7 @@ describe("handler (against MariaDB)", function () {
 
         it("answers 503 when the API is configured with the wrong CA", async () => {
             const container = local.container({ DB_TLS_CA_FILE: local.env().mariadb.certificates.otherCaFile });
-            assertErrorBody(await invoke(container, "GET", "/health"), 503, "service_unavailable");
+            assertErrorBody(await invoke(container, "GET", "/ready"), 503, "service_unavailable");
         });
     });
 });

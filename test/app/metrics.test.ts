@@ -172,7 +172,7 @@ describe("metrics: what the API emits (against MariaDB)", function () {
     it("counts a reconnect after the connection was killed, and a credential refresh after a rotation", async () => {
         const env = local.env();
         const container = meteredContainer();
-        assert.equal((await invoke(container, "GET", "/health")).status, 200);
+        assert.equal((await invoke(container, "GET", "/ready")).status, 200);
         await killAppConnections();
         const reconnect = await capturingStdout(() => invoke(container, "GET", "/time"));
         assert.equal(reconnect.result.status, 200, reconnect.result.text);
@@ -182,7 +182,7 @@ describe("metrics: what the API emits (against MariaDB)", function () {
         await admin.query("ALTER USER 'app'@'%' IDENTIFIED BY ?", [password]);
         env.secrets.put(env.appSecretId, { username: "app", password });
         await killAppConnections();
-        const rotated = await capturingStdout(() => invoke(container, "GET", "/health"));
+        const rotated = await capturingStdout(() => invoke(container, "GET", "/ready"));
         assert.equal(rotated.result.status, 200, rotated.result.text);
         assert.deepEqual(
             metricsIn(emfDocuments(rotated.lines)).map(({ name, value }) => [name, value]),

@@ -15,12 +15,12 @@ export interface CheckContext {
     readonly clock: Clock;
     readonly log: LogSink;
     /**
-     * How long GET /health may answer 5xx or not at all before the check fails. Right after `up`
+     * How long GET /health and GET /ready may answer 5xx or not at all before the check fails. Right after `up`
      * the first request pays the Lambda's cold start in the VPC, its secret fetch and the proxy's
      * first connection to the database.
      */
     readonly readinessTimeoutMs: number;
-    /** Wait between two GET /health attempts, and between two GET /orders lists. */
+    /** Wait between two probe attempts, and between two GET /orders lists. */
     readonly retryDelayMs: number;
     /**
      * With `events` (the stack has an `eventBusName` output): how long the created order may take to show up in
@@ -47,8 +47,8 @@ interface CreatedOrder {
 const ORDER_LOCATION = /^\/orders\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /**
- * The HTTP checks, in order, against the routes of app/src/http/router.ts: the database answers
- * (health, time), an order is created, replayed with the same Idempotency-Key, and read back.
+ * The HTTP checks, in order, against the routes of app/src/http/router.ts: the API answers (health), the
+ * database answers through the proxy (ready, time), an order is created, replayed with the same Idempotency-Key, and read back.
  * Each request is what a client would send; the expected statuses and headers are the API's
  * contract (201 with `location` and a strong ETag, 200 with the same ETag on read).
  */
@@ -68,7 +68,10 @@ export function httpChecks(ctx: CheckContext): readonly HttpCheck[] {
     });
 
     const checks: HttpCheck[] = [
-        { name: "GET /health", run: () => health(ctx) },
+        // Public and shallow: the API and its function answer. Then the deep check, signed like every other
+        // request: the function reaches the database through the proxy.
+        { name: "GET /health", run: () => untilReady(ctx, "/health", { status: "ok" }) },
+        { name: "GET /ready", run: () => untilReady(ctx, "/ready", { status: "ok", database: "ok" }) },
         {
             name: "GET /time",
             run: async () => {
@@ -201,8 +204,9 @@ function notReady(status: number): boolean {
     return status === 429 || status >= 500;
 }
 
-async function health(ctx: CheckContext): Promise<string> {
-    const request = get(ctx, "/health");
+/** Polls a probe route until it answers 200 with the expected body, or the readiness timeout passes. */
+async function untilReady(ctx: CheckContext, path: string, expected: Readonly<Record<string, string>>): Promise<string> {
+    const request = get(ctx, path);
     const deadline = ctx.clock.now() + ctx.readinessTimeoutMs;
     for (let attempt = 1; ; attempt += 1) {
         let response: HttpResponse | undefined;
@@ -215,8 +219,8 @@ async function health(ctx: CheckContext): Promise<string> {
         if (response !== undefined && !notReady(response.status)) {
             expectStatus(request, response, 200);
             const body = jsonObject(request, response);
-            if (body.status !== "ok") {
-                throw new CheckFailedError(request, 'expected {"status": "ok"}', response);
+            if (Object.entries(expected).some(([field, value]) => body[field] !== value)) {
+                throw new CheckFailedError(request, `expected ${JSON.stringify(expected)}`, response);
             }
             return attempt === 1 ? "ok" : `ok after ${attempt} attempts`;
         }
@@ -226,9 +230,9 @@ async function health(ctx: CheckContext): Promise<string> {
             if (response !== undefined) {
                 throw new CheckFailedError(request, `expected status 200 ${waited}, the last attempt got ${response.status}`, response);
             }
-            throw new Error(`GET /health: no answer ${waited}: ${reason}`, { cause: failure });
+            throw new Error(`GET ${path}: no answer ${waited}: ${reason}`, { cause: failure });
         }
-        ctx.log(`  GET /health not ready (${reason}); retrying in ${Math.round(ctx.retryDelayMs / 1000)}s`);
+        ctx.log(`  GET ${path} not ready (${reason}); retrying in ${Math.round(ctx.retryDelayMs / 1000)}s`);
         await ctx.clock.sleep(ctx.retryDelayMs);
     }
 }

@@ -58,8 +58,12 @@ export function createApi({ orders, summaries, db, logger }: ApiDependencies): A
             case "time":
                 return json(200, { now: await databaseTime(db) });
             case "health":
+                // Public (API Gateway authorizes every route but this one): it must cost nothing and tell nothing,
+                // so it never touches the database. The deep check is GET /ready, behind authorization.
+                return json(200, { status: "ok" }, { "cache-control": "no-store" });
+            case "ready":
                 await pingDatabase(db);
-                return json(200, { status: "ok" });
+                return json(200, { status: "ok", database: "ok" }, { "cache-control": "no-store" });
             case "listOrders": {
                 // From the read model: eventually consistent (docs/app.md "Listing orders"), scoped to the caller.
                 const { customerId, status, limit, cursor } = listParameters(event);

@@ -1,4 +1,4 @@
-export type RouteName = "time" | "health" | "listOrders" | "createOrder" | "getOrder" | "orderEvents" | "addItem" | "confirm" | "cancel";
+export type RouteName = "time" | "health" | "ready" | "listOrders" | "createOrder" | "getOrder" | "orderEvents" | "addItem" | "confirm" | "cancel";
 
 interface RouteDefinition {
     readonly method: string;
@@ -13,6 +13,7 @@ const segment = "([^/]+)";
 const routes: readonly RouteDefinition[] = [
     { method: "GET", pattern: /^\/time$/, name: "time" },
     { method: "GET", pattern: /^\/health$/, name: "health" },
+    { method: "GET", pattern: /^\/ready$/, name: "ready" },
     { method: "GET", pattern: /^\/orders$/, name: "listOrders" },
     { method: "POST", pattern: /^\/orders$/, name: "createOrder" },
     { method: "GET", pattern: new RegExp(`^/orders/${segment}$`), name: "getOrder" },

@@ -62,7 +62,7 @@ describe("db: IAM login (against MariaDB)", function () {
     it("logs in with the signed token over TLS and serves requests on that one connection", async () => {
         const api = container();
         assert.equal((await invoke(api, "GET", "/time")).status, 200);
-        assert.equal((await invoke(api, "GET", "/health")).status, 200);
+        assert.equal((await invoke(api, "GET", "/ready")).status, 200);
         assert.equal(signed, 1, "one token for one connection");
         const rows = await api.db.query<RowDataPacket[]>("SELECT CURRENT_USER() AS who", [], { retryOnFatal: true });
         assert.equal(rows[0]?.who, `${user}@%`);

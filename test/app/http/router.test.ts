@@ -7,6 +7,7 @@ describe("http: router", () => {
     const cases: Array<[string, string, string]> = [
         ["GET", "/time", "time"],
         ["GET", "/health", "health"],
+        ["GET", "/ready", "ready"],
         ["POST", "/orders", "createOrder"],
         ["GET", `/orders/${id}`, "getOrder"],
         ["GET", `/orders/${id}/events`, "orderEvents"],

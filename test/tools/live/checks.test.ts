@@ -39,8 +39,8 @@ describe("live: checks", () => {
     it("pass against an API that answers as app/src/http does", async () => {
         const { details, failed } = await runAll(context(fakeApi()));
         assert.equal(failed, undefined);
-        assert.equal(details.length, 5);
-        assert.match(details[2] ?? "", /^created \/orders\/[0-9a-f-]{36}$/);
+        assert.equal(details.length, 6);
+        assert.match(details[3] ?? "", /^created \/orders\/[0-9a-f-]{36}$/);
     });
 
     it("with events, wait for the created order to show up in GET /orders, and fail naming what to look at when it never does", async () => {

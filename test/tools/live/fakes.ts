@@ -108,6 +108,12 @@ export function fakeApi(override: Route = () => undefined, options: { requireAut
         if (request.method === "GET" && path === "/health") {
             return json(200, { status: "ok" });
         }
+        if (options.requireAuth && path === "/ready" && request.headers.authorization === undefined) {
+            return json(403, { message: "Forbidden" });
+        }
+        if (request.method === "GET" && path === "/ready") {
+            return json(200, { status: "ok", database: "ok" });
+        }
         if (request.method === "GET" && path === "/time") {
             return json(200, { now: "2025-01-01T12:00:00.000000Z" });
         }

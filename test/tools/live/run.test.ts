@@ -53,6 +53,7 @@ describe("live: runLiveTest", () => {
                 "up: passed",
                 "API client: passed",
                 "GET /health: passed",
+                "GET /ready: passed",
                 "GET /time: passed",
                 "POST /orders: passed",
                 "POST /orders (same Idempotency-Key): passed",
