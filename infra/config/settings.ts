@@ -195,7 +195,7 @@ export const SETTINGS = {
         schema: z.enum(["iam", "secret"]),
         default: "iam",
         accepts: '"iam" (end-to-end IAM through RDS Proxy: the app user has no password) or "secret" (a generated password in Secrets Manager, read by the proxy and the API)',
-        description: "How the app logs in to the database. Switching either way works in one `pulumi up` (docs/operations.md).",
+        description: "How the app logs in to the database. Switching either way works in one `pulumi up` ([Updating a stack](operations.md#updating-a-stack)).",
     }),
     appDbUser: setting({
         group: "auth",
