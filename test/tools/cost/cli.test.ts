@@ -35,7 +35,7 @@ describe("cost: cli (npm run cost)", () => {
 });
 
 describe("cost: cli (runCostCli)", () => {
-    const plan: StackPlan = { root: fixtureRoot, project: "app", stack: "dev", outputs: {}, resources: baselineResources().map((r) => ({ ...r, inputs: { ...r.inputs }, options: NO_OPTIONS })) };
+    const plan: StackPlan = { root: fixtureRoot, project: "app", stack: "small", outputs: {}, resources: baselineResources().map((r) => ({ ...r, inputs: { ...r.inputs }, options: NO_OPTIONS })) };
 
     async function run(args: string[], p: StackPlan = plan) {
         let stdout = "";
@@ -51,17 +51,17 @@ describe("cost: cli (runCostCli)", () => {
     });
 
     it("exits 2 on an unknown option or a bad --requests", async () => {
-        assert.equal((await run(["--stack", "dev", "--bogus"])).code, 2);
-        const bad = await run(["--stack", "dev", "--requests", "lots"]);
+        assert.equal((await run(["--stack", "small", "--bogus"])).code, 2);
+        const bad = await run(["--stack", "small", "--requests", "lots"]);
         assert.equal(bad.code, 2);
         assert.match(bad.stderr, /--requests must be a whole number/);
     });
 
     it("prints JSON with amounts as numbers, and the example at --requests", async () => {
-        const { code, stdout } = await run(["--stack", "dev", "--json", "--requests", "5000000"]);
+        const { code, stdout } = await run(["--stack", "small", "--json", "--requests", "5000000"]);
         assert.equal(code, 0);
         const json = JSON.parse(stdout) as { stack: string; region: string; fixedMonthlyTotal: number; items: { monthly: number }[]; notPriced: unknown[]; example: { requestsPerMonth: number } };
-        assert.equal(json.stack, "dev");
+        assert.equal(json.stack, "small");
         assert.equal(json.region, BASELINE_REGION);
         assert.equal(typeof json.fixedMonthlyTotal, "number");
         assert.ok(json.items.every((i) => typeof i.monthly === "number"));
@@ -71,7 +71,7 @@ describe("cost: cli (runCostCli)", () => {
 
     it("warns on stderr when the region has no prices, and still exits 0", async () => {
         const elsewhere = { ...plan, resources: plan.resources.map((r) => (r.type === "pulumi:providers:aws" ? { ...r, inputs: { region: FIXTURE_REGION } } : r)) };
-        const { code, stderr } = await run(["--stack", "dev"], elsewhere);
+        const { code, stderr } = await run(["--stack", "small"], elsewhere);
         assert.equal(code, 0);
         assert.ok(stderr.startsWith(`warning: the price table has no prices for ${FIXTURE_REGION}; using ${FALLBACK_REGION}'s`), stderr);
     });
