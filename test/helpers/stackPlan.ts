@@ -6,7 +6,12 @@ import type { PolicyDocument, PolicyStatement } from "../../infra/lib/iam";
 
 const cache = new Map<string, Promise<StackPlan>>();
 
-/** The plan of a stack as committed; computed once per test run (bundling the app takes a moment). */
+/**
+ * The plan of a committed stack as written; computed once per test run. Only for invariants every
+ * stack must meet whatever a fork set in it (it plans, passes the preflight, has no mandatory
+ * violation), over `committedStacks()`. A test about what a setting does plans the fixture project
+ * with the setting made explicit: `fixturePlanWith(stack, { key: value })`.
+ */
 export function committedPlan(stack: string): Promise<StackPlan> {
     let plan = cache.get(stack);
     if (!plan) {
@@ -16,7 +21,7 @@ export function committedPlan(stack: string): Promise<StackPlan> {
     return plan;
 }
 
-/** A fresh plan of a stack with some config values changed. */
+/** A fresh plan of a committed stack with some config values changed (keys with their namespace); see `committedPlan`. */
 export function planWith(stack: string, overrides: PlanOptions["overrides"], as?: PlanOptions["as"]): Promise<StackPlan> {
     return planStack(stack, { overrides, as });
 }

@@ -10,7 +10,7 @@ import { repositoryRoot } from "../../../tools/plan/run";
  */
 async function skipReason(env: NodeJS.ProcessEnv): Promise<string | undefined> {
     if (!env.LIVE_TEST_STACK) {
-        return "LIVE_TEST_STACK is not set (set it to dev or prod, with AWS credentials and PULUMI_CONFIG_PASSPHRASE, to deploy for real; docs/live-test.md)";
+        return "LIVE_TEST_STACK is not set (set it to one of the committed stacks, with AWS credentials and PULUMI_CONFIG_PASSPHRASE, to deploy for real; docs/live-test.md)";
     }
     if (!env.PULUMI_CONFIG_PASSPHRASE) {
         return "PULUMI_CONFIG_PASSPHRASE is not set";

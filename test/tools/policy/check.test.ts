@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { blueprintResources, rdsInstance } from "../../helpers/policyFixtures";
+import { fixtureRoot } from "../../helpers/stackPlan";
 
 const ROOT = path.join(__dirname, "..", "..", "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -29,7 +30,8 @@ describe("check: npm run policy:check", function () {
 
     it("prints [] JSON-compatible advisory findings and exits 0 for the blueprint's resources", () => {
         const file = write("ok.json", blueprintResources().map((r) => ({ type: r.type, name: r.name, props: r.props })));
-        const { code, stdout } = run(file, "--config", path.join(ROOT, "policy", "config", "prod.json"));
+        // The fixture project's production-like config: mandatory deletion protection, 14-day backups.
+        const { code, stdout } = run(file, "--config", path.join(fixtureRoot, "policy", "config", "hardened.json"));
         assert.equal(code, 0);
         const violations = JSON.parse(stdout) as { enforcementLevel: string }[];
         assert.ok(Array.isArray(violations));
