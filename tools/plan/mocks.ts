@@ -28,6 +28,22 @@ export interface PlannedOptions {
     readonly replaceOnChanges: readonly string[];
 }
 
+/**
+ * One registration the engine received, components included (which `resources` lacks: the mocks never see a local
+ * component): enough to follow a resource's parents and the providers each was given.
+ */
+export interface PlannedRegistration {
+    readonly type: string;
+    readonly name: string;
+    /** The parent's URN, empty at the top. */
+    readonly parent: string;
+    /**
+     * Packages of the explicit `providers` it was registered with. For a component the engine passes them on to its
+     * component children, remote ones included (pulumi/pulumi e387ba8, "Inherit the providers map between components").
+     */
+    readonly providers: readonly string[];
+}
+
 export const NO_OPTIONS: PlannedOptions = {
     deleteBeforeReplace: false,
     retainOnDelete: false,
@@ -49,6 +65,7 @@ interface RegisterResourceRequest {
     getParent(): string;
     getIgnorechangesList(): string[];
     getReplaceonchangesList(): string[];
+    getProvidersMap(): { keys(): Iterable<string> };
 }
 
 interface ResourceMonitor {
@@ -73,6 +90,7 @@ export interface PlannedInvoke {
 export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly resources: PlannedResource[] = [];
     readonly invokes: PlannedInvoke[] = [];
+    readonly registrations: PlannedRegistration[] = [];
     private readonly options = new Map<string, PlannedOptions>();
     /** The region of each explicit AWS provider, by the id the mocks gave it. */
     private readonly providerRegions = new Map<string, string>();
@@ -97,6 +115,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 ignoreChanges: req.getIgnorechangesList(),
                 replaceOnChanges: req.getReplaceonchangesList(),
             });
+            this.registrations.push({ type: req.getType(), name: req.getName(), parent: req.getParent(), providers: [...req.getProvidersMap().keys()] });
             return register(req, callback);
         };
     }

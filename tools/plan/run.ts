@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { PlannedInvoke, PlannedResource, RecordingMocks } from "./mocks";
-import { projectName as readProjectName, readStackFile, stackConfig as readStackConfig } from "./stackFile";
+import { PlannedInvoke, PlannedRegistration, PlannedResource, RecordingMocks } from "./mocks";
+import { projectConfig, projectName as readProjectName, readStackFile, stackConfig as readStackConfig } from "./stackFile";
 
 export const repositoryRoot = path.resolve(__dirname, "..", "..");
 
@@ -13,6 +13,8 @@ export interface StackPlan {
     readonly resources: readonly PlannedResource[];
     /** The provider functions the program called, and on which provider (planStack records them; a plan made by hand may have none). */
     readonly invokes?: readonly PlannedInvoke[];
+    /** Every registration, components included (planStack records them; a plan made by hand may have none). */
+    readonly registrations?: readonly PlannedRegistration[];
     readonly outputs: Readonly<Record<string, unknown>>;
 }
 
@@ -52,7 +54,8 @@ export async function planStack(stackFile: string, options: PlanOptions = {}): P
     const file = readStackFile(stackFile, root);
     const moved = (key: string) => (key.startsWith(`${committedProject}:`) ? `${project}:${key.slice(committedProject.length + 1)}` : key);
     const config: Record<string, string> = {};
-    for (const [key, value] of Object.entries(file.config)) {
+    // The CLI applies Pulumi.yaml's project-level config to every stack, under the stack file's own values.
+    for (const [key, value] of Object.entries({ ...projectConfig(root), ...file.config })) {
         config[moved(key)] = value;
     }
     for (const [key, value] of Object.entries(options.overrides ?? {})) {
@@ -77,7 +80,7 @@ export async function planStack(stackFile: string, options: PlanOptions = {}): P
         for (const [key, output] of Object.entries(exported)) {
             outputs[key] = await resolve(output);
         }
-        return { root, project, stack, resources: mocks.resources, invokes: mocks.invokes, outputs };
+        return { root, project, stack, resources: mocks.resources, invokes: mocks.invokes, registrations: mocks.registrations, outputs };
     } finally {
         // Wait for registrations still in flight, so the next plan starts from a clean slate.
         await pulumi.runtime.disconnect();

@@ -33,6 +33,30 @@ export function projectName(root: string): string {
     return project.name;
 }
 
+/**
+ * The project-level settings of Pulumi.yaml's `config:` block, which the Pulumi CLI applies to every stack under the
+ * stack file's own (https://www.pulumi.com/docs/iac/concepts/config/): a key of another
+ * namespace carries its value under `value:` (the CLI refuses it otherwise, sdk/go/common/workspace/project.go), a key
+ * of the project's may be a bare value or declare a `default:`; a key without a namespace is the project's.
+ * Values encoded as {@link stackConfig}'s.
+ */
+export function projectConfig(root: string): Record<string, string> {
+    const project = projectName(root);
+    const doc = (readYaml(path.join(root, "Pulumi.yaml"), root) ?? {}) as { config?: unknown };
+    if (typeof doc.config !== "object" || doc.config === null || Array.isArray(doc.config)) {
+        return {};
+    }
+    const values: Record<string, string> = {};
+    for (const [key, declared] of Object.entries(doc.config as Record<string, unknown>)) {
+        const spec = typeof declared === "object" && declared !== null && !Array.isArray(declared) ? (declared as { value?: unknown; default?: unknown }) : undefined;
+        const value = spec === undefined ? declared : (spec.value ?? spec.default);
+        if (value !== undefined) {
+            values[key.includes(":") ? key : `${project}:${key}`] = typeof value === "string" ? value : JSON.stringify(value);
+        }
+    }
+    return values;
+}
+
 /** A stack file's settings as the Pulumi CLI hands them to the program, and which of them are secrets. */
 export interface StackFile {
     /** Every value a string, structured YAML values (numbers, booleans, lists, maps) JSON-encoded; keys as written, namespace included. */

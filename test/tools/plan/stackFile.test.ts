@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ConfigError } from "../../../infra/config";
-import { projectName, readStackFile, stackConfig } from "../../../tools/plan/stackFile";
+import { projectConfig, projectName, readStackFile, stackConfig } from "../../../tools/plan/stackFile";
 
 /** A project folder of the test's own, with the files given. */
 function project(files: Record<string, string>): string {
@@ -45,6 +45,19 @@ describe("plan: stack files (tools/plan/stackFile.ts)", () => {
         assert.deepEqual(file.secretKeys, ["acme-orders:alarmEmail"]);
         assert.equal(file.config["acme-orders:alarmEmail"], "v1:abc");
         assert.equal(file.config["acme-orders:tags"], '{"secure":"team","owner":"me"}');
+    });
+
+    it("reads Pulumi.yaml's project-level config as the CLI applies it to every stack: value, default or a bare value", () => {
+        const root = project({
+            "Pulumi.yaml":
+                "name: acme-orders\nconfig:\n  pulumi:disable-default-providers:\n    value:\n      - aws\n  acme-orders:dbName:\n    type: string\n    default: shop\n  logLevel: WARN\n",
+        });
+        assert.deepEqual(projectConfig(root), {
+            "pulumi:disable-default-providers": '["aws"]',
+            "acme-orders:dbName": "shop",
+            "acme-orders:logLevel": "WARN",
+        });
+        assert.deepEqual(projectConfig(project({ "Pulumi.yaml": "name: acme-orders\n" })), {});
     });
 
     it("reads a stack file without settings as no settings", () => {
