@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { runCli } from "../lib/cliMain";
 import { repositoryRoot } from "../plan/run";
 import { RefusedError, planFork } from "./fork";
-import { planStacks } from "./planStacks";
+import { planEveryStack } from "./planStacks";
 import { applyChanges, formatChange, repositoryAt } from "./repository";
 
 const USAGE = "usage: npm run fork -- --name <project> [--region <region>] [--dry-run]";
@@ -63,7 +63,7 @@ export async function runForkCli(argv: readonly string[], root = repositoryRoot,
         for (const change of plan.changes) {
             io.stdout(`${formatChange(change)}\n\n`);
         }
-        io.stdout("Nothing was written. Run again without --dry-run to make these changes; the stacks are planned then.\n");
+        io.stdout("Nothing was written. Without --dry-run, fork writes these changes, plans every stack and regenerates the cost tables from the plans.\n");
         return 0;
     }
     applyChanges(root, plan.changes);
@@ -72,9 +72,7 @@ export async function runForkCli(argv: readonly string[], root = repositoryRoot,
             ? `fork ${what}: nothing to change, this copy already is that project.\n`
             : `fork ${what}: ${plan.changes.length} file(s) changed:\n${plan.changes.map((c) => `  ${c.path}`).join("\n")}\nReview them with git diff.\n`,
     );
-    io.stdout(`\nPlanning every stack (offline, as npm run plan -- --stack <stack>):\n`);
-    const ok = await planStacks(plan.stacks, io.stdout, root);
-    if (!ok) {
+    if (!(await planEveryStack(plan.stacks, io, root))) {
         io.stderr(`\nA stack does not plan: run npm run plan -- --stack <stack> for the whole report.\n`);
         return 1;
     }

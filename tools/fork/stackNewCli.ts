@@ -9,9 +9,10 @@ import { runCli } from "../lib/cliMain";
 import { repositoryRoot } from "../plan/run";
 import type { CliIo } from "./cli";
 import { RefusedError } from "./fork";
-import { planStacks } from "./planStacks";
+import { planEveryStack } from "./planStacks";
 import { applyChanges, formatChange, repositoryAt } from "./repository";
 import { planStackNew } from "./stackNew";
+import { stacksOf } from "./fork";
 
 const USAGE = "usage: npm run stack:new -- <stack> [--from <stack>] [--region <region>] [--dry-run]";
 
@@ -57,14 +58,14 @@ export async function runStackNewCli(argv: readonly string[], root = repositoryR
     if (args.dryRun) {
         io.stdout(`Dry run of stack:new ${args.stack}: ${plan.changes.length} file(s) would be written.\n\n`);
         io.stdout(plan.changes.map((c) => `${formatChange(c)}\n`).join("\n"));
-        io.stdout(`${notes}\nNothing was written.\n`);
+        io.stdout(`${notes}\nNothing was written. Without --dry-run, stack:new writes these files, plans every stack and regenerates the cost tables from the plans.\n`);
         return 0;
     }
     applyChanges(root, plan.changes);
     io.stdout(`stack:new ${args.stack}: ${plan.changes.length} file(s) written:\n${plan.changes.map((c) => `  ${c.path}${c.before === undefined ? " (new)" : ""}`).join("\n")}\n${notes}`);
-    io.stdout(`\nPlanning it (offline, as npm run plan -- --stack ${args.stack}):\n`);
-    if (!(await planStacks([args.stack], io.stdout, root))) {
-        io.stderr(`\nThe new stack does not plan: change its settings in Pulumi.${args.stack}.yaml, then npm run plan -- --stack ${args.stack}.\n`);
+    // Every stack, not only the new one: the cost tables generated from them get a row for it.
+    if (!(await planEveryStack(stacksOf(repositoryAt(root)), io, root))) {
+        io.stderr(`\nA stack does not plan: change its settings in its stack file, then npm run plan -- --stack <stack> for the whole report.\n`);
         return 1;
     }
     io.stdout(`\nNext: pulumi stack init ${args.stack}, then pulumi preview --stack ${args.stack} --policy-pack policy --policy-pack-config policy/config/${args.stack}.json.\n`);
