@@ -75,15 +75,14 @@ describe("cost: estimate (estimateCost)", () => {
 });
 
 describe("cost: estimate of the committed stacks", () => {
-    // Whatever stacks a fork keeps, in whatever region, with whatever instance class: the estimate
-    // knows every type the program plans (that is code, not a setting), prices in the stack's region
-    // when the table has it, else as the fallback region with a warning. A setting the table has no
-    // price for (an instance class, say) is listed as not priced, which is no error.
+    // Whatever stacks a fork keeps, in whatever region, with whatever instance class: `npm run cost`
+    // prices each in its region when the table has it, else as the fallback region with a warning. A
+    // setting the table has no price for (an instance class, say) is listed as not priced with the
+    // reason, which is no error; a resource type the table does not know is resourceTypes.test.ts's.
     for (const stack of committedStacks()) {
-        it(`knows every resource type of ${stack} and prices it in its region or the fallback`, async () => {
+        it(`prices ${stack} in its region or the fallback, and says why anything is not priced`, async () => {
             const plan = await committedPlan(stack);
             const e = estimateCost(plan.resources);
-            assert.deepEqual(e.notPriced.filter((n) => n.reason.startsWith("type not in the price table")), []);
             for (const n of e.notPriced) {
                 assert.ok(n.reason.length > 10, `${n.name}: a reason`);
             }
