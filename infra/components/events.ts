@@ -37,10 +37,9 @@ export interface EventsArgs extends AppDatabaseAccessArgs {
 export const RELAY_SERVICE_NAME = "orders-relay";
 export const PROJECTOR_SERVICE_NAME = "orders-projector";
 
-/** The relay's timeout: a run drains for its budget minus a reserve, and the schedule starts one every minute. */
-export const RELAY_TIMEOUT_SECONDS = 60;
-/** The projector's: one event, two or three statements. */
-export const PROJECTOR_TIMEOUT_SECONDS = 10;
+// The relay's and projector's timeouts live with the proxy's borrow limit they bound (lib/functionTimeouts.ts).
+import { PROJECTOR_TIMEOUT_SECONDS, RELAY_TIMEOUT_SECONDS } from "../lib/functionTimeouts";
+export { PROJECTOR_TIMEOUT_SECONDS, RELAY_TIMEOUT_SECONDS };
 
 /**
  * How often EventBridge delivers an event to the projector before giving up, and for how long (the rule target's

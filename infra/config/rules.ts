@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { supportsPerformanceInsights } from "../lib/engine";
+import { BORROW_TIMEOUT_MARGIN_SECONDS, maxBorrowTimeoutSeconds } from "../lib/functionTimeouts";
 import { AUTOSCALING_FREE_STORAGE_SHARE, JWT_ISSUER_MAX_LENGTH, JWT_MAX_AUDIENCES, MASTER_USERNAME, MAX_USER_TAGS } from "./limits";
 import type { SettingName, Settings } from "./settings";
 
@@ -81,6 +82,16 @@ export function crossKeyRules(c: SettingValues, ctx: z.RefinementCtx): void {
             code: "custom",
             path: ["alarmDbFreeStorageGb"],
             message: `must be below ${autoscalingFreeGb} GiB (10% of dbAllocatedStorageGb), where storage autoscaling grows the volume; the alarm is for when it cannot`,
+        });
+    }
+    const borrow = maxBorrowTimeoutSeconds({ apiTimeoutSeconds: c.lambdaTimeoutSeconds, events: c.events });
+    if (c.proxyConnectionBorrowTimeoutSeconds > borrow.seconds) {
+        ctx.addIssue({
+            code: "custom",
+            path: ["proxyConnectionBorrowTimeoutSeconds"],
+            message:
+                `must be at most ${borrow.seconds} s: ${borrow.limitedBy} would be killed while waiting for a connection instead of answering 503 ` +
+                `(${BORROW_TIMEOUT_MARGIN_SECONDS} s are kept to give up cleanly); lower it, or raise lambdaTimeoutSeconds`,
         });
     }
     if (c.proxyMaxIdleConnectionsPercent > c.proxyMaxConnectionsPercent) {

@@ -4,6 +4,7 @@ import { LOG_RETENTION_DAYS, isValidLogRetention } from "../lib/retention";
 import { MAX_AZS, MAX_VPC_PREFIX, MIN_VPC_PREFIX, SUBNET_SLOTS, validateVpcCidr } from "../lib/subnetLayout";
 import { EMAIL, EMAIL_MAX_LENGTH, JWT_ISSUER_MAX_LENGTH, JWT_MAX_AUDIENCES, MAX_USER_TAGS, TAG_TEXT } from "./limits";
 import { setting } from "./setting";
+import { BORROW_TIMEOUT_MARGIN_SECONDS, PROJECTOR_TIMEOUT_SECONDS } from "../lib/functionTimeouts";
 
 const wholeNumber = (min: number, max: number) => z.int().min(min).max(max);
 const bool = z.boolean();
@@ -244,9 +245,9 @@ export const SETTINGS = {
         field: "connectionBorrowTimeoutSeconds",
         // RDS API reference, ConnectionPoolConfiguration: "Must be between 0 and 300".
         schema: wholeNumber(0, 300),
-        default: 120,
-        accepts: "0 to 300",
-        description: "How long a client waits for a pooled connection.",
+        default: 5,
+        accepts: `0 to 300, and at least ${BORROW_TIMEOUT_MARGIN_SECONDS} s below the timeout of every function that uses the proxy (lambdaTimeoutSeconds; with events, the projector's ${PROJECTOR_TIMEOUT_SECONDS} s)`,
+        description: "How long a client waits for a pooled connection before the proxy refuses it; shorter than the functions' timeouts, so they answer 503 instead of being killed while waiting.",
     }),
 
     // API function

@@ -81,7 +81,7 @@ describe("component: DatabaseProxy", () => {
         assert.deepEqual(single(plan, "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup").inputs.connectionPoolConfig, {
             maxConnectionsPercent: 90,
             maxIdleConnectionsPercent: 50,
-            connectionBorrowTimeout: 120,
+            connectionBorrowTimeout: 5,
         });
         assert.equal(single(plan, PROXY).inputs.idleClientTimeout, 1800);
     });

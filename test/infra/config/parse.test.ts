@@ -132,6 +132,21 @@ describe("config: parseConfig", () => {
         assert.match(problem!, /accepted: 0 to 300/);
     });
 
+    it("rejects a borrow timeout that outlasts a function using the proxy, naming the function and the fix", () => {
+        const [api] = problemsOf(() => parseConfig(source({ lambdaTimeoutSeconds: "20", proxyConnectionBorrowTimeoutSeconds: "19", events: "false" })));
+        assert.match(api!, /proxyConnectionBorrowTimeoutSeconds must be at most 18 s: the API function \(lambdaTimeoutSeconds\), 20 s would be killed/);
+        assert.match(api!, /Fix: pulumi config set acme-orders:proxyConnectionBorrowTimeoutSeconds/);
+        // With events the projector, 10 s, is the shortest.
+        const [projector] = problemsOf(() => parseConfig(source({ lambdaTimeoutSeconds: "20", proxyConnectionBorrowTimeoutSeconds: "9", events: "true" })));
+        assert.match(projector!, /at most 8 s: the projector, 10 s/);
+        assert.equal(parseConfig(source({ lambdaTimeoutSeconds: "20", proxyConnectionBorrowTimeoutSeconds: "18", events: "false" })).proxy.connectionBorrowTimeoutSeconds, 18);
+    });
+
+    it("accepts the default borrow timeout with the shortest API timeout the default allows", () => {
+        const config = parseConfig(source({}));
+        assert.ok(config.proxy.connectionBorrowTimeoutSeconds <= config.lambda.timeoutSeconds - 2);
+    });
+
     it("rejects a VPC block with host bits set and names the network address that was meant", () => {
         const [problem] = problemsOf(() => parseConfig(source({ vpcCidr: "10.1.2.0/16" })));
         assert.match(problem!, /^acme-orders:vpcCidr has host bits set: the block starting there is 10\.1\.0\.0\/16/);
