@@ -57,7 +57,7 @@ export async function runForkCli(argv: readonly string[], root = repositoryRoot,
         }
         throw err;
     }
-    const what = `"${plan.from}" → "${plan.to}"${args.region ? `, region ${args.region} for ${plan.stacks.join(", ")}` : ""}`;
+    const what = `"${plan.from}"${plan.stale ? ` (stack files in "${plan.stale}")` : ""} → "${plan.to}"${args.region ? `, region ${args.region} for ${plan.stacks.join(", ")}` : ""}`;
     if (args.dryRun) {
         io.stdout(`Dry run of fork ${what}: ${plan.changes.length} file(s) would change.\n\n`);
         for (const change of plan.changes) {

@@ -3,6 +3,7 @@
  * names it, and the region of every stack. The caller shows the changes (dry run) or writes them.
  */
 import { parse } from "yaml";
+import { READ_NAMESPACES } from "../../infra/config/namespaces";
 import { awsNameProblems, pulumiNameProblem, regionProblem } from "./names";
 import { packageName, renameInText, renameLockfile, renamePackageManifest, setStackRegion } from "./rewrite";
 
@@ -29,6 +30,11 @@ export interface ForkRequest {
 export interface ForkPlan {
     /** The project name before the fork (Pulumi.yaml's `name`). */
     readonly from: string;
+    /**
+     * An older name the stack files still use: Pulumi.yaml was renamed by hand and a stack file's
+     * settings were not (renamed too, so that the fork repairs that state).
+     */
+    readonly stale?: string;
     readonly to: string;
     readonly stacks: readonly string[];
     readonly changes: readonly FileChange[];
@@ -63,6 +69,32 @@ export function projectOf(files: RepositoryFiles): string {
         throw new RefusedError(["Pulumi.yaml has no `name`: add the project's name (`name: my-project`) and run this command again"]);
     }
     return name;
+}
+
+/**
+ * The namespace of a stack file whose settings all sit in one namespace that is neither the project's
+ * nor one a provider reads: the project's previous name, when Pulumi.yaml alone was renamed. The plan
+ * and `pulumi up` refuse such a stack (infra/config/namespaces.ts); `fork` renames it.
+ */
+export function staleNamespace(files: RepositoryFiles, project: string, stacks: readonly string[]): string | undefined {
+    const read = new Set<string>([project, ...READ_NAMESPACES]);
+    const candidates = new Set<string>();
+    for (const stack of stacks) {
+        const text = files.read(`Pulumi.${stack}.yaml`);
+        let config: unknown;
+        try {
+            config = text === undefined ? undefined : (parse(text) as { config?: unknown } | null)?.config;
+        } catch {
+            continue; // An unreadable stack file is the plan's to report.
+        }
+        const namespaces = Object.keys(config && typeof config === "object" ? config : {}).map((k) => (k.includes(":") ? k.slice(0, k.indexOf(":")) : ""));
+        const own = namespaces.filter((n) => !READ_NAMESPACES.includes(n as (typeof READ_NAMESPACES)[number]));
+        const others = [...new Set(own.filter((n) => !read.has(n) && n !== ""))];
+        if (others.length === 1 && !own.includes(project)) {
+            candidates.add(others[0]!);
+        }
+    }
+    return candidates.size === 1 ? [...candidates][0] : undefined;
 }
 
 /** Why the request cannot be carried out, one sentence each; empty when it can. */
@@ -103,6 +135,8 @@ export function planFork(files: RepositoryFiles, request: ForkRequest): ForkPlan
         throw new RefusedError(problems);
     }
     const to = request.name;
+    const stale = staleNamespace(files, from, stacks);
+    const names = stale === undefined ? [from] : [from, stale];
     const changes: FileChange[] = [];
     const renamed = new Map<string, string>();
     const lockfiles: string[] = [];
@@ -117,7 +151,7 @@ export function planFork(files: RepositoryFiles, request: ForkRequest): ForkPlan
             lockfiles.push(path);
             continue;
         }
-        let after = base === "package.json" ? renamePackageManifest(before, from, to) : renameInText(before, from, to);
+        let after = base === "package.json" ? renamePackageManifest(before, names, to) : renameInText(before, names, to);
         if (request.region !== undefined && stacks.some((s) => path === `Pulumi.${s}.yaml`)) {
             after = setStackRegion(after, request.region, path);
         }
@@ -135,5 +169,5 @@ export function planFork(files: RepositoryFiles, request: ForkRequest): ForkPlan
             changes.push({ path, before, after });
         }
     }
-    return { from, to, stacks, changes: changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+    return { from, stale, to, stacks, changes: changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }

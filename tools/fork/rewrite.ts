@@ -16,8 +16,10 @@ function escapeRegExp(text: string): string {
  * Where `name` stands as a name of its own in a text: not inside a longer word, so that renaming
  * `acme` leaves `acmes` alone but renames `acme:tags`, `acme-dev-db` and `alias/acme-prod`.
  */
-export function namePattern(name: string): RegExp {
-    return new RegExp(`(?<![${WORD}])${escapeRegExp(name)}(?![${WORD}])`, "g");
+export function namePattern(...names: string[]): RegExp {
+    // Longest first, so that of two names where one starts the other the longer one wins.
+    const alternatives = [...names].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    return new RegExp(`(?<![${WORD}])(?:${alternatives.join("|")})(?![${WORD}])`, "g");
 }
 
 /** Whether `text` names `name` (as {@link namePattern} finds it). */
@@ -25,12 +27,16 @@ export function mentions(text: string, name: string): boolean {
     return namePattern(name).test(text);
 }
 
-/** Every occurrence of the name `from` replaced by `to`. */
-export function renameInText(text: string, from: string, to: string): string {
-    if (from === to || from === "") {
+/**
+ * Every occurrence of the name `from` (or of any of several names) replaced by `to`, in one pass:
+ * a replacement is never renamed again, even when `to` contains one of the names.
+ */
+export function renameInText(text: string, from: string | readonly string[], to: string): string {
+    const names = (typeof from === "string" ? [from] : [...from]).filter((n) => n !== "" && n !== to);
+    if (names.length === 0) {
         return text;
     }
-    return text.replace(namePattern(from), () => to);
+    return text.replace(namePattern(...names), () => to);
 }
 
 /**
@@ -45,7 +51,7 @@ export function npmName(name: string): string {
  * A package.json renamed: the project name replaced everywhere in it, and the package's own `name`
  * made a valid npm name. Other fields (dependencies) never carry the project name.
  */
-export function renamePackageManifest(text: string, from: string, to: string): string {
+export function renamePackageManifest(text: string, from: string | readonly string[], to: string): string {
     const renamed = renameInText(text, from, to);
     return renamed.replace(/^(\s*"name"\s*:\s*)"([^"]*)"/m, (_, head: string, value: string) => `${head}${JSON.stringify(npmName(value))}`);
 }

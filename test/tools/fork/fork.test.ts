@@ -83,6 +83,23 @@ describe("fork: planFork", () => {
         assert.throws(() => planFork(repo, { name: "i".repeat(60) }), (err: RefusedError) => err.problems.length === 2 && err.problems.every((p) => /at most \d+ fit/.test(p)));
     });
 
+    it("repairs a project renamed in Pulumi.yaml alone: the stack files' old namespace takes the new name too", () => {
+        const repo = repository({ "Pulumi.yaml": "name: hooli\nruntime: nodejs\n" });
+        const plan = planFork(repo, { name: "initech" });
+        assert.equal(plan.from, "hooli");
+        assert.equal(plan.stale, "globex-billing");
+        const after = applied(repo, plan.changes);
+        for (const stack of plan.stacks) {
+            assert.deepEqual(Object.keys((parse(after.files[`Pulumi.${stack}.yaml`]!) as { config: object }).config), ["aws:region", "initech:flowLogs"], stack);
+        }
+        assert.match(after.files["docs/guide.md"]!, /`initech:`/);
+    });
+
+    it("takes a namespace of one key for a typo, not for an older project name", () => {
+        const repo = repository({ "Pulumi.live.yaml": "config:\n  globex-billing:flowLogs: true\n  globex-bill:events: false\n" });
+        assert.equal(planFork(repo, { name: "initech" }).stale, undefined);
+    });
+
     it("says what is missing when there is no project to rename", () => {
         assert.throws(() => planFork(repository({ "Pulumi.yaml": undefined }), { name: "initech" }), /no Pulumi\.yaml/);
         assert.throws(() => planFork(repository({ "Pulumi.yaml": "runtime: nodejs\n" }), { name: "initech" }), /has no `name`/);

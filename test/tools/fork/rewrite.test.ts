@@ -40,6 +40,11 @@ describe("fork: rewrite", () => {
             assert.equal(renameInText(renameInText("billing", "billing", "billing-v2"), "billing-v2", "billing-v2"), "billing-v2");
         });
 
+        it("renames several names in one pass, never renaming a replacement again", () => {
+            assert.equal(renameInText("a b a-b", ["a", "b"], "b-x"), "b-x b-x b-x-b-x");
+            assert.equal(renameInText("ab-c ab", ["ab", "ab-c"], "z"), "z z", "the longer name wins where both match");
+        });
+
         it("changes nothing when the names are equal", () => {
             assert.equal(renameInText("globex", "globex", "globex"), "globex");
             assert.equal(mentions("see globex-dev", "globex"), true);
