@@ -29,3 +29,17 @@ export function closest(word: string, candidates: readonly string[]): string | u
     const nearest = scored.filter((c) => c.distance === best);
     return nearest.length === 1 ? nearest[0]!.candidate : undefined;
 }
+
+/**
+ * Up to `count` candidates within a typo's reach of `word` (a third of its length, at least 2 edits), nearest first,
+ * then in name order: for values where several near ones are worth showing (regions: ap-southeast-1 … 7).
+ */
+export function nearest(word: string, candidates: readonly string[], count: number): string[] {
+    const limit = Math.max(2, Math.floor(word.length / 3));
+    return candidates
+        .map((candidate) => ({ candidate, distance: editDistance(word, candidate) }))
+        .filter(({ distance }) => distance <= limit)
+        .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+        .slice(0, count)
+        .map(({ candidate }) => candidate);
+}

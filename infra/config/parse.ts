@@ -9,6 +9,7 @@ import { SettingValues, crossKeyRules } from "./rules";
 import { Group, GROUPS, Setting, valueKind } from "./setting";
 import { SETTINGS, SettingName } from "./settings";
 import type { ApiAuthSettings, BlueprintConfig } from "./types";
+import { regionProblem } from "../lib/regions";
 
 export interface ConfigSource {
     /** Pulumi.yaml's `name`: the namespace of the blueprint's settings. */
@@ -52,6 +53,11 @@ export function parseConfig(source: ConfigSource): BlueprintConfig {
     const problems: string[] = namespaceProblems({ project, stack, keys: Object.keys(source.config), settings: names });
     if (!region) {
         problems.push(`aws:region is not set. Fix: pulumi config set aws:region <region, e.g. us-east-1> --stack ${stack}`);
+    } else {
+        const unknown = regionProblem(region);
+        if (unknown !== undefined) {
+            problems.push(`aws:region ${unknown} Fix: pulumi config set aws:region <region> --stack ${stack}`);
+        }
     }
     // Every physical name starts with `<project>-<stack>`: refuse one that AWS would refuse in any of them.
     problems.push(...validateNamePrefix(project, stack));

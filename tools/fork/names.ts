@@ -2,8 +2,10 @@
  * What Pulumi and AWS accept as a project name, a stack name and a region, checked before `fork` or
  * `stack:new` writes a file. Each problem is one sentence that names the value, the rule and the fix.
  */
-import { Region } from "@pulumi/aws/types/enums";
+import { AWS_REGIONS, regionProblem as regionProblemOf } from "../../infra/lib/regions";
 import { validateNamePrefix } from "../../infra/lib/naming";
+
+export { AWS_REGIONS };
 
 /**
  * Pulumi's rule for project and stack names: a first character of `[A-Za-z_.]`, then `[A-Za-z0-9_.-]`,
@@ -64,46 +66,8 @@ export function awsNameProblems(project: string, stacks: readonly string[]): str
     return stacks.flatMap((stack) => validateNamePrefix(project, stack));
 }
 
-/**
- * Every region the AWS provider knows, from the `Region` enum @pulumi/aws ships
- * (node_modules/@pulumi/aws/types/enums/index.d.ts: "A Region represents any valid Amazon region that
- * may be targeted with deployments"); it grows with the provider, so no list is kept here.
- */
-export const AWS_REGIONS: readonly string[] = Object.values(Region);
-
-/** Why `region` is not an AWS region, with the closest ones, or undefined when it is one. */
+/** Why `region` is not an AWS region (infra/lib/regions.ts, which `pulumi up` checks too), with the fix. */
 export function regionProblem(region: string): string | undefined {
-    if (AWS_REGIONS.includes(region)) {
-        return undefined;
-    }
-    const close = closest(region, AWS_REGIONS, 3);
-    return (
-        `"${region}" is not an AWS region the provider (@pulumi/aws) knows. ` +
-        `${close.length > 0 ? `Did you mean ${close.map((r) => `"${r}"`).join(" or ")}? ` : ""}` +
-        `Fix: one of ${AWS_REGIONS.join(", ")}.`
-    );
-}
-
-/** Up to `count` candidates within a small edit distance of `value`, nearest first. */
-export function closest(value: string, candidates: readonly string[], count: number): string[] {
-    const limit = Math.max(2, Math.floor(value.length / 3));
-    return candidates
-        .map((c) => ({ c, d: editDistance(value.toLowerCase(), c.toLowerCase()) }))
-        .filter(({ d }) => d <= limit)
-        .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
-        .slice(0, count)
-        .map(({ c }) => c);
-}
-
-/** Levenshtein distance. */
-export function editDistance(a: string, b: string): number {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[b.length]!;
+    const problem = regionProblemOf(region);
+    return problem === undefined ? undefined : `${problem} Fix: one of ${AWS_REGIONS.join(", ")}.`;
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { closest, editDistance } from "../../../infra/config/closest";
+import { closest, editDistance, nearest } from "../../../infra/config/closest";
 
 describe("config/closest", () => {
     describe("editDistance", () => {
@@ -28,6 +28,17 @@ describe("config/closest", () => {
 
         it("suggests nothing when two candidates are equally near", () => {
             assert.equal(closest("ab", ["ac", "ad"]), undefined);
+        });
+    });
+
+    describe("nearest", () => {
+        it("ranks several near candidates by distance, then by name, and stops at the count", () => {
+            assert.deepEqual(nearest("us-est-1", ["us-east-1", "us-east-2", "eu-west-3"], 2), ["us-east-1", "us-east-2"]);
+            assert.deepEqual(nearest("ap-southeast-9", ["ap-southeast-2", "ap-southeast-1", "eu-west-1"], 3), ["ap-southeast-1", "ap-southeast-2"]);
+        });
+
+        it("offers nothing when nothing is within a typo's reach", () => {
+            assert.deepEqual(nearest("europe", ["us-east-1", "eu-west-1"], 3), []);
         });
     });
 });

@@ -132,6 +132,12 @@ describe("config: parseConfig", () => {
         assert.match(problem!, /accepted: 0 to 300/);
     });
 
+    it("rejects a region the provider does not know, suggesting the nearest, in the plan as at pulumi up", () => {
+        const [problem] = problemsOf(() => parseConfig(source({}, { "aws:region": "eu-wset-1" })));
+        assert.match(problem!, /^aws:region "eu-wset-1" is not an AWS region the provider \(@pulumi\/aws\) knows\. Did you mean "eu-west-1"/);
+        assert.match(problem!, /Fix: pulumi config set aws:region <region> --stack test$/);
+    });
+
     it("rejects a borrow timeout that outlasts a function using the proxy, naming the function and the fix", () => {
         const [api] = problemsOf(() => parseConfig(source({ lambdaTimeoutSeconds: "20", proxyConnectionBorrowTimeoutSeconds: "19", events: "false" })));
         assert.match(api!, /proxyConnectionBorrowTimeoutSeconds must be at most 18 s: the API function \(lambdaTimeoutSeconds\), 20 s would be killed/);

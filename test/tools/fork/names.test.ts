@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { nameBudget } from "../../../infra/lib/naming";
-import { AWS_REGIONS, awsNameProblems, closest, editDistance, pulumiNameProblem, regionProblem, stackNameProblem } from "../../../tools/fork/names";
+import { AWS_REGIONS, awsNameProblems, pulumiNameProblem, regionProblem, stackNameProblem } from "../../../tools/fork/names";
 
 describe("fork: names", () => {
     describe("pulumiNameProblem", () => {
@@ -70,14 +70,6 @@ describe("fork: names", () => {
             assert.match(problem, /Did you mean "ap-southeast-\d"/);
             assert.match(regionProblem("europe") ?? "", /Fix: one of .*us-east-1/);
             assert.doesNotMatch(regionProblem("europe") ?? "", /Did you mean/);
-        });
-    });
-
-    describe("closest and editDistance", () => {
-        it("measures single edits and ranks by distance", () => {
-            assert.equal(editDistance("kitten", "sitting"), 3);
-            assert.equal(editDistance("", "abc"), 3);
-            assert.deepEqual(closest("us-est-1", ["us-east-1", "us-east-2", "eu-west-3"], 2), ["us-east-1", "us-east-2"]);
         });
     });
 });
