@@ -1,21 +1,33 @@
 /**
- * The last step of `fork` and `stack:new`: every stack planned as `npm run plan` plans it (the program
- * under mocks, the preflight, the policy pack with the stack's policy config), one line per stack.
+ * The last step of `fork` and `stack:new`: every stack planned by `npm run plan`'s own code (the plan
+ * CLI run in this process with `--json`: the program under mocks, the preflight, the policy pack with
+ * the stack's policy config), one line per stack, so that "plans" means what `npm run plan` means.
  */
-import { exitCode } from "../plan/cli";
-import { checkPlan, formatViolations, policyConfigSource } from "../plan/policy";
+import type { PreflightFailure } from "../preflight/types";
+import type { Violation } from "../../policy/evaluate";
+import { runPlanCli } from "../plan/cli";
+import { checkPlan, formatViolations } from "../plan/policy";
 import { StackPlan, planStack, repositoryRoot } from "../plan/run";
-import { formatPreflight, preflight } from "../preflight/check";
+import { formatPreflight } from "../preflight/check";
 import { costDocChanges } from "./generatedDocs";
 import { applyChanges } from "./repository";
 
 export interface StackVerdict {
     readonly stack: string;
+    /** `npm run plan -- --stack <stack>` would exit 0. */
     readonly ok: boolean;
     /** One line when the stack plans, the reasons when it does not. */
     readonly text: string;
     /** Undefined when the program refused the stack's configuration. */
     readonly plan?: StackPlan;
+}
+
+/** The part of `npm run plan -- --json`'s output read here. */
+interface PlanJson {
+    readonly resources: readonly unknown[];
+    readonly preflight: readonly PreflightFailure[];
+    readonly violations: readonly Violation[];
+    readonly policyConfig: string | null;
 }
 
 function indent(text: string): string {
@@ -25,25 +37,39 @@ function indent(text: string): string {
         .join("\n");
 }
 
-/** Plans one stack and says whether `npm run plan -- --stack <stack>` would exit 0. */
+/** Plans one stack as `npm run plan -- --stack <stack>` does and says whether it would exit 0. */
 export async function planVerdict(stack: string, root = repositoryRoot): Promise<StackVerdict> {
-    let plan: StackPlan;
+    let plan: StackPlan | undefined;
+    let out = "";
+    let err = "";
+    let code: number;
     try {
-        plan = await planStack(stack, { root });
-    } catch (err) {
+        code = await runPlanCli(["--stack", stack, "--json"], {
+            planStack: async (s) => (plan = await planStack(s, { root })),
+            checkPlan,
+            stdout: (text) => (out += text),
+            stderr: (text) => (err += text),
+        });
+    } catch (error) {
         // A stack whose config the program refuses: its message names the key and the fix.
-        return { stack, ok: false, text: `${stack}: the program refuses its configuration:\n${indent((err as Error).message)}` };
+        return { stack, ok: false, text: `${stack}: the program refuses its configuration:\n${indent((error as Error).message)}` };
     }
-    const failures = preflight(plan.resources, { namePrefix: `${plan.project}-${plan.stack}` });
-    const violations = await checkPlan(plan);
-    const ok = exitCode(violations, failures) === 0;
-    const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory");
-    const source = policyConfigSource(stack, root);
+    if (plan === undefined || out === "") {
+        return { stack, ok: false, text: `${stack}: npm run plan exited ${code}:\n${indent(err.trim())}` };
+    }
+    let json: PlanJson;
+    try {
+        json = JSON.parse(out) as PlanJson;
+    } catch {
+        return { stack, ok: false, plan, text: `${stack}: npm run plan -- --json wrote something other than JSON:\n${indent(out.slice(0, 2000))}` };
+    }
+    const mandatory = json.violations.filter((v) => v.enforcementLevel === "mandatory");
     const summary =
-        `${stack}: ${plan.resources.length} resources, ${failures.length === 0 ? "preflight passed" : `${failures.length} preflight failure(s)`}, ` +
-        `policy: ${mandatory.length} mandatory and ${violations.length - mandatory.length} advisory violation(s) ` +
-        `with ${source.file ?? `the pack's defaults (${source.missing} does not exist)`}`;
-    const details = ok ? [] : [failures.length > 0 ? formatPreflight(failures) : "", mandatory.length > 0 ? formatViolations(mandatory) : ""];
+        `${stack}: ${json.resources.length} resources, ${json.preflight.length === 0 ? "preflight passed" : `${json.preflight.length} preflight failure(s)`}, ` +
+        `policy: ${mandatory.length} mandatory and ${json.violations.length - mandatory.length} advisory violation(s) ` +
+        `with ${json.policyConfig ?? `the pack's defaults (policy/config/${stack}.json does not exist)`}`;
+    const ok = code === 0;
+    const details = ok ? [] : [json.preflight.length > 0 ? formatPreflight(json.preflight) : "", mandatory.length > 0 ? formatViolations(mandatory) : ""];
     return { stack, ok, plan, text: [summary, ...details.filter((d) => d !== "").map(indent)].join("\n") };
 }
 
