@@ -108,7 +108,11 @@ export async function startMariaDb(options: MariaDbOptions = {}): Promise<LocalM
     const dataDir = path.join(dir, "data");
     const socket = path.join(dir, "mysqld.sock");
     const logFile = path.join(dir, "error.log");
+    // Each server's own temporary directory: at start-up a server deletes the `#sql*` files it finds in its tmpdir,
+    // so two servers sharing /tmp (parallel test workers, another run) break each other's bootstrap.
+    const tmpDir = path.join(dir, "tmp");
     mkdirSync(dataDir);
+    mkdirSync(tmpDir);
     const certificates = generateCertificates(dir);
     const database = options.database ?? "orders";
     const admin = { username: "admin", password: randomBytes(18).toString("base64url") };
@@ -116,7 +120,7 @@ export async function startMariaDb(options: MariaDbOptions = {}): Promise<LocalM
 
     await run("mariadb-install-db", [
         "--no-defaults", `--datadir=${dataDir}`, `--user=${user}`, "--auth-root-authentication-method=normal",
-        "--skip-test-db", "--skip-name-resolve",
+        "--skip-test-db", "--skip-name-resolve", `--tmpdir=${tmpDir}`,
     ]);
 
     let child: ChildProcess | undefined;
@@ -130,7 +134,7 @@ export async function startMariaDb(options: MariaDbOptions = {}): Promise<LocalM
         child = spawn(
             mariadbd,
             [
-                "--no-defaults", `--user=${user}`, `--datadir=${dataDir}`, `--socket=${socket}`, `--port=${port}`,
+                "--no-defaults", `--user=${user}`, `--datadir=${dataDir}`, `--tmpdir=${tmpDir}`, `--socket=${socket}`, `--port=${port}`,
                 "--bind-address=127.0.0.1", "--skip-name-resolve", `--pid-file=${path.join(dir, "mysqld.pid")}`,
                 `--log-error=${logFile}`, `--ssl-ca=${certificates.caFile}`, `--ssl-cert=${certificates.certFile}`,
                 `--ssl-key=${certificates.keyFile}`, "--require-secure-transport=ON", "--default-time-zone=+00:00",

@@ -50,10 +50,14 @@ export function useLocalEnvironment(): { env: () => LocalEnvironment; container:
     };
 }
 
-/** Stops the shared environment; registered once as a root hook by the first suite that imports this. */
+/**
+ * Stops the shared environment; registered once as a root hook by the first suite that imports this. In a worker of
+ * `mocha --parallel` that suite's file is only the first of the worker's files, which share this module and its server:
+ * there the server stays up and goes with the worker, whose exit stops it (app/dev/mariadb.ts, `exitOnQuit`).
+ */
 after(async function () {
     this.timeout(30_000);
-    if (shared !== undefined) {
+    if (shared !== undefined && process.env.MOCHA_WORKER_ID === undefined) {
         await (await shared.catch(() => undefined))?.stop();
     }
 });
