@@ -40,12 +40,15 @@ interface BlueprintOutputs {
  */
 export = function blueprint(): BlueprintOutputs {
     const config = loadConfig();
+    // `<project>-<stack>`: the app's metric namespace. Resource names never use it: logical names are by role
+    // (`network`, `db`…) and the same in every stack, and Pulumi's autonaming pattern (Pulumi.yaml) puts the
+    // prefix in physical names, so renaming the stack or the project replaces nothing (docs/naming.md).
     const { name } = config;
 
     // One explicit provider carries the region and the tags, so every AWS resource below,
     // including those the awsx VPC creates, is tagged without each one having to ask; components ask it for
     // the account, partition and region their ARNs and policies name (components/awsScope.ts).
-    const provider = new aws.Provider(`${name}-aws`, { region: config.region as aws.Region, defaultTags: { tags: config.tags } });
+    const provider = new aws.Provider("aws", { region: config.region as aws.Region, defaultTags: { tags: config.tags } });
     const opts: pulumi.ComponentResourceOptions = { providers: { aws: provider } };
     // The functions' code, bundled here once (esbuild, app/build.ts) and handed to the components that deploy it.
     // The API's bundle depends on how it logs in to the database; the events functions are bundled only with events on.
@@ -55,7 +58,7 @@ export = function blueprint(): BlueprintOutputs {
     };
 
     const network = new Network(
-        name,
+        "network",
         {
             ...config.network,
             apiReadsSecrets: config.auth.mode === "secret",
@@ -66,7 +69,7 @@ export = function blueprint(): BlueprintOutputs {
     );
 
     const secrets = new Secrets(
-        name,
+        "secrets",
         {
             appDbUser: config.auth.appDbUser,
             appAuth: config.auth.mode,
@@ -78,7 +81,7 @@ export = function blueprint(): BlueprintOutputs {
     const appLogin = secrets.appLogin;
 
     const database = new Database(
-        name,
+        "db",
         {
             ...config.database,
             masterUsername,
@@ -90,7 +93,7 @@ export = function blueprint(): BlueprintOutputs {
     );
 
     const endpoints = new Endpoints(
-        name,
+        "endpoints",
         {
             vpcId: network.vpcId,
             subnetIds: network.subnetIds,
@@ -102,7 +105,7 @@ export = function blueprint(): BlueprintOutputs {
     );
 
     const migrations = new Migrations(
-        name,
+        "migrations",
         {
             code: code.migrate,
             migrationsDir,
@@ -125,7 +128,7 @@ export = function blueprint(): BlueprintOutputs {
     );
 
     const proxy = new DatabaseProxy(
-        name,
+        "proxy",
         {
             ...config.proxy,
             subnetIds: network.subnetIds,
@@ -143,7 +146,7 @@ export = function blueprint(): BlueprintOutputs {
     );
 
     const api = new Api(
-        name,
+        "api",
         {
             code: code.api,
             subnetIds: network.subnetIds,
@@ -174,7 +177,7 @@ export = function blueprint(): BlueprintOutputs {
     const events =
         config.events && network.events !== undefined
             ? new Events(
-                  name,
+                  "events",
                   {
                       relayCode: buildLambdaBundle("relay"),
                       projectorCode: buildLambdaBundle("projector"),
@@ -200,7 +203,7 @@ export = function blueprint(): BlueprintOutputs {
 
     // Alarms on each layer above, their topic (encrypted with the stack key) and the stack's dashboard.
     const observability = new Observability(
-        name,
+        "observability",
         {
             ...config.observability,
             kmsKeyArn: secrets.keyArn,

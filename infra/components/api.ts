@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ApiAuthSettings, LogLevel } from "../config";
 import type { LambdaBundle } from "../../app/build";
+import { physicalPrefix } from "../lib/naming";
 import { appDatabaseAccess } from "./appDatabaseAccess";
 import type { AppLogin } from "./appLogin";
 import { accountIdOf, partitionOf, regionOf } from "./awsScope";
@@ -123,7 +124,7 @@ export class Api extends pulumi.ComponentResource {
         const access = appDatabaseAccess(args, this);
 
         const fn = new VpcFunction(
-            `${name}-api`,
+            "api",
             {
                 description: "orders API behind API Gateway",
                 files: { "index.js": new pulumi.asset.StringAsset(args.code.code) },
@@ -145,12 +146,12 @@ export class Api extends pulumi.ComponentResource {
         );
 
         const api = new aws.apigatewayv2.Api(
-            `${name}-http-api`,
-            { protocolType: "HTTP", description: `${name}: orders API` },
+            "http-api",
+            { protocolType: "HTTP", description: "orders API" },
             parent,
         );
         const integration = new aws.apigatewayv2.Integration(
-            `${name}-lambda`,
+            "lambda",
             {
                 apiId: api.id,
                 integrationType: "AWS_PROXY",
@@ -166,10 +167,11 @@ export class Api extends pulumi.ComponentResource {
         const authorizer =
             callerAuth.mode === "jwt"
                 ? new aws.apigatewayv2.Authorizer(
-                      `${name}-jwt`,
+                      "jwt",
                       {
                           apiId: api.id,
-                          name: `${name}-jwt`,
+                          // Unique within the API: no stack name needed.
+                          name: "jwt",
                           authorizerType: "JWT",
                           // `Authorization: Bearer <token>` (the Bearer prefix is optional for API Gateway).
                           identitySources: ["$request.header.Authorization"],
@@ -189,7 +191,7 @@ export class Api extends pulumi.ComponentResource {
         // exact: only `GET /health` matches, while HEAD or POST /health and /health/ fall to `$default`.
         // Renaming `-default-route` would replace the route: its name predates authorization.
         new aws.apigatewayv2.Route(
-            `${name}-default-route`,
+            "default-route",
             {
                 apiId: api.id,
                 routeKey: "$default",
@@ -201,16 +203,21 @@ export class Api extends pulumi.ComponentResource {
         );
         const publicRoutes = PUBLIC_ROUTE_KEYS.map((routeKey) => {
             const slug = routeKey.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-            return new aws.apigatewayv2.Route(`${name}-${slug}-route`, { apiId: api.id, routeKey, target, authorizationType: "NONE" }, parent);
+            return new aws.apigatewayv2.Route(`${slug}-route`, { apiId: api.id, routeKey, target, authorizationType: "NONE" }, parent);
         });
 
+        // Access logs are vended logs: API Gateway adds each destination group to the account's CloudWatch Logs
+        // resource policy (at most 5,120 characters, entries never removed), and near that limit only groups
+        // under /aws/vendedlogs/ still work (CloudWatch Logs "Enabling logging from AWS services"; Step Functions
+        // "Avoiding CloudWatch Logs resource policy size restrictions"; serverless/serverless#10469). The name is
+        // set at creation and kept on a rename (ignoreChanges), like the functions' log groups (docs/naming.md).
         const accessLogs = new aws.cloudwatch.LogGroup(
-            `${name}-api-access-logs`,
-            { name: `/aws/apigateway/${name}`, retentionInDays: args.logRetentionDays },
-            parent,
+            "api-access-logs",
+            { name: `/aws/vendedlogs/apigateway/${physicalPrefix()}`, retentionInDays: args.logRetentionDays },
+            { ...parent, ignoreChanges: ["name"] },
         );
         const stage = new aws.apigatewayv2.Stage(
-            `${name}-stage`,
+            "stage",
             {
                 apiId: api.id,
                 name: STAGE,
@@ -235,7 +242,7 @@ export class Api extends pulumi.ComponentResource {
         );
 
         new aws.lambda.Permission(
-            `${name}-invoke-from-api`,
+            "invoke-from-api",
             {
                 action: "lambda:InvokeFunction",
                 function: fn.functionName,

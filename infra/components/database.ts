@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { DatabaseSettings } from "../config";
 import { autoMinorVersionUpgrade, parameterGroupFamily } from "../lib/engine";
+import { physicalPrefix } from "../lib/naming";
 import { dbParameters } from "../lib/parameters";
 
 const ENGINE = "mysql";
@@ -35,17 +36,18 @@ export class Database extends pulumi.ComponentResource {
         super("blueprint:database:Database", name, {}, opts);
         const parent = { parent: this };
 
-        const subnetGroup = new aws.rds.SubnetGroup(`${name}-db-subnets`, { subnetIds: args.subnetIds }, parent);
+        const subnetGroup = new aws.rds.SubnetGroup("db-subnets", { subnetIds: args.subnetIds }, parent);
 
         // The family is part of the name, so a new major version gets a new group created next to
         // the old one. The upgrade itself is refused while `allowMajorVersionUpgrade` is false: a
         // major upgrade is a deliberate, one-way step that this program does not take on a config edit.
         const family = parameterGroupFamily(args.engineVersion);
         const parameterGroup = new aws.rds.ParameterGroup(
-            `${name}-${family.replace(".", "-")}`,
+            family.replace(".", "-"),
             {
                 family,
-                description: `${name}: TLS-only connections`,
+                // A parameter group's description cannot change without replacing the group: no stack name in it.
+                description: "TLS-only connections",
                 parameters: dbParameters(args.logExports),
             },
             parent,
@@ -55,19 +57,24 @@ export class Database extends pulumi.ComponentResource {
         // make the second destroy of a re-created stack fail on the first one's snapshot. The keepers
         // are the inputs that replace the instance: a replaced instance is deleted with a final
         // snapshot of its own, so its successor needs a new name, or destroying it later would fail.
+        // The identifier is only used at deletion and changes in place (terraform-provider-aws: not
+        // ForceNew), so after a rename it simply follows the new `<project>-<stack>`.
+        const prefix = physicalPrefix();
         const finalSnapshotIdentifier = args.finalSnapshot
             ? new random.RandomId(
-                  `${name}-db-final-snapshot-suffix`,
+                  "db-final-snapshot-suffix",
                   {
                       byteLength: 4,
                       keepers: { engine: ENGINE, dbName: args.dbName, username: args.masterUsername, kmsKeyId: args.kmsKeyArn },
                   },
                   parent,
-              ).hex.apply((suffix) => `${name}-db-final-${suffix}`)
+              ).hex.apply((suffix) => `${prefix}-db-final-${suffix}`)
             : undefined;
 
+        // Autonamed: `<project>-<stack>-db-<7 hex>` (pulumi-aws 7.34.0 or later follows the pattern for RDS
+        // identifiers, pulumi-aws#6434), which must be lower case: infra/lib/naming.ts refuses other names.
         const instance = new aws.rds.Instance(
-            `${name}-db`,
+            "db",
             {
                 engine: ENGINE,
                 engineVersion: args.engineVersion,

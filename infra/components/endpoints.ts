@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secretsEndpointPolicy } from "../lib/iam";
 import { accountIdOf, regionOf } from "./awsScope";
+import { physicalPrefix } from "../lib/naming";
 
 export interface EndpointsArgs {
     readonly vpcId: pulumi.Input<string>;
@@ -23,7 +24,7 @@ export class Endpoints extends pulumi.ComponentResource {
         super("blueprint:endpoints:Endpoints", name, {}, opts);
 
         const endpoint = interfaceEndpoint(
-            `${name}-secretsmanager`,
+            "secretsmanager",
             {
                 vpcId: args.vpcId,
                 service: "secretsmanager",
@@ -67,7 +68,8 @@ export function interfaceEndpoint(name: string, args: InterfaceEndpointArgs, par
             subnetIds: args.subnetIds,
             securityGroupIds: [args.securityGroupId],
             policy: args.policy,
-            tags: { Name: name },
+            // The console shows endpoints by their Name tag: the stack's prefix tells stacks apart (tags change in place).
+            tags: { Name: `${physicalPrefix()}-${name}` },
         },
         { parent },
     );

@@ -98,10 +98,10 @@ export class Events extends pulumi.ComponentResource {
         // A "Custom Event Bus - Classic" (rules and targets, the `events` API and endpoint service). EventBridge's newer
         // Custom Event Bus (subscribers, retention, ordered delivery) has its own API, SDK client, `eventsv2` endpoint
         // service and `event-busv2` ARNs: moving to it changes the endpoint, the policies and the relay's client (F19).
-        const bus = new aws.cloudwatch.EventBus(`${name}-orders-bus`, { description: `${name}: order events from the outbox relay` }, parent);
+        const bus = new aws.cloudwatch.EventBus("orders-bus", { description: "order events from the outbox relay" }, parent);
 
         const endpoint = interfaceEndpoint(
-            `${name}-events`,
+            "events",
             {
                 vpcId: args.vpcId,
                 service: "events",
@@ -113,7 +113,7 @@ export class Events extends pulumi.ComponentResource {
         );
 
         const relay = new VpcFunction(
-            `${name}-relay`,
+            "relay",
             {
                 ...common,
                 description: "outbox relay: event store to EventBridge, every minute",
@@ -132,12 +132,12 @@ export class Events extends pulumi.ComponentResource {
             parent,
         );
 
-        new aws.lambda.FunctionEventInvokeConfig(`${name}-relay-async`, { functionName: relay.functionName, ...RELAY_RETRY }, parent);
+        new aws.lambda.FunctionEventInvokeConfig("relay-async", { functionName: relay.functionName, ...RELAY_RETRY }, parent);
 
         const schedulerRole = new aws.iam.Role(
-            `${name}-scheduler-role`,
+            "scheduler-role",
             {
-                description: `${name}: EventBridge Scheduler starts the outbox relay`,
+                description: "EventBridge Scheduler starts the outbox relay",
                 // Scheduler sends aws:SourceAccount when it assumes the role (its confused-deputy page); the schedule
                 // group's ARN would also do as aws:SourceArn, but the account is what its setup guide shows.
                 assumeRolePolicy: accountId.apply((account) => JSON.stringify(serviceTrustPolicy("scheduler.amazonaws.com", account))),
@@ -145,14 +145,14 @@ export class Events extends pulumi.ComponentResource {
             parent,
         );
         const schedulerPermissions = new aws.iam.RolePolicy(
-            `${name}-scheduler-invoke`,
+            "scheduler-invoke",
             { role: schedulerRole.id, policy: relay.functionArn.apply((arn) => JSON.stringify(policyDocument(invokeFunctionStatement(arn)))) },
             parent,
         );
         const schedule = new aws.scheduler.Schedule(
-            `${name}-relay-schedule`,
+            "relay-schedule",
             {
-                description: `${name}: run the outbox relay`,
+                description: "run the outbox relay",
                 scheduleExpression: "rate(1 minute)",
                 flexibleTimeWindow: { mode: "OFF" },
                 target: {
@@ -168,13 +168,13 @@ export class Events extends pulumi.ComponentResource {
         );
 
         const deadLetters = new aws.sqs.Queue(
-            `${name}-events-dlq`,
+            "events-dlq",
             { sqsManagedSseEnabled: true, messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS },
             parent,
         );
 
         const projector = new VpcFunction(
-            `${name}-projector`,
+            "projector",
             {
                 ...common,
                 description: "projector: order events to the read model (order_summaries)",
@@ -194,7 +194,7 @@ export class Events extends pulumi.ComponentResource {
             parent,
         );
         new aws.lambda.FunctionEventInvokeConfig(
-            `${name}-projector-async`,
+            "projector-async",
             {
                 functionName: projector.functionName,
                 ...FUNCTION_RETRY,
@@ -204,26 +204,26 @@ export class Events extends pulumi.ComponentResource {
         );
 
         const rule = new aws.cloudwatch.EventRule(
-            `${name}-projector-rule`,
+            "projector-rule",
             {
-                description: `${name}: every order event to the projector`,
+                description: "every order event to the projector",
                 eventBusName: bus.name,
                 eventPattern: JSON.stringify({ source: [EVENT_SOURCE] }),
             },
             parent,
         );
         new aws.sqs.QueuePolicy(
-            `${name}-events-dlq-policy`,
+            "events-dlq-policy",
             { queueUrl: deadLetters.url, policy: pulumi.all([deadLetters.arn, rule.arn]).apply(([queueArn, ruleArn]) => JSON.stringify(deadLetterQueuePolicy(queueArn, ruleArn))) },
             parent,
         );
         const invokePermission = new aws.lambda.Permission(
-            `${name}-invoke-from-rule`,
+            "invoke-from-rule",
             { action: "lambda:InvokeFunction", function: projector.functionName, principal: "events.amazonaws.com", sourceArn: rule.arn },
             parent,
         );
         new aws.cloudwatch.EventTarget(
-            `${name}-projector-target`,
+            "projector-target",
             {
                 rule: rule.name,
                 // A target on a custom bus must name it, or the provider looks for the rule on the default bus.

@@ -57,7 +57,7 @@ export class Migrations extends pulumi.ComponentResource {
                 : { DB_APP_AUTH: "secret", DB_APP_SECRET_ARN: appLogin.secretArn };
         const readableSecrets = appLogin.mode === "iam" ? [args.masterSecretArn] : [args.masterSecretArn, appLogin.secretArn];
         const fn = new VpcFunction(
-            `${name}-migrate`,
+            "migrate",
             {
                 description: "applies database migrations and manages the application user",
                 files: {
@@ -96,7 +96,7 @@ export class Migrations extends pulumi.ComponentResource {
                 migrationTrigger({ migrations: migrationsHash, code: args.code.code, appLogin: appLoginVersion, databaseResourceId }),
             );
         const invocation = new aws.lambda.Invocation(
-            `${name}-migrate-run`,
+            "migrate-run",
             {
                 functionName: fn.functionName,
                 input: trigger.apply((hash) => JSON.stringify({ trigger: hash })),

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { flowLogsDeliveryStatement, flowLogsSourceArn, policyDocument, serviceTrustPolicy } from "../lib/iam";
+import { physicalPrefix } from "../lib/naming";
 import { isolatedSubnetCidrs } from "../lib/subnetLayout";
 import { accountIdOf, partitionOf, regionOf } from "./awsScope";
 
@@ -48,12 +49,15 @@ export class Network extends pulumi.ComponentResource {
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("blueprint:network:Network", name, {}, opts);
         const parent = { parent: this };
+        // Name tags carry the stack's prefix for the console; tags change in place, so a rename replaces nothing.
+        const prefix = physicalPrefix();
 
-        // Renaming `${name}-vpc` replaces the VPC and everything in it. awsx names each subnet by its
-        // AZ index (`${name}-vpc-isolated-1`…), and the blocks are fixed per index, so a third AZ adds
+        // Renaming `vpc` (logical names are by role, the same in every stack: docs/naming.md) replaces the
+        // VPC and everything in it. awsx names each subnet by its AZ index (`vpc-isolated-1`…), and the
+        // blocks are fixed per index, so a third AZ adds
         // one subnet and leaves the first two alone. awsx takes the region's first N AZs by name.
         const vpc = new awsx.ec2.Vpc(
-            `${name}-vpc`,
+            "vpc",
             {
                 cidrBlock: args.cidrBlock,
                 numberOfAvailabilityZones: args.availabilityZones,
@@ -75,8 +79,8 @@ export class Network extends pulumi.ComponentResource {
 
         const group = (role: string, description: string) =>
             new aws.ec2.SecurityGroup(
-                `${name}-${role}-sg`,
-                { vpcId: vpc.vpcId, description, tags: { Name: `${name}-${role}` } },
+                `${role}-sg`,
+                { vpcId: vpc.vpcId, description, tags: { Name: `${prefix}-${role}` } },
                 parent,
             );
         // A group's description cannot change without replacing the group (and waiting on the ENIs in
@@ -93,19 +97,19 @@ export class Network extends pulumi.ComponentResource {
         // whose deletion waits for the interfaces anyway. Adopting it with no rules revokes AWS's
         // default allow-all rules, so nothing placed in it by mistake can talk to anything.
         const defaultGroup = new aws.ec2.DefaultSecurityGroup(
-            `${name}-default-sg`,
-            { vpcId: vpc.vpcId, tags: { Name: `${name}-default-no-rules` } },
+            "default-sg",
+            { vpcId: vpc.vpcId, tags: { Name: `${prefix}-default-no-rules` } },
             parent,
         );
 
         const allow = (ruleName: string, from: aws.ec2.SecurityGroup, to: aws.ec2.SecurityGroup, port: number, what: string) => {
             new aws.vpc.SecurityGroupEgressRule(
-                `${name}-${ruleName}-out`,
+                `${ruleName}-out`,
                 { securityGroupId: from.id, referencedSecurityGroupId: to.id, ipProtocol: "tcp", fromPort: port, toPort: port, description: what },
                 parent,
             );
             new aws.vpc.SecurityGroupIngressRule(
-                `${name}-${ruleName}-in`,
+                `${ruleName}-in`,
                 { securityGroupId: to.id, referencedSecurityGroupId: from.id, ipProtocol: "tcp", fromPort: port, toPort: port, description: what },
                 parent,
             );
@@ -145,9 +149,9 @@ export class Network extends pulumi.ComponentResource {
         this.detachedSecurityGroupId = defaultGroup.id;
 
         if (args.flowLogs) {
-            const logGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, { retentionInDays: args.logRetentionDays }, parent);
+            const logGroup = new aws.cloudwatch.LogGroup("flow-logs", { retentionInDays: args.logRetentionDays }, parent);
             const role = new aws.iam.Role(
-                `${name}-flow-logs-role`,
+                "flow-logs-role",
                 {
                     // AWS's flow-logs guide recommends both keys against the confused deputy.
                     assumeRolePolicy: pulumi
@@ -159,12 +163,12 @@ export class Network extends pulumi.ComponentResource {
                 parent,
             );
             const delivery = new aws.iam.RolePolicy(
-                `${name}-flow-logs-delivery`,
+                "flow-logs-delivery",
                 { role: role.id, policy: logGroup.arn.apply((arn) => JSON.stringify(policyDocument(flowLogsDeliveryStatement(arn)))) },
                 parent,
             );
             new aws.ec2.FlowLog(
-                `${name}-flow-log`,
+                "flow-log",
                 { vpcId: vpc.vpcId, trafficType: "ALL", logDestinationType: "cloud-watch-logs", logDestination: logGroup.arn, iamRoleArn: role.arn },
                 // The role ARN alone lets the flow log start delivering before the role may write.
                 { ...parent, dependsOn: [delivery] },

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { alarmSpecs, type AlarmSpec, type AlarmThresholds, type MetricStat, type MonitoredEvents, type MonitoredFunction } from "../lib/alarms";
 import { dashboardBody } from "../lib/dashboard";
 import { regionOf } from "./awsScope";
+import { physicalPrefix } from "../lib/naming";
 
 export interface ObservabilityArgs {
     /** The stack's CMK; its policy lets CloudWatch use it for this stack's alarms (lib/keyPolicy.ts). */
@@ -77,9 +78,9 @@ export class Observability extends pulumi.ComponentResource {
         super("blueprint:observability:Observability", name, {}, opts);
         const parent = { parent: this };
 
-        const topic = new aws.sns.Topic(`${name}-alarms`, { kmsMasterKeyId: args.kmsKeyArn }, parent);
+        const topic = new aws.sns.Topic("alarms", { kmsMasterKeyId: args.kmsKeyArn }, parent);
         if (args.alarmEmail !== undefined) {
-            new aws.sns.TopicSubscription(`${name}-alarm-email`, { topic: topic.arn, protocol: "email", endpoint: args.alarmEmail }, parent);
+            new aws.sns.TopicSubscription("alarm-email", { topic: topic.arn, protocol: "email", endpoint: args.alarmEmail }, parent);
         }
 
         const resources = {
@@ -92,12 +93,11 @@ export class Observability extends pulumi.ComponentResource {
             ...(args.events === undefined ? {} : { events: args.events }),
         };
         const specs = alarmSpecs(resources, args.thresholds);
-        // Names are `<project>-<stack>-<key>` plus Pulumi's suffix: the key's policy lets CloudWatch use the key
-        // for alarms named `<project>-<stack>-*` only. A changed key replaces its alarm.
+        // Autonamed `<project>-<stack>-<key>-<7 hex>`. A changed key replaces its alarm.
         const alarms = specs.map(
             (spec) =>
                 new aws.cloudwatch.MetricAlarm(
-                    `${name}-${spec.key}`,
+                    spec.key,
                     {
                         alarmDescription: spec.description,
                         ...metricInputs(spec),
@@ -113,12 +113,15 @@ export class Observability extends pulumi.ComponentResource {
                 ),
         );
 
+        const prefix = physicalPrefix();
         const dashboard = new aws.cloudwatch.Dashboard(
-            `${name}-dashboard`,
+            "dashboard",
             {
                 // Dashboards are per account, not per Region, and PutDashboard overwrites one of the same name:
-                // the stack's prefix keeps two stacks apart.
-                dashboardName: name,
+                // the stack's prefix keeps two stacks apart. pulumi-aws does not autoname dashboards (the input
+                // is `dashboardName`, not `name`), so the program names it, once: a dashboard's name cannot
+                // change in place, and a renamed stack keeps its dashboard (ignoreChanges, docs/naming.md).
+                dashboardName: prefix,
                 dashboardBody: pulumi
                     .all([
                         args.apiId,
@@ -143,7 +146,7 @@ export class Observability extends pulumi.ComponentResource {
                         };
                         return JSON.stringify(
                             dashboardBody({
-                                title: `${name}: orders API`,
+                                title: `${prefix}: orders API`,
                                 region,
                                 resources: resolved,
                                 alarms: alarmSpecs(resolved, args.thresholds),
@@ -154,7 +157,7 @@ export class Observability extends pulumi.ComponentResource {
                         );
                     }),
             },
-            parent,
+            { ...parent, ignoreChanges: ["dashboardName"] },
         );
 
         this.topicArn = topic.arn;

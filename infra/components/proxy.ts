@@ -36,12 +36,12 @@ export class DatabaseProxy extends pulumi.ComponentResource {
         const { login } = args;
 
         const role = new aws.iam.Role(
-            `${name}-proxy-role`,
+            "proxy-role",
             {
                 description:
                     login.mode === "iam"
-                        ? `${name}: lets RDS Proxy log in to MySQL as the application user with IAM`
-                        : `${name}: lets RDS Proxy read the application user's secret`,
+                        ? "lets RDS Proxy log in to MySQL as the application user with IAM"
+                        : "lets RDS Proxy read the application user's secret",
                 // No aws:SourceAccount or aws:SourceArn: RDS Proxy supports no global condition keys
                 // (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy.html#rds-proxy.limitations),
                 // so such a condition would keep the proxy from ever assuming its role.
@@ -62,13 +62,13 @@ export class DatabaseProxy extends pulumi.ComponentResource {
         // Named for what it grants in each mode, so switching modes replaces it rather than editing a
         // policy whose name no longer says what it holds.
         const access = new aws.iam.RolePolicy(
-            `${name}-proxy-${login.mode === "iam" ? "db-connect" : "read-secret"}`,
+            login.mode === "iam" ? "proxy-db-connect" : "proxy-read-secret",
             { role: role.id, policy: statements.apply((s) => JSON.stringify(policyDocument(...s))) },
             parent,
         );
 
         const proxy = new aws.rds.Proxy(
-            `${name}-proxy`,
+            "proxy",
             {
                 engineFamily: "MYSQL",
                 requireTls: true,
@@ -101,7 +101,7 @@ export class DatabaseProxy extends pulumi.ComponentResource {
         );
 
         const targetGroup = new aws.rds.ProxyDefaultTargetGroup(
-            `${name}-proxy-pool`,
+            "proxy-pool",
             {
                 dbProxyName: proxy.name,
                 connectionPoolConfig: {
@@ -120,7 +120,7 @@ export class DatabaseProxy extends pulumi.ComponentResource {
         // would be refused and any change that replaces the instance would fail. So the old target
         // goes first; the proxy has no target for the minutes the new one takes to register.
         new aws.rds.ProxyTarget(
-            `${name}-proxy-target`,
+            "proxy-target",
             { dbProxyName: proxy.name, targetGroupName: targetGroup.name, dbInstanceIdentifier: args.instance.identifier },
             { ...parent, dependsOn: [args.instance, targetGroup], deleteBeforeReplace: true },
         );

@@ -37,22 +37,24 @@ export class Secrets extends pulumi.ComponentResource {
         // forgets it instead of deleting it). It then costs $1 a month until you schedule its deletion.
         const retain = { ...parent, retainOnDelete: args.retainKey };
         const key = new aws.kms.Key(
-            `${name}-key`,
+            "key",
             {
-                description: `${name}: RDS storage, Performance Insights, Secrets Manager secrets and the alarm topic`,
+                // No stack name in descriptions: they would change on a rename (the alias carries it).
+                description: "RDS storage, Performance Insights, Secrets Manager secrets and the alarm topic",
                 enableKeyRotation: true,
                 deletionWindowInDays: 30,
                 // AWS's default key policy plus CloudWatch's use of the key for the alarm topic (lib/keyPolicy.ts):
                 // the provider's account administers the key, and CloudWatch may use it for this stack's alarms there.
                 policy: pulumi
                     .all([partitionOf(this), regionOf(this), accountIdOf(this)])
-                    .apply(([partition, region, accountId]) => JSON.stringify(stackKeyPolicy({ partition, accountId, region, alarmNamePrefix: name }))),
+                    .apply(([partition, region, accountId]) => JSON.stringify(stackKeyPolicy({ partition, accountId, region }))),
             },
             retain,
         );
-        // A prefix, not a fixed name: an alias kept by an earlier destroy of this stack would otherwise
-        // make creating the stack again fail on a name that already exists.
-        new aws.kms.Alias(`${name}-key-alias`, { namePrefix: `alias/${name}-`, targetKeyId: key.keyId }, retain);
+        // Autonamed (`alias/<project>-<stack>-key-alias-<7 hex>`: pulumi-aws puts `alias/` in front
+        // of the pattern's name), not a fixed name: an alias kept by an earlier destroy of this stack would
+        // otherwise make creating the stack again fail on a name that already exists.
+        new aws.kms.Alias("key-alias", { targetKeyId: key.keyId }, retain);
 
         if (args.appAuth === "iam") {
             this.keyArn = key.arn;
@@ -63,22 +65,22 @@ export class Secrets extends pulumi.ComponentResource {
         }
 
         const password = new random.RandomPassword(
-            `${name}-app-db-password`,
+            "app-db-password",
             // Alphanumeric only: the password ends up in connection strings and shell sessions.
             { length: 40, special: false },
             parent,
         );
         const secret = new aws.secretsmanager.Secret(
-            `${name}-app-db`,
+            "app-db",
             {
-                description: `${name}: credentials of the application database user (${args.appDbUser})`,
+                description: `credentials of the application database user (${args.appDbUser})`,
                 kmsKeyId: key.arn,
                 recoveryWindowInDays: 7,
             },
             parent,
         );
         const version = new aws.secretsmanager.SecretVersion(
-            `${name}-app-db`,
+            "app-db",
             {
                 secretId: secret.id,
                 secretString: pulumi.jsonStringify({

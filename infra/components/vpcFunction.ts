@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { LogLevel } from "../config";
 import { PolicyStatement, lambdaVpcAccessStatement, policyDocument, serviceTrustPolicy, writeLogsStatement } from "../lib/iam";
 import { LAMBDA_LOG_FORMAT } from "../lib/logLevels";
+import { physicalPrefix } from "../lib/naming";
 
 export interface VpcFunctionArgs {
     readonly description: string;
@@ -35,14 +36,18 @@ export class VpcFunction extends pulumi.ComponentResource {
         super("blueprint:lambda:VpcFunction", name, {}, opts);
         const parent = { parent: this };
 
+        // Named by Lambda's convention, `/aws/lambda/<project>-<stack>-<name>`, which the autonaming pattern cannot
+        // make; the function writes to it by `loggingConfig`. The name is set when the group is created and then
+        // kept (ignoreChanges): a log group's name cannot change in place, and a renamed stack keeps its groups,
+        // their logs and the functions' pointers to them (docs/naming.md).
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-logs`,
-            { name: `/aws/lambda/${name}`, retentionInDays: args.logRetentionDays },
-            parent,
+            { name: `/aws/lambda/${physicalPrefix()}-${name}`, retentionInDays: args.logRetentionDays },
+            { ...parent, ignoreChanges: ["name"] },
         );
         const role = new aws.iam.Role(
             `${name}-role`,
-            { description: `${name}: ${args.description}`, assumeRolePolicy: JSON.stringify(serviceTrustPolicy("lambda.amazonaws.com")) },
+            { description: args.description, assumeRolePolicy: JSON.stringify(serviceTrustPolicy("lambda.amazonaws.com")) },
             parent,
         );
         const permissions = new aws.iam.RolePolicy(

@@ -4,8 +4,6 @@ export interface StackKeyPolicyArgs {
     readonly partition: string;
     readonly accountId: string;
     readonly region: string;
-    /** `<project>-<stack>`: every alarm of the stack is named `<name>-…`. */
-    readonly alarmNamePrefix: string;
 }
 
 /**
@@ -18,7 +16,10 @@ export interface StackKeyPolicyArgs {
  * change state but every notification is dropped. SNS's "Enable compatibility between event sources from AWS
  * services and encrypted topics" gives the statement
  * (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services); the
- * conditions keep other accounts' and other stacks' alarms from using the grant (confused deputy).
+ * conditions keep other accounts' alarms, and alarms of other Regions, from using the grant (confused deputy).
+ * They name no alarm: alarm names follow the project and stack names at creation, and a renamed stack keeps
+ * its alarms' old names, so a condition on `<project>-<stack>-*` would cut them off after a rename
+ * (docs/naming.md).
  *
  * SNS's page shows the statement without conditions. CloudWatch's key requests do carry aws:SourceAccount and
  * aws:SourceArn (the alarm's ARN): AWS's Modern Data Architecture Accelerator grants CloudWatch alarms exactly this
@@ -28,7 +29,7 @@ export interface StackKeyPolicyArgs {
  * Only a deploy proves delivery (docs/deploy-review.md F24).
  */
 export function stackKeyPolicy(args: StackKeyPolicyArgs): PolicyDocument {
-    const { partition, accountId, region, alarmNamePrefix } = args;
+    const { partition, accountId, region } = args;
     return {
         Version: "2012-10-17",
         Statement: [
@@ -48,7 +49,7 @@ export function stackKeyPolicy(args: StackKeyPolicyArgs): PolicyDocument {
                 Resource: "*",
                 Condition: {
                     StringEquals: { "aws:SourceAccount": accountId },
-                    ArnLike: { "aws:SourceArn": `arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${alarmNamePrefix}-*` },
+                    ArnLike: { "aws:SourceArn": `arn:${partition}:cloudwatch:${region}:${accountId}:alarm:*` },
                 },
             },
         ],

@@ -4,10 +4,12 @@
  * project and stack names against these at config time (./naming.ts), and the preflight checks
  * every planned name (tools/preflight reads this module; nothing here imports the tools).
  *
- * Physical names: Pulumi names a resource that is given no explicit name after its logical name, a
- * separator and 7 random hex characters (`my-role-d7c2fa0`), and pulumi-aws applies per-type
- * variations: RDS instance identifiers get no separator, KMS aliases get `alias/` in front, and
- * `namePrefix`-style inputs are completed by the provider with 26 characters.
+ * Physical names: this project's autonaming pattern (AUTONAMING_PATTERN in ./physicalNames.ts) names a
+ * resource given no explicit name `<project>-<stack>-<logical>-` and 7 random hex characters;
+ * pulumi-aws then applies its per-type transform (KMS aliases get `alias/` in front) but not its
+ * per-type separator. Without a pattern Pulumi names it after its logical name, a separator ("" for RDS
+ * instance identifiers, "-" otherwise) and 7 random characters. `namePrefix`-style inputs are completed
+ * by the provider with 26 characters.
  */
 import { T } from "./resourceTypes";
 
@@ -20,12 +22,13 @@ export interface Source {
 /** The date every source in this module (and in tools/preflight/rules.ts) was last read. */
 export const CHECKED = "2026-11-22";
 
-/** How a physical name is made when the program does not set one. */
+/** How pulumi-aws makes a physical name when the program does not set one. */
 export interface Autoname {
-    /** Between the logical name and the random part: "-" for most types, "" for RDS instances. */
+    /** Without an autonaming pattern: between the logical name and the random part ("-" for most types, "" for RDS instances). */
     readonly separator: string;
+    /** Without an autonaming pattern: how many random characters follow. */
     readonly randomLength: number;
-    /** Applied after the random part (KMS aliases get `alias/` in front). */
+    /** Applied to the finished name, pattern or not (KMS aliases get `alias/` in front). */
     readonly transform?: (name: string) => string;
 }
 
@@ -112,6 +115,10 @@ export const NAME_SOURCES = {
     eventsPutRule: { title: "EventBridge API: PutRule", url: "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html" },
     schedulerCreate: { title: "EventBridge Scheduler API: CreateSchedule", url: "https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html" },
     sqsCreateQueue: { title: "SQS API: CreateQueue", url: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html" },
+    cloudwatchPutDashboard: {
+        title: "CloudWatch API: PutDashboard (DashboardName)",
+        url: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html",
+    },
 } satisfies Record<string, Source>;
 
 // ---------------------------------------------------------------------------------------------
@@ -330,6 +337,18 @@ export const NAME_RULES: readonly NameRuleData[] = [
         maxLength: 512,
         allowed: /[A-Za-z0-9_\-/.#]/,
         allowedText: "letters, digits and _ - / . #",
+    },
+    {
+        id: "cloudwatch-dashboard-name",
+        types: [T.dashboard],
+        what: "CloudWatch dashboard name",
+        description: "CloudWatch dashboard names: at most 255 letters, digits, hyphens and underscores (not autonamed: the program names it).",
+        fix: "Name the dashboard with letters, digits, - and _ only (the project and stack names included).",
+        sources: [NAME_SOURCES.cloudwatchPutDashboard],
+        property: "dashboardName",
+        maxLength: 255,
+        allowed: /[A-Za-z0-9_-]/,
+        allowedText: "letters, digits, hyphens and underscores",
     },
     {
         id: "apigatewayv2-api-name",

@@ -9,6 +9,52 @@ import type { NameSpec } from "./nameRules";
 /** Stand-in for the random characters Pulumi or the provider appends; letters pass every charset of ./nameRules.ts. */
 const RANDOM = "x";
 
+/**
+ * How Pulumi names every resource the program gives no explicit name: `<project>-<stack>-<logical>-`
+ * and 7 random hex characters. Pulumi.yaml sets it as the project's `pulumi:autonaming` (a test keeps
+ * the two equal), so logical names stay short and by role and the stack's prefix lives only in
+ * physical names: renaming a stack or the project changes no logical name, and an existing resource
+ * keeps the name it was created with (pulumi-aws reuses the name in its state), so neither replaces
+ * anything. Needs Pulumi CLI 3.146.0 and pulumi-aws 6.66.0 or later; RDS instance identifiers follow
+ * the pattern from pulumi-aws 7.34.0 (pulumi-aws#6434, fixed by #6437). Sources and what a rename
+ * does: docs/naming.md.
+ */
+export const AUTONAMING_PATTERN = "${project}-${stack}-${name}-${hex(7)}";
+
+/** The names the pattern takes from the stack: Pulumi.yaml's `name` and the stack's name. */
+export interface StackNames {
+    readonly project: string;
+    readonly stack: string;
+}
+
+/** Pulumi's random expressions and how many characters each produces (pulumi/pulumi pkg/backend/autonaming). */
+const RANDOM_EXPRESSIONS: readonly [RegExp, (n: number) => number][] = [
+    [/\$\{(?:hex|alphanum|string|num)\((\d+)\)\}/g, (n) => n],
+    [/\$\{uuid\}()/g, () => 36],
+];
+
+/**
+ * The name Pulumi proposes for a resource from an autonaming pattern, random characters shown as
+ * `x`, with how many there are. Refuses an expression it does not know, so a changed pattern cannot
+ * silently pass the name checks.
+ */
+export function proposedName(pattern: string, logical: string, names: StackNames): { readonly value: string; readonly generated: number } {
+    let generated = 0;
+    let value = pattern.split("${project}").join(names.project).split("${stack}").join(names.stack).split("${name}").join(logical);
+    for (const [expression, length] of RANDOM_EXPRESSIONS) {
+        value = value.replace(expression, (_match, digits: string) => {
+            const n = length(Number(digits));
+            generated += n;
+            return RANDOM.repeat(n);
+        });
+    }
+    const unknown = /\$\{[^}]*\}/.exec(value);
+    if (unknown) {
+        throw new Error(`autonaming pattern "${pattern}": ${unknown[0]} is not an expression infra/lib/physicalNames.ts knows; add it there`);
+    }
+    return { value, generated };
+}
+
 /** What a name is worked out from: a resource's type, logical name and inputs. */
 export interface NamedResource {
     readonly type: string;
@@ -29,11 +75,22 @@ export type ReadString = (value: unknown) => string | undefined;
 
 const plainString: ReadString = (value) => (typeof value === "string" ? value : undefined);
 
+export interface PhysicalNameOptions {
+    /**
+     * The project and stack: autonamed resources get the project's pattern (AUTONAMING_PATTERN). Without
+     * them, Pulumi's naming where no pattern is configured: the logical name, the type's separator and
+     * 7 random characters.
+     */
+    readonly names?: StackNames;
+    readonly read?: ReadString;
+}
+
 /**
  * The physical name a resource will get: the explicit input, the prefix completed by the provider,
  * or Pulumi's autoname from the logical name. Undefined when the name is not known yet.
  */
-export function physicalName(resource: NamedResource, spec: NameSpec, read: ReadString = plainString): PhysicalName | undefined {
+export function physicalName(resource: NamedResource, spec: NameSpec, options: PhysicalNameOptions = {}): PhysicalName | undefined {
+    const read = options.read ?? plainString;
     const inputs = resource.inputs;
     if (inputs[spec.property] !== undefined && inputs[spec.property] !== null) {
         const value = read(inputs[spec.property]);
@@ -46,8 +103,12 @@ export function physicalName(resource: NamedResource, spec: NameSpec, read: Read
     }
     if (spec.autoname) {
         const { separator, randomLength, transform } = spec.autoname;
-        const base = `${resource.name}${separator}${RANDOM.repeat(randomLength)}`;
-        return { value: transform ? transform(base) : base, origin: "autoname", generated: randomLength };
+        // pulumi-aws applies its per-type transform (KMS aliases' `alias/`) to the pattern's name too
+        // (pulumi-terraform-bridge ComputeAutoNameDefault, "propose" mode), but not its separator.
+        const base = options.names
+            ? proposedName(AUTONAMING_PATTERN, resource.name, options.names)
+            : { value: `${resource.name}${separator}${RANDOM.repeat(randomLength)}`, generated: randomLength };
+        return { value: transform ? transform(base.value) : base.value, origin: "autoname", generated: base.generated };
     }
     return undefined;
 }

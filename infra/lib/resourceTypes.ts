@@ -25,6 +25,7 @@ export const T = {
     kmsAlias: "aws:kms/alias:Alias",
     secret: "aws:secretsmanager/secret:Secret",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
+    dashboard: "aws:cloudwatch/dashboard:Dashboard",
     httpApi: "aws:apigatewayv2/api:Api",
     stage: "aws:apigatewayv2/stage:Stage",
     integration: "aws:apigatewayv2/integration:Integration",

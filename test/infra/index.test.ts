@@ -1,11 +1,11 @@
 import { strict as assert } from "node:assert";
 import { isWildcardOnlyAction } from "../../policy/lib/wildcardOnlyActions";
-import { asList, committedPlan, grantedStatements, ofType, planWith, revealSecrets, single } from "../helpers/stackPlan";
+import { asList, fixturePlan, fixturePlanWith, fixtureSettings, grantedStatements, ofType, revealSecrets, single } from "../helpers/stackPlan";
 
-for (const stack of ["dev", "prod"]) {
+for (const stack of ["small", "hardened"] as const) {
     describe(`program: infra/index.ts (${stack})`, () => {
         it("exports the API URL, proxy endpoint, DB instance id and VPC id, and no app secret in IAM mode", async () => {
-            const { outputs } = await committedPlan(stack);
+            const { outputs } = await fixturePlan(stack);
             assert.match(String(outputs.apiUrl), /^https:\/\//);
             assert.match(String(outputs.proxyEndpoint), /\.proxy-/);
             assert.equal(outputs.appSecretArn, undefined);
@@ -14,17 +14,17 @@ for (const stack of ["dev", "prod"]) {
         });
 
         it("exports the app secret's ARN in secret mode", async () => {
-            const { outputs } = await planWith(stack, { "serverless-mysql:dbAuth": "secret" });
+            const { outputs } = await fixturePlanWith(stack, { dbAuth: "secret" });
             assert.match(String(outputs.appSecretArn), /^arn:aws:secretsmanager:/);
         });
 
         it("has no password anywhere in the default IAM mode: no app secret, no RandomPassword, no secret read by the API", async () => {
-            const plan = await committedPlan(stack);
+            const plan = await fixturePlan(stack);
             assert.deepEqual(
                 plan.resources.filter((r) => /randomPassword|secretVersion|secretsmanager\/secret:/.test(r.type)).map((r) => r.name),
                 [],
             );
-            const apiGrants = grantedStatements(plan).filter(({ resource }) => resource.endsWith("-api-permissions"));
+            const apiGrants = grantedStatements(plan).filter(({ resource }) => resource === "api-permissions");
             assert.ok(apiGrants.length > 0);
             assert.deepEqual(
                 apiGrants.flatMap(({ statement }) => asList(statement.Action)).filter((a) => /^(secretsmanager|kms):/.test(a)),
@@ -33,14 +33,12 @@ for (const stack of ["dev", "prod"]) {
         });
 
         it("creates every AWS resource through one provider that tags it from the stack config", async () => {
-            const plan = await committedPlan(stack);
+            const plan = await fixturePlan(stack);
             const provider = single(plan, "pulumi:providers:aws");
             const defaultTags = JSON.parse(provider.inputs.defaultTags as string) as { tags: Record<string, string> };
-            assert.deepEqual(
-                { project: defaultTags.tags.project, stack: defaultTags.tags.stack, environment: defaultTags.tags.environment },
-                { project: "serverless-mysql", stack, environment: stack },
-            );
-            assert.equal(provider.inputs.region, "eu-west-1");
+            const stackTags = JSON.parse(fixtureSettings(stack).tags!) as Record<string, string>;
+            assert.deepEqual(defaultTags.tags, { project: plan.project, stack: plan.stack, "managed-by": "pulumi", ...stackTags });
+            assert.equal(provider.inputs.region, fixtureSettings(stack)["aws:region"]);
             const awsResources = plan.resources.filter((r) => r.type.startsWith("aws:"));
             assert.ok(awsResources.length > 30);
             for (const resource of awsResources) {
@@ -49,7 +47,7 @@ for (const stack of ["dev", "prod"]) {
         });
 
         it("grants no wildcard action, and a wildcard resource only to actions that take nothing else", async () => {
-            const plan = await committedPlan(stack);
+            const plan = await fixturePlan(stack);
             const statements = grantedStatements(plan);
             assert.ok(statements.length >= 8);
             for (const { resource, statement } of statements) {
@@ -65,20 +63,20 @@ for (const stack of ["dev", "prod"]) {
         });
 
         it("never grants secret reads, decryption or database connects on a wildcard", async () => {
-            const plan = await committedPlan(stack);
+            const plan = await fixturePlan(stack);
             for (const { resource, statement } of grantedStatements(plan)) {
                 const sensitive = asList(statement.Action).filter((a) => /^(secretsmanager|kms|rds-db):/.test(a));
                 if (sensitive.length > 0) {
                     for (const arn of asList(statement.Resource)) {
                         assert.ok(!arn.includes("*"), `${resource} grants ${sensitive.join(",")} on ${arn}`);
-                        assert.match(arn, /^arn:aws:(secretsmanager|kms|rds-db):eu-west-1:123456789012:/);
+                        assert.match(arn, new RegExp(`^arn:aws:(secretsmanager|kms|rds-db):${fixtureSettings(stack)["aws:region"]}:123456789012:`));
                     }
                 }
             }
         });
 
         it("keeps every credential out of function environments (secret mode, where a password exists)", async () => {
-            const plan = await planWith(stack, { "serverless-mysql:dbAuth": "secret" });
+            const plan = await fixturePlanWith(stack, { dbAuth: "secret" });
             const secretString = revealSecrets(single(plan, "aws:secretsmanager/secretVersion:SecretVersion").inputs.secretString) as string;
             const password = (JSON.parse(secretString) as { password: string }).password;
             for (const fn of ofType(plan, "aws:lambda/function:Function")) {
@@ -92,7 +90,7 @@ for (const stack of ["dev", "prod"]) {
         });
 
         it("attaches no AWS managed policy anywhere", async () => {
-            const plan = await committedPlan(stack);
+            const plan = await fixturePlan(stack);
             assert.equal(ofType(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").length, 0);
             assert.equal(ofType(plan, "aws:iam/policyAttachment:PolicyAttachment").length, 0);
             for (const role of ofType(plan, "aws:iam/role:Role")) {

@@ -55,7 +55,7 @@ export async function runPlanCli(argv: readonly string[], deps: PlanCliDeps = de
 
     const plan = await deps.planStack(values.stack);
     const rows = planRows(plan.resources);
-    const failures = preflight(plan.resources, { namePrefix: `${plan.project}-${plan.stack}` });
+    const failures = preflight(plan.resources, { names: { project: plan.project, stack: plan.stack } });
     const violations = values["no-policy"] ? [] : await deps.checkPlan(plan);
     const cost = estimateCost(plan.resources);
     const policyConfig = policyConfigSource(plan.stack, plan.root);

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 
 /** One resource the program asked Pulumi to create, as the engine would receive it. */
@@ -80,6 +80,8 @@ export interface PlannedInvoke {
     /** The provider reference (`urn::id`) the invoke ran on; empty when it fell to the default provider. */
     readonly provider: string;
 }
+/** Drawn once per process: generated passwords differ from run to run and agree within one. */
+const RUN_KEY = randomBytes(32);
 
 /**
  * Mocks for `pulumi.runtime.setMocks` that record every registration and answer with plausible
@@ -162,7 +164,9 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         const region = this.region;
         const account = MOCK_ACCOUNT_ID;
         const arn = (service: string, resource: string) => `arn:aws:${service}:${region}:${account}:${resource}`;
-        const suffix = randomBytes(4).toString("hex");
+        // What AWS or Pulumi would make up (ids, name suffixes) is derived from the resource, not drawn at random: the
+        // same program plans the same outputs, so two plans compare input by input (a stack rename plans no change).
+        const suffix = stableHex(`${args.type}::${args.name}`, 8);
         switch (args.type) {
             case "awsx:ec2:Vpc": {
                 const azs = Number(args.inputs.numberOfAvailabilityZones ?? 3);
@@ -174,11 +178,14 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             case "aws:secretsmanager/secret:Secret":
                 return { arn: arn("secretsmanager", `secret:${args.name}-${suffix}`) };
             case "aws:secretsmanager/secretVersion:SecretVersion":
-                return { versionId: `version-${suffix}`, arn: arn("secretsmanager", `secret:${args.name}`) };
+                // A new value is a new version, as in Secrets Manager.
+                return { versionId: `version-${stableHex(JSON.stringify(args.inputs.secretString ?? null), 8)}`, arn: arn("secretsmanager", `secret:${args.name}`) };
             case "random:index/randomPassword:RandomPassword":
-                // Generated per run, never stored: no credential lives in the repository.
-                return { result: randomBytes(24).toString("base64url"), bcryptHash: "" };
+                // Generated per test run (a random key, never stored: no credential lives in the repository), and the same
+                // for the same resource within a run, as the provider keeps it in the state: two plans of one stack agree.
+                return { result: createHmac("sha256", RUN_KEY).update(`${args.type}::${args.name}`).digest().subarray(0, 24).toString("base64url"), bcryptHash: "" };
             case "random:index/randomId:RandomId": {
+                // Random like the provider's: a re-created stack draws a new one (the final snapshot's name depends on it).
                 const bytes = randomBytes(Number(args.inputs.byteLength ?? 8));
                 return { hex: bytes.toString("hex"), b64Url: bytes.toString("base64url"), dec: BigInt(`0x${bytes.toString("hex")}`).toString() };
             }
@@ -238,4 +245,13 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 return { arn: arn("mock", `${args.type.replace(/[^a-zA-Z0-9]/g, "-")}/${id}`) };
         }
     }
+}
+
+/** `length` hex digits that depend only on `seed`. */
+function stableHex(seed: string, length: number): string {
+    let hex = "";
+    for (let i = 0; hex.length < length; i++) {
+        hex += createHash("sha256").update(`${seed}#${i}`).digest("hex");
+    }
+    return hex.slice(0, length);
 }

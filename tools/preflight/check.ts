@@ -2,13 +2,17 @@
  * The preflight: what AWS would refuse in a plan, found before a twenty-minute deploy does.
  * Pure over the planned resources; values not known yet are skipped, never failed.
  */
+import type { StackNames } from "../../infra/lib/physicalNames";
 import { createContext } from "./context";
 import { PREFLIGHT_RULES } from "./rules";
 import type { PreflightFailure, PreflightResource, PreflightRule } from "./types";
 
 export interface PreflightOptions {
-    /** `<project>-<stack>`: lets name failures say how short the project and stack names must be. */
-    readonly namePrefix?: string;
+    /**
+     * The project and stack the plan is for: autonamed resources get the project's autonaming pattern,
+     * and name failures say how short the project and stack names must be.
+     */
+    readonly names?: StackNames;
     /** The rules to run; all of them by default. */
     readonly rules?: readonly PreflightRule[];
 }
@@ -19,7 +23,7 @@ export function appliesTo(rule: PreflightRule, type: string): boolean {
 
 /** Every rule on every resource it applies to; one failure per finding. */
 export function preflight(resources: readonly PreflightResource[], options: PreflightOptions = {}): PreflightFailure[] {
-    const context = createContext(resources, options.namePrefix);
+    const context = createContext(resources, options.names);
     const failures: PreflightFailure[] = [];
     for (const resource of resources) {
         for (const rule of options.rules ?? PREFLIGHT_RULES) {

@@ -3,6 +3,7 @@
  * it takes as an input, so "the function this integration invokes" or "the instance behind this
  * proxy target" can be found without reading ARNs or ids, which are unknown during a real preview.
  */
+import type { StackNames } from "../../infra/lib/physicalNames";
 import type { PreflightContext, PreflightResource } from "./types";
 
 /**
@@ -26,7 +27,7 @@ function providerUrn(reference: string): string {
     return reference.slice(0, reference.lastIndexOf("::"));
 }
 
-export function createContext(resources: readonly PreflightResource[], namePrefix?: string): PreflightContext {
+export function createContext(resources: readonly PreflightResource[], names?: StackNames): PreflightContext {
     const byKey = new Map(resources.map((r) => [keyOf(r), r]));
     const dependencies = new Map<PreflightResource, PreflightResource[]>();
     const dependents = new Map<PreflightResource, PreflightResource[]>(resources.map((r) => [r, []]));
@@ -42,7 +43,7 @@ export function createContext(resources: readonly PreflightResource[], namePrefi
     }
     return {
         resources,
-        namePrefix,
+        ...(names ? { names, namePrefix: `${names.project}-${names.stack}` } : {}),
         dependencies: (resource) => dependencies.get(resource) ?? [],
         dependents: (resource) => dependents.get(resource) ?? [],
         provider: (resource) => (resource.provider ? byKey.get(urnKey(providerUrn(resource.provider))) : undefined),

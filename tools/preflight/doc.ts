@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { nameBudget } from "../../infra/lib/naming";
+import { AUTONAMING_PATTERN } from "../../infra/lib/physicalNames";
 import { PREFLIGHT_RULES } from "./rules";
 import type { PreflightRule } from "./types";
 
@@ -34,13 +35,16 @@ never failed.
 
 ## Physical names
 
-A resource given no explicit name is named after its logical name by Pulumi: the logical name, \`-\`
-and 7 random hex characters (\`my-role-d7c2fa0\`). pulumi-aws varies this per type: RDS instance
-identifiers get no \`-\`, KMS aliases get \`alias/\` in front, and \`namePrefix\`-style inputs are
-completed by the provider with 26 characters. The checks below apply to the name the resource will
-actually get, explicit or generated.
+A resource given no explicit name is named by the project's autonaming pattern (Pulumi.yaml,
+\`pulumi:autonaming\`): \`${AUTONAMING_PATTERN}\`, that is \`<project>-<stack>-<logical name>-\` and 7
+random hex characters (\`shop-qa-api-fn-role-d7c2fa0\`). pulumi-aws keeps its per-type transforms (KMS
+aliases get \`alias/\` in front), and \`namePrefix\`-style inputs are completed by the provider with 26
+characters. The checks below apply to the name the resource will actually get, explicit or generated;
+without the project and stack they assume Pulumi's naming where no pattern is set (the logical name,
+\`-\` or nothing for RDS instance identifiers, and 7 random characters). docs/naming.md explains the
+names and what renaming the project or a stack does.
 
-Every logical name the program builds starts with \`<project>-<stack>\`. The tightest name is the
+Every physical name the program makes starts with \`<project>-<stack>\`. The tightest name is the
 ${budget.what} \`<project>-<stack>${budget.limitedBy}\` (x: random characters), so \`<project>-<stack>\`
 may have at most **${budget.length} characters** (${budget.maxLength} − ${budget.maxLength - budget.length}), and only
 lower-case letters, digits and single hyphens, starting with a letter (RDS identifiers, Lambda

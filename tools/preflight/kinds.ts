@@ -3,7 +3,14 @@
  * checked against a service's naming rules, and a number checked against a range or a set.
  */
 import { CHECKED, type Autoname, type NameRuleData, type NameSpec } from "../../infra/lib/nameRules";
-import { nameProblems, physicalName as physicalNameOf, type NameProblem, type PhysicalName } from "../../infra/lib/physicalNames";
+import {
+    AUTONAMING_PATTERN,
+    nameProblems,
+    physicalName as physicalNameOf,
+    type NameProblem,
+    type PhysicalName,
+    type StackNames,
+} from "../../infra/lib/physicalNames";
 import type { Finding, PreflightContext, PreflightResource, PreflightRule, Source } from "./types";
 import { isUnknown, knownNumber, knownRecord, knownString } from "./values";
 
@@ -16,17 +23,20 @@ export type NameRuleSpec = NameRuleData;
 
 /**
  * The physical name a planned resource will get (infra/lib/physicalNames.ts), reading its inputs as the
- * engine hands them over: secret-marked values are seen through, unknown ones give no name yet.
+ * engine hands them over: secret-marked values are seen through, unknown ones give no name yet. With the
+ * project and stack, autonamed resources get the project's autonaming pattern.
  */
-export function physicalName(resource: PreflightResource, spec: NameSpec): PhysicalName | undefined {
-    return physicalNameOf(resource, spec, knownString);
+export function physicalName(resource: PreflightResource, spec: NameSpec, names?: StackNames): PhysicalName | undefined {
+    return physicalNameOf(resource, spec, { read: knownString, ...(names ? { names } : {}) });
 }
 
 /** How the name came about, so the message says which part the program controls. */
-function origin(name: PhysicalName, resource: PreflightResource, spec: NameSpec): string {
+function origin(name: PhysicalName, resource: PreflightResource, spec: NameSpec, context: PreflightContext): string {
     switch (name.origin) {
         case "autoname":
-            return ` (logical name "${resource.name}"${spec.autoname?.separator ? ` plus "${spec.autoname.separator}"` : ""} and ${name.generated} random characters Pulumi adds)`;
+            return context.names
+                ? ` (Pulumi's autonaming pattern ${AUTONAMING_PATTERN} with the logical name "${resource.name}": ${name.generated} of its characters are random)`
+                : ` (logical name "${resource.name}"${spec.autoname?.separator ? ` plus "${spec.autoname.separator}"` : ""} and ${name.generated} random characters Pulumi adds)`;
         case "prefix":
             return ` (the ${spec.prefixProperty} input plus ${name.generated} characters the provider adds)`;
         default:
@@ -75,7 +85,7 @@ export function nameRule(spec: NameRuleSpec): PreflightRule & { readonly name: N
         checked: CHECKED,
         name,
         check: (resource, context) => {
-            const physical = physicalName(resource, name);
+            const physical = physicalName(resource, name, context.names);
             if (!physical) {
                 return [];
             }
@@ -84,7 +94,7 @@ export function nameRule(spec: NameRuleSpec): PreflightRule & { readonly name: N
                 return [];
             }
             const finding: Finding = {
-                message: `${name.what} "${physical.value}"${origin(physical, resource, name)} ${problems.map((p) => p.text).join(", and ")}.`,
+                message: `${name.what} "${physical.value}"${origin(physical, resource, name, context)} ${problems.map((p) => p.text).join(", and ")}.`,
                 fix: nameFix(physical, problems, name, context),
             };
             return [finding];

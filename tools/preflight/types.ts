@@ -4,6 +4,7 @@
  * would refuse at deploy time.
  */
 import type { Source } from "../../infra/lib/nameRules";
+import type { StackNames } from "../../infra/lib/physicalNames";
 
 /** One resource as the plan records it; only these fields are read. */
 export interface PreflightResource {
@@ -38,9 +39,11 @@ export interface PreflightContext {
     /** The explicit provider resource of `resource`, if it is in the plan. */
     provider(resource: PreflightResource): PreflightResource | undefined;
     /**
-     * `<project>-<stack>`, the prefix of every logical name the program builds; lets name rules say
-     * how short the project and stack names must be.
+     * The project and stack: autonamed resources are named by the project's autonaming pattern
+     * (infra/lib/physicalNames.ts), and name rules say how short the project and stack names must be.
      */
+    readonly names?: StackNames;
+    /** `<project>-<stack>`, which every physical name the program makes starts with. */
     readonly namePrefix?: string;
 }
 

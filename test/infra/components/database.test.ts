@@ -1,12 +1,12 @@
 import { strict as assert } from "node:assert";
-import { committedPlan, planWith, single } from "../../helpers/stackPlan";
+import { fixturePlan, fixturePlanWith, fixtureSettings, single, type FixtureStack } from "../../helpers/stackPlan";
 
 const INSTANCE = "aws:rds/instance:Instance";
 
-for (const stack of ["dev", "prod"]) {
+for (const stack of ["small", "hardened"] as const) {
     describe(`component: Database (${stack})`, () => {
         it("is private, encrypted with the project's key and lets RDS manage the master password", async () => {
-            const plan = await committedPlan(stack);
+            const plan = await fixturePlan(stack);
             const db = single(plan, INSTANCE).inputs;
             const key = single(plan, "aws:kms/key:Key");
             assert.equal(db.publiclyAccessible, false);
@@ -18,7 +18,7 @@ for (const stack of ["dev", "prod"]) {
         });
 
         it("runs MySQL with IAM auth, TLS-only connections and log exports", async () => {
-            const plan = await committedPlan(stack);
+            const plan = await fixturePlan(stack);
             const db = single(plan, INSTANCE).inputs;
             assert.equal(db.engine, "mysql");
             assert.equal(db.iamDatabaseAuthenticationEnabled, true);
@@ -29,59 +29,72 @@ for (const stack of ["dev", "prod"]) {
             assert.equal(db.parameterGroupName, single(plan, "aws:rds/parameterGroup:ParameterGroup").name);
         });
 
-        it("keeps at least a day of backups", async () => {
-            const plan = await committedPlan(stack);
-            assert.ok(Number(single(plan, INSTANCE).inputs.backupRetentionPeriod) >= 1);
+        it("keeps the stack's backup retention, at least a day", async () => {
+            const plan = await fixturePlan(stack);
+            const days = Number(single(plan, INSTANCE).inputs.backupRetentionPeriod);
+            assert.equal(days, Number(fixtureSettings(stack).dbBackupRetentionDays));
+            assert.ok(days >= 1);
+        });
+
+        it("is autonamed and keeps the stack's name out of the parameter group's description, which cannot change in place", async () => {
+            const plan = await fixturePlan(stack);
+            assert.equal(single(plan, INSTANCE).inputs.identifier, undefined);
+            assert.ok(!String(single(plan, "aws:rds/parameterGroup:ParameterGroup").inputs.description).includes(plan.project));
         });
     });
 }
 
-describe("component: Database hardening per environment", () => {
-    it("is Multi-AZ, protected from deletion, snapshotted on delete and watched by Performance Insights in prod", async () => {
-        const db = single(await committedPlan("prod"), INSTANCE).inputs;
+const settings = (stack: FixtureStack) => fixtureSettings(stack);
+
+describe("component: Database hardening per stack", () => {
+    it("is Multi-AZ, protected from deletion, snapshotted on delete and watched by Performance Insights when the stack says so", async () => {
+        const plan = await fixturePlan("hardened");
+        const db = single(plan, INSTANCE).inputs;
         assert.equal(db.multiAz, true);
         assert.equal(db.deletionProtection, true);
         assert.equal(db.skipFinalSnapshot, false);
-        assert.match(String(db.finalSnapshotIdentifier), /^serverless-mysql-prod-db-final-[0-9a-f]{8}$/);
-        assert.equal(db.backupRetentionPeriod, 14);
+        assert.match(String(db.finalSnapshotIdentifier), new RegExp(`^${plan.project}-${plan.stack}-db-final-[0-9a-f]{8}$`));
+        assert.equal(db.backupRetentionPeriod, Number(settings("hardened").dbBackupRetentionDays));
         assert.equal(db.performanceInsightsEnabled, true);
         assert.equal(db.performanceInsightsKmsKeyId, db.kmsKeyId);
         assert.equal(db.applyImmediately, false);
     });
 
-    it("stays cheap and disposable in dev", async () => {
-        const db = single(await committedPlan("dev"), INSTANCE).inputs;
+    it("stays cheap and disposable when the stack says so", async () => {
+        const db = single(await fixturePlan("small"), INSTANCE).inputs;
         assert.equal(db.multiAz, false);
         assert.equal(db.deletionProtection, false);
         assert.equal(db.skipFinalSnapshot, true);
         assert.equal(db.performanceInsightsEnabled, false);
         assert.equal(db.applyImmediately, true);
-        assert.equal(db.instanceClass, "db.t4g.micro");
+        assert.equal(db.instanceClass, settings("small").dbInstanceClass);
     });
 });
 
 describe("component: Database lifecycle", () => {
-    it("keeps automated backups after a destroy in prod, which keeps a final snapshot, and drops them in dev", async () => {
-        assert.equal(single(await committedPlan("prod"), INSTANCE).inputs.deleteAutomatedBackups, false);
-        assert.equal(single(await committedPlan("dev"), INSTANCE).inputs.deleteAutomatedBackups, true);
+    it("keeps automated backups after a destroy when the stack keeps a final snapshot, and drops them otherwise", async () => {
+        assert.equal(single(await fixturePlan("hardened"), INSTANCE).inputs.deleteAutomatedBackups, false);
+        assert.equal(single(await fixturePlan("small"), INSTANCE).inputs.deleteAutomatedBackups, true);
     });
 
     it("renames the final snapshot whenever the instance is replaced, so the replaced one's snapshot does not block a later destroy", async () => {
-        const plan = await committedPlan("prod");
-        const suffix = single(plan, "random:index/randomId:RandomId", "-db-final-snapshot-suffix").inputs;
+        const plan = await fixturePlan("hardened");
+        const suffix = single(plan, "random:index/randomId:RandomId", "db-final-snapshot-suffix").inputs;
         const keepers = suffix.keepers as Record<string, string>;
         const instance = single(plan, INSTANCE).inputs;
         // Each of these forces RDS to create a new instance (terraform-provider-aws: ForceNew).
         assert.deepEqual(keepers, { engine: instance.engine, dbName: instance.dbName, username: instance.username, kmsKeyId: instance.kmsKeyId });
     });
 
-    it("refuses in the preview any change that would replace the prod instance, which deletion protection alone stops too late", async () => {
-        assert.equal(single(await committedPlan("prod"), INSTANCE).options.protect, true);
-        assert.equal(single(await committedPlan("dev"), INSTANCE).options.protect, false);
+    it("refuses in the preview any change that would replace a protected instance, which deletion protection alone stops too late", async () => {
+        assert.equal(single(await fixturePlan("hardened"), INSTANCE).options.protect, true);
+        assert.equal(single(await fixturePlan("small"), INSTANCE).options.protect, false);
     });
 
-    it("turns on the slow query log, to a file, for the slowquery export both stacks publish", async () => {
-        const params = single(await committedPlan("prod"), "aws:rds/parameterGroup:ParameterGroup").inputs.parameters as { name: string; value: string }[];
+    it("turns on the slow query log, to a file, for the slowquery export", async () => {
+        const plan = await fixturePlan("hardened");
+        assert.ok((single(plan, INSTANCE).inputs.enabledCloudwatchLogsExports as string[]).includes("slowquery"));
+        const params = single(plan, "aws:rds/parameterGroup:ParameterGroup").inputs.parameters as { name: string; value: string }[];
         assert.deepEqual(
             params.filter((p) => ["slow_query_log", "log_output"].includes(p.name)).map((p) => `${p.name}=${p.value}`).sort(),
             ["log_output=FILE", "slow_query_log=1"],
@@ -89,22 +102,22 @@ describe("component: Database lifecycle", () => {
     });
 
     it("names each stack's final snapshot uniquely, so destroying a re-created stack does not collide with the last one's", async () => {
-        const [first, recreated] = [await committedPlan("prod"), await planWith("prod", {})];
+        const [first, recreated] = [await fixturePlan("hardened"), await fixturePlanWith("hardened", {})];
         const snapshot = (plan: typeof first) => String(single(plan, INSTANCE).inputs.finalSnapshotIdentifier);
         assert.notEqual(snapshot(first), snapshot(recreated));
         assert.doesNotMatch(snapshot(first), /--|-$/, "RDS rejects consecutive or trailing hyphens");
     });
 
-    it("lets RDS apply minor upgrades under a major version (the committed stacks)", async () => {
-        for (const stack of ["dev", "prod"]) {
-            const db = single(await committedPlan(stack), INSTANCE).inputs;
-            assert.equal(db.engineVersion, "8.4");
+    it("lets RDS apply minor upgrades under a major version (a stack that names only the major)", async () => {
+        for (const stack of ["small", "hardened"] as const) {
+            const db = single(await fixturePlan(stack), INSTANCE).inputs;
+            assert.match(String(db.engineVersion), /^\d+\.\d+$/);
             assert.equal(db.autoMinorVersionUpgrade, true, stack);
         }
     });
 
     it("turns automatic minor upgrades off when the stack pins a minor version, which RDS would otherwise upgrade past", async () => {
-        const db = single(await planWith("dev", { "serverless-mysql:dbEngineVersion": "8.4.6" }), INSTANCE).inputs;
+        const db = single(await fixturePlanWith("small", { dbEngineVersion: "8.4.6" }), INSTANCE).inputs;
         assert.equal(db.engineVersion, "8.4.6");
         assert.equal(db.autoMinorVersionUpgrade, false);
     });

@@ -1,22 +1,33 @@
 import { strict as assert } from "node:assert";
-import { committedPlan, idOf, parseDocument, planWith, single } from "../../helpers/stackPlan";
+import type { PlannedResource } from "../../../tools/plan/mocks";
+import { fixturePlan, fixturePlanWith, idOf, ofType, parseDocument, single } from "../../helpers/stackPlan";
 import type { StackPlan } from "../../../tools/plan/run";
 
-const endpointPolicy = (plan: StackPlan) => parseDocument(single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "-secretsmanager").inputs.policy);
+/** The one resource of a type with exactly this logical name. */
+function named(plan: StackPlan, type: string, name: string): PlannedResource {
+    const found = ofType(plan, type).filter((r) => r.name === name);
+    assert.equal(found.length, 1, `expected one ${type} named ${name}, found ${found.length}`);
+    return found[0]!;
+}
+
+const endpointPolicy = (plan: StackPlan) => parseDocument(single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "secretsmanager").inputs.policy);
+const regionOf = (plan: StackPlan) => String(single(plan, "pulumi:providers:aws").inputs.region);
 
 describe("component: Endpoints", () => {
     it("reaches Secrets Manager through an interface endpoint with private DNS in the isolated subnets", async () => {
-        const plan = await committedPlan("dev");
-        const endpoint = single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "-secretsmanager").inputs;
-        assert.equal(endpoint.serviceName, "com.amazonaws.eu-west-1.secretsmanager");
+        const plan = await fixturePlan("small");
+        const endpoint = single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "secretsmanager").inputs;
+        assert.equal(endpoint.serviceName, `com.amazonaws.${regionOf(plan)}.secretsmanager`);
         assert.equal(endpoint.vpcEndpointType, "Interface");
         assert.equal(endpoint.privateDnsEnabled, true);
         assert.deepEqual(endpoint.subnetIds, ["subnet-isolated-1", "subnet-isolated-2"]);
-        assert.deepEqual(endpoint.securityGroupIds, [idOf(single(plan, "aws:ec2/securityGroup:SecurityGroup", "-dev-endpoint-sg"))]);
+        assert.deepEqual(endpoint.securityGroupIds, [idOf(named(plan, "aws:ec2/securityGroup:SecurityGroup", "endpoint-sg"))]);
+        // The console lists endpoints by their Name tag: it carries the stack's prefix.
+        assert.deepEqual(endpoint.tags, { Name: `${plan.project}-${plan.stack}-secretsmanager` });
     });
 
     it("serves only reads of the RDS-managed master secret, to principals of the account, in IAM mode", async () => {
-        const policy = endpointPolicy(await committedPlan("dev"));
+        const policy = endpointPolicy(await fixturePlan("small"));
         assert.equal(policy.Statement.length, 1);
         const [statement] = policy.Statement;
         const resources = statement!.Resource as string[];
@@ -27,9 +38,9 @@ describe("component: Endpoints", () => {
     });
 
     it("also serves the app user's secret in secret mode, and nothing else", async () => {
-        const resources = endpointPolicy(await planWith("dev", { "serverless-mysql:dbAuth": "secret" })).Statement[0]!.Resource as string[];
+        const resources = endpointPolicy(await fixturePlanWith("small", { dbAuth: "secret" })).Statement[0]!.Resource as string[];
         assert.equal(resources.length, 2);
         assert.ok(resources.some((arn) => arn.includes(":secret:rds!db-")), "the RDS-managed master secret");
-        assert.ok(resources.some((arn) => arn.includes("-app-db-")), "the app user's secret");
+        assert.ok(resources.some((arn) => arn.includes(":secret:app-db-")), "the app user's secret");
     });
 });

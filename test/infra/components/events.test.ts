@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { EVENT_SOURCE } from "../../../app/src/outbox/contract";
 import type { StackPlan } from "../../../tools/plan/run";
-import { committedPlan, ofType, parseDocument, planWith, single } from "../../helpers/stackPlan";
+import { fixturePlan, fixturePlanWith, ofType, parseDocument, single } from "../../helpers/stackPlan";
 
 const FN = "aws:lambda/function:Function";
 const EVENTS_TYPES = [
@@ -16,53 +16,56 @@ const INVOKE_CONFIG = "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeC
 
 const policyOf = (plan: StackPlan, suffix: string) => parseDocument(single(plan, "aws:iam/rolePolicy:RolePolicy", suffix).inputs.policy).Statement;
 const envOf = (plan: StackPlan, suffix: string) => (single(plan, FN, suffix).inputs.environment as { variables: Record<string, string> }).variables;
-const busName = (plan: StackPlan) => String(envOf(plan, "-relay-fn").EVENT_BUS_NAME);
+const busName = (plan: StackPlan) => String(envOf(plan, "relay-fn").EVENT_BUS_NAME);
+const regionOf = (plan: StackPlan) => String(single(plan, "pulumi:providers:aws").inputs.region);
 
-for (const stack of ["dev", "prod"]) {
+for (const stack of ["small", "hardened"] as const) {
     describe(`component: Events (${stack})`, () => {
         let plan: StackPlan;
+        let region: string;
         before(async () => {
-            plan = await committedPlan(stack);
+            plan = await fixturePlan(stack);
+            region = regionOf(plan);
         });
 
         it("plans the bus, the EventBridge endpoint, the schedule and the dead-letter queue", () => {
             for (const type of EVENTS_TYPES) {
                 assert.equal(ofType(plan, type).length, 1, type);
             }
-            assert.deepEqual(ofType(plan, INVOKE_CONFIG).map((c) => c.name).sort(), [`serverless-mysql-${stack}-projector-async`, `serverless-mysql-${stack}-relay-async`]);
-            const endpoint = single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "-events").inputs;
-            assert.equal(endpoint.serviceName, "com.amazonaws.eu-west-1.events");
+            assert.deepEqual(ofType(plan, INVOKE_CONFIG).map((c) => c.name).sort(), ["projector-async", "relay-async"]);
+            const endpoint = single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "events").inputs;
+            assert.equal(endpoint.serviceName, `com.amazonaws.${region}.events`);
             assert.equal(endpoint.vpcEndpointType, "Interface");
             assert.equal(endpoint.privateDnsEnabled, true);
-            assert.deepEqual(endpoint.securityGroupIds, [`serverless-mysql-${stack}-events-endpoint-sg-id`]);
+            assert.deepEqual(endpoint.securityGroupIds, ["events-endpoint-sg-id"]);
         });
 
         it("scopes the endpoint policy to PutEvents on this bus, by principals of the account", () => {
-            const [statement, ...rest] = parseDocument(single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "-events").inputs.policy).Statement;
+            const [statement, ...rest] = parseDocument(single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "events").inputs.policy).Statement;
             assert.deepEqual(rest, []);
             assert.equal(statement?.Action, "events:PutEvents");
-            assert.equal(statement?.Resource, `arn:aws:events:eu-west-1:123456789012:event-bus/${busName(plan)}`);
+            assert.equal(statement?.Resource, `arn:aws:events:${region}:123456789012:event-bus/${busName(plan)}`);
             assert.deepEqual(statement?.Condition, { StringEquals: { "aws:PrincipalAccount": "123456789012" } });
         });
 
         it("lets the relay publish to this bus and log in as the app user through the proxy, nothing more", () => {
-            const statements = policyOf(plan, "-relay-permissions");
+            const statements = policyOf(plan, "relay-permissions");
             const actions = statements.map((s) => String(s.Action)).sort();
             assert.deepEqual(actions.filter((a) => !a.startsWith("logs:") && !a.startsWith("ec2:")), ["events:PutEvents", "rds-db:connect"]);
             const put = statements.find((s) => s.Action === "events:PutEvents");
-            assert.equal(put?.Resource, `arn:aws:events:eu-west-1:123456789012:event-bus/${busName(plan)}`);
-            const env = envOf(plan, "-relay-fn");
+            assert.equal(put?.Resource, `arn:aws:events:${region}:123456789012:event-bus/${busName(plan)}`);
+            const env = envOf(plan, "relay-fn");
             assert.deepEqual([env.DB_AUTH, env.DB_USER, env.DB_TLS, env.POWERTOOLS_SERVICE_NAME], ["iam", "app", "required", "orders-relay"]);
             assert.match(env.DB_HOST ?? "", /\.proxy-/);
         });
 
         it("lets the projector log in and send failed events to the dead-letter queue, nothing more", () => {
-            const statements = policyOf(plan, "-projector-permissions");
+            const statements = policyOf(plan, "projector-permissions");
             const actions = statements.map((s) => String(s.Action)).filter((a) => !a.startsWith("logs:") && !a.startsWith("ec2:")).sort();
             assert.deepEqual(actions, ["rds-db:connect", "sqs:SendMessage"]);
             const queue = single(plan, "aws:sqs/queue:Queue");
-            assert.match(String(statements.find((s) => s.Action === "sqs:SendMessage")?.Resource), new RegExp(`:sqs:eu-west-1:123456789012:${queue.name}-`));
-            assert.equal(envOf(plan, "-projector-fn").EVENT_BUS_NAME, undefined);
+            assert.match(String(statements.find((s) => s.Action === "sqs:SendMessage")?.Resource), new RegExp(`:sqs:${region}:123456789012:${queue.name}-`));
+            assert.equal(envOf(plan, "projector-fn").EVENT_BUS_NAME, undefined);
         });
 
         it("runs the relay every minute through a role that may invoke that function only", () => {
@@ -73,23 +76,23 @@ for (const stack of ["dev", "prod"]) {
             };
             assert.equal(schedule.scheduleExpression, "rate(1 minute)");
             assert.equal(schedule.flexibleTimeWindow.mode, "OFF");
-            const relay = single(plan, FN, "-relay-fn");
-            assert.equal(schedule.target.arn, `arn:aws:lambda:eu-west-1:123456789012:function:${relay.name}`);
+            const relay = single(plan, FN, "relay-fn");
+            assert.equal(schedule.target.arn, `arn:aws:lambda:${region}:123456789012:function:${relay.name}`);
             assert.equal(schedule.target.retryPolicy.maximumRetryAttempts, 0);
-            const role = single(plan, "aws:iam/role:Role", "-scheduler-role");
+            const role = single(plan, "aws:iam/role:Role", "scheduler-role");
             const trust = parseDocument(role.inputs.assumeRolePolicy).Statement[0];
             assert.deepEqual(trust?.Principal, { Service: "scheduler.amazonaws.com" });
             assert.deepEqual(trust?.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
-            const [invoke, ...others] = policyOf(plan, "-scheduler-invoke");
+            const [invoke, ...others] = policyOf(plan, "scheduler-invoke");
             assert.deepEqual(others, []);
             assert.equal(invoke?.Action, "lambda:InvokeFunction");
             assert.deepEqual(invoke?.Resource, [schedule.target.arn, `${schedule.target.arn}:*`]);
             // Scheduler invokes asynchronously: Lambda must neither retry a failed run nor keep one past the next minute.
-            const relayAsync = single(plan, INVOKE_CONFIG, "-relay-async").inputs as Record<string, unknown>;
+            const relayAsync = single(plan, INVOKE_CONFIG, "relay-async").inputs as Record<string, unknown>;
             assert.equal(relayAsync.functionName, relay.name);
             assert.deepEqual([relayAsync.maximumRetryAttempts, relayAsync.maximumEventAgeInSeconds, relayAsync.destinationConfig], [0, 60, undefined]);
             // Scheduler checks the role when the schedule is created.
-            assert.ok(single(plan, "aws:scheduler/schedule:Schedule").options.dependsOn.some((urn) => urn.endsWith("-scheduler-invoke")));
+            assert.ok(single(plan, "aws:scheduler/schedule:Schedule").options.dependsOn.some((urn) => urn.endsWith("::scheduler-invoke")));
         });
 
         it("routes every orders event on the bus to the projector, with retries and the dead-letter queue", () => {
@@ -99,13 +102,13 @@ for (const stack of ["dev", "prod"]) {
             const target = single(plan, "aws:cloudwatch/eventTarget:EventTarget").inputs as Record<string, unknown>;
             // On a custom bus the target must name it, or the provider looks for the rule on the default bus.
             assert.equal(target.eventBusName, busName(plan));
-            assert.equal(target.arn, `arn:aws:lambda:eu-west-1:123456789012:function:${single(plan, FN, "-projector-fn").name}`);
+            assert.equal(target.arn, `arn:aws:lambda:${region}:123456789012:function:${single(plan, FN, "projector-fn").name}`);
             assert.deepEqual(target.retryPolicy, { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86_400 });
             const queue = single(plan, "aws:sqs/queue:Queue");
-            assert.match(String((target.deadLetterConfig as { arn: string }).arn), new RegExp(`:sqs:eu-west-1:123456789012:${queue.name}-`));
-            const permission = single(plan, "aws:lambda/permission:Permission", "-invoke-from-rule").inputs;
+            assert.match(String((target.deadLetterConfig as { arn: string }).arn), new RegExp(`:sqs:${region}:123456789012:${queue.name}-`));
+            const permission = single(plan, "aws:lambda/permission:Permission", "invoke-from-rule").inputs;
             assert.equal(permission.principal, "events.amazonaws.com");
-            assert.match(String(permission.sourceArn), new RegExp(`:events:eu-west-1:123456789012:rule/${busName(plan)}/`));
+            assert.match(String(permission.sourceArn), new RegExp(`:events:${region}:123456789012:rule/${busName(plan)}/`));
         });
 
         it("encrypts the dead-letter queue and lets only the projector rule send to it; function failures go there too", () => {
@@ -117,7 +120,7 @@ for (const stack of ["dev", "prod"]) {
             assert.deepEqual(statement?.Principal, { Service: "events.amazonaws.com" });
             assert.equal(statement?.Action, "sqs:SendMessage");
             assert.match(String((statement?.Condition?.ArnEquals as Record<string, string>)["aws:SourceArn"]), /:rule\//);
-            const invokeConfig = single(plan, INVOKE_CONFIG, "-projector-async").inputs as Record<string, unknown>;
+            const invokeConfig = single(plan, INVOKE_CONFIG, "projector-async").inputs as Record<string, unknown>;
             assert.equal(invokeConfig.maximumRetryAttempts, 2);
             assert.match(String((invokeConfig.destinationConfig as { onFailure: { destination: string } }).onFailure.destination), /:sqs:/);
         });
@@ -126,21 +129,22 @@ for (const stack of ["dev", "prod"]) {
 
 describe("component: Events with events off", () => {
     it("plans none of it: no bus, endpoint, schedule, functions or queue, and no bus outputs", async () => {
-        const plan = await planWith("dev", { "serverless-mysql:events": "false" });
+        const plan = await fixturePlanWith("small", { events: "false" });
         for (const type of [...EVENTS_TYPES, INVOKE_CONFIG]) {
             assert.equal(ofType(plan, type).length, 0, type);
         }
-        assert.deepEqual(ofType(plan, "aws:ec2/vpcEndpoint:VpcEndpoint").map((e) => e.inputs.serviceName), ["com.amazonaws.eu-west-1.secretsmanager"]);
-        assert.deepEqual(ofType(plan, FN).filter((fn) => /-(relay|projector)-fn$/.test(fn.name)), []);
+        assert.deepEqual(ofType(plan, "aws:ec2/vpcEndpoint:VpcEndpoint").map((e) => e.inputs.serviceName), [`com.amazonaws.${regionOf(plan)}.secretsmanager`]);
+        assert.deepEqual(ofType(plan, FN).filter((fn) => /(relay|projector)/.test(fn.name)), []);
+        assert.deepEqual(Object.keys(plan.outputs).filter((k) => k.startsWith("eventBus")), []);
     });
 
     it("gives the relay and the projector the app secret in secret mode, like the API", async () => {
-        const plan = await planWith("dev", { "serverless-mysql:dbAuth": "secret" });
+        const plan = await fixturePlanWith("small", { dbAuth: "secret" });
         for (const fn of ["relay", "projector"]) {
-            const env = envOf(plan, `-${fn}-fn`);
+            const env = envOf(plan, `${fn}-fn`);
             assert.equal(env.DB_AUTH, "secret");
             assert.match(env.DB_SECRET_ARN ?? "", /:secretsmanager:/);
-            const actions = policyOf(plan, `-${fn}-permissions`).map((s) => String(s.Action));
+            const actions = policyOf(plan, `${fn}-permissions`).map((s) => String(s.Action));
             assert.ok(actions.some((a) => a.includes("secretsmanager:GetSecretValue")), fn);
             assert.ok(!actions.includes("rds-db:connect"), fn);
         }

@@ -1,17 +1,17 @@
 import { strict as assert } from "node:assert";
-import { committedPlan, parseDocument, planWith, single } from "../../helpers/stackPlan";
+import { fixturePlan, fixturePlanWith, parseDocument, single } from "../../helpers/stackPlan";
 import type { StackPlan } from "../../../tools/plan/run";
 
 const migrateEnv = (plan: StackPlan) =>
-    (single(plan, "aws:lambda/function:Function", "-migrate-fn").inputs.environment as { variables: Record<string, string> }).variables;
+    (single(plan, "aws:lambda/function:Function", "migrate-fn").inputs.environment as { variables: Record<string, string> }).variables;
 const secretReads = (plan: StackPlan) =>
-    parseDocument(single(plan, "aws:iam/rolePolicy:RolePolicy", "-migrate-permissions").inputs.policy).Statement.filter(
+    parseDocument(single(plan, "aws:iam/rolePolicy:RolePolicy", "migrate-permissions").inputs.policy).Statement.filter(
         (s) => s.Action === "secretsmanager:GetSecretValue",
     );
 
 describe("component: Migrations", () => {
     it("connects to the instance, not the proxy, with the RDS-managed master secret", async () => {
-        const env = migrateEnv(await committedPlan("dev"));
+        const env = migrateEnv(await fixturePlan("small"));
         assert.match(env.DB_HOST!, /\.rds\.amazonaws\.com$/);
         assert.doesNotMatch(env.DB_HOST!, /\.proxy-/);
         assert.match(env.DB_ADMIN_SECRET_ARN!, /:secret:rds!db-/);
@@ -19,7 +19,7 @@ describe("component: Migrations", () => {
     });
 
     it("creates the app user for IAM in IAM mode, reading the master secret only", async () => {
-        const plan = await committedPlan("dev");
+        const plan = await fixturePlan("small");
         const env = migrateEnv(plan);
         assert.equal(env.DB_APP_AUTH, "iam");
         assert.equal(env.DB_APP_USER, "app");
@@ -30,27 +30,31 @@ describe("component: Migrations", () => {
     });
 
     it("sets the app user's password from its secret in secret mode, and may read those two secrets only", async () => {
-        const plan = await planWith("dev", { "serverless-mysql:dbAuth": "secret" });
+        const plan = await fixturePlanWith("small", { dbAuth: "secret" });
         const env = migrateEnv(plan);
         assert.equal(env.DB_APP_AUTH, "secret");
-        assert.match(env.DB_APP_SECRET_ARN!, /-app-db-/);
+        assert.match(env.DB_APP_SECRET_ARN!, /:secret:app-db-/);
         assert.deepEqual(secretReads(plan)[0]!.Resource, [env.DB_ADMIN_SECRET_ARN, env.DB_APP_SECRET_ARN]);
     });
 
     it("is invoked by the deploy with a trigger that names what it ran for", async () => {
-        const plan = await committedPlan("dev");
+        const plan = await fixturePlan("small");
         const invocation = single(plan, "aws:lambda/invocation:Invocation").inputs;
-        assert.equal(invocation.functionName, single(plan, "aws:lambda/function:Function", "-migrate-fn").name);
+        assert.equal(invocation.functionName, single(plan, "aws:lambda/function:Function", "migrate-fn").name);
         const trigger = (invocation.triggers as Record<string, string>).run;
         assert.match(trigger!, /^[0-9a-f]{64}$/);
         assert.deepEqual(JSON.parse(invocation.input as string), { trigger });
     });
 
-    it("runs again when the app user's secret changes", async () => {
-        // Each plan mints its own secret version, as a new password would; code and SQL are the same.
-        const secretMode = { "serverless-mysql:dbAuth": "secret" };
-        const [first, again] = [await planWith("dev", secretMode), await planWith("dev", secretMode)];
+    it("runs again when the app user's secret changes, and not when nothing does", async () => {
+        // Another user name is another secret value, so a new secret version; code and SQL are the same.
+        const [first, same, changed] = [
+            await fixturePlanWith("small", { dbAuth: "secret" }),
+            await fixturePlanWith("small", { dbAuth: "secret" }),
+            await fixturePlanWith("small", { dbAuth: "secret", appDbUser: "orders_app" }),
+        ];
         const run = (p: StackPlan) => (single(p, "aws:lambda/invocation:Invocation").inputs.triggers as Record<string, string>).run;
-        assert.notEqual(run(first), run(again));
+        assert.equal(run(first), run(same));
+        assert.notEqual(run(first), run(changed));
     });
 });

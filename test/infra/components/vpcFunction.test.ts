@@ -1,27 +1,33 @@
 import { strict as assert } from "node:assert";
-import { committedPlan, idOf, ofType, parseDocument, single } from "../../helpers/stackPlan";
+import { fixturePlan, fixtureSettings, idOf, ofType, parseDocument, single } from "../../helpers/stackPlan";
 
 const FUNCTION = "aws:lambda/function:Function";
 
-for (const stack of ["dev", "prod"]) {
+/** The VpcFunction a function belongs to, which names its log group, role and policy: `api-fn` → `api`. */
+const owner = (fnName: string) => fnName.replace(/-fn$/, "");
+
+for (const stack of ["small", "hardened"] as const) {
     describe(`component: VpcFunction (${stack})`, () => {
-        it("runs every function on Node.js 22 in the isolated subnets with its own security group", async () => {
-            const plan = await committedPlan(stack);
+        it("runs every function on Node.js 22 in the isolated subnets, each in a security group of its own", async () => {
+            const plan = await fixturePlan(stack);
             const functions = ofType(plan, FUNCTION);
-            assert.deepEqual(functions.map((fn) => fn.name.replace(`serverless-mysql-${stack}-`, "")).sort(), ["api-fn", "migrate-fn", "projector-fn", "relay-fn"]);
+            assert.deepEqual(functions.map((fn) => fn.name).sort(), ["api-fn", "migrate-fn", "projector-fn", "relay-fn"]);
+            const groups = ofType(plan, "aws:ec2/securityGroup:SecurityGroup").map(idOf);
+            const used = new Set<string>();
             for (const fn of functions) {
                 assert.equal(fn.inputs.runtime, "nodejs22.x");
                 assert.equal(fn.inputs.handler, "index.handler");
                 const vpc = fn.inputs.vpcConfig as { subnetIds: string[]; securityGroupIds: string[] };
                 assert.ok(vpc.subnetIds.every((s) => s.startsWith("subnet-isolated-")));
                 assert.equal(vpc.securityGroupIds.length, 1);
-                // Each function in the group named after it.
-                assert.equal(vpc.securityGroupIds[0], `${fn.name}-sg-id`);
+                assert.ok(groups.includes(vpc.securityGroupIds[0]!), `${fn.name} is in a group the stack does not manage`);
+                assert.ok(!used.has(vpc.securityGroupIds[0]!), `${fn.name} shares its group`);
+                used.add(vpc.securityGroupIds[0]!);
             }
         });
 
         it("hands network interfaces on destroy to the VPC's rule-less default group, which outlives every subnet", async () => {
-            const plan = await committedPlan(stack);
+            const plan = await fixturePlan(stack);
             const defaultGroup = single(plan, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
             const id = idOf(defaultGroup);
             for (const fn of ofType(plan, FUNCTION)) {
@@ -35,8 +41,9 @@ for (const stack of ["dev", "prod"]) {
         });
 
         it("leaves Lambda's log-level filter off and has Powertools filter at the stack's log level", async () => {
-            const plan = await committedPlan(stack);
-            const level = stack === "dev" ? "DEBUG" : "INFO";
+            const plan = await fixturePlan(stack);
+            const level = fixtureSettings(stack).logLevel;
+            assert.ok(level);
             for (const fn of ofType(plan, FUNCTION)) {
                 const logging = fn.inputs.loggingConfig as { applicationLogLevel?: string; systemLogLevel?: string };
                 assert.equal(logging.applicationLogLevel, undefined, fn.name);
@@ -45,31 +52,36 @@ for (const stack of ["dev", "prod"]) {
             }
         });
 
-        it("logs each function to its own log group with the stack's retention (Powertools writes the JSON)", async () => {
-            const plan = await committedPlan(stack);
-            const retention = stack === "prod" ? 90 : 7;
+        it("logs each function to its own /aws/lambda/<project>-<stack>-<name> group with the stack's retention, kept on a rename (Powertools writes the JSON)", async () => {
+            const plan = await fixturePlan(stack);
+            const retention = Number(fixtureSettings(stack).logRetentionDays);
             for (const fn of ofType(plan, FUNCTION)) {
                 const logging = fn.inputs.loggingConfig as { logFormat: string; logGroup: string };
                 assert.equal(logging.logFormat, "Text");
+                assert.equal(logging.logGroup, `/aws/lambda/${plan.project}-${plan.stack}-${owner(fn.name)}`);
                 const group = ofType(plan, "aws:cloudwatch/logGroup:LogGroup").find((g) => g.inputs.name === logging.logGroup);
                 assert.ok(group, `${fn.name} logs to a group the stack manages`);
                 assert.equal(group!.inputs.retentionInDays, retention);
+                assert.deepEqual(group!.options.ignoreChanges, ["name"]);
             }
         });
 
         it("lets each function write to its own log group only", async () => {
-            const plan = await committedPlan(stack);
-            for (const policy of ofType(plan, "aws:iam/rolePolicy:RolePolicy").filter((p) => /-(api|migrate)-permissions$/.test(p.name))) {
+            const plan = await fixturePlan(stack);
+            const functions = ofType(plan, FUNCTION);
+            assert.ok(functions.length > 0);
+            for (const fn of functions) {
+                const policy = single(plan, "aws:iam/rolePolicy:RolePolicy", `${owner(fn.name)}-permissions`);
                 const logs = parseDocument(policy.inputs.policy).Statement.filter((s) => String(s.Action).includes("logs:"));
                 assert.equal(logs.length, 1);
-                const prefix = policy.name.replace(/-permissions$/, "");
-                assert.match(String(logs[0]!.Resource), new RegExp(`log-group:/aws/lambda/${prefix}:\\*$`));
+                assert.match(String(logs[0]!.Resource), new RegExp(`log-group:/aws/lambda/${plan.project}-${plan.stack}-${owner(fn.name)}:\\*$`));
             }
         });
 
         it("trusts only the Lambda service and attaches no managed policy", async () => {
-            const plan = await committedPlan(stack);
-            for (const role of ofType(plan, "aws:iam/role:Role").filter((r) => /-(api|migrate)-role$/.test(r.name))) {
+            const plan = await fixturePlan(stack);
+            for (const fn of ofType(plan, FUNCTION)) {
+                const role = single(plan, "aws:iam/role:Role", `${owner(fn.name)}-role`);
                 const trust = parseDocument(role.inputs.assumeRolePolicy);
                 assert.deepEqual(trust.Statement[0]!.Principal, { Service: "lambda.amazonaws.com" });
                 assert.equal(role.inputs.managedPolicyArns, undefined);

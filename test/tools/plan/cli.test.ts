@@ -25,7 +25,7 @@ describe("plan: cli (npm run plan)", () => {
         assert.equal(run.status, 0, run.stderr);
         assert.ok(run.stdout.startsWith(`Plan for stack "${first}" (offline, under mocks): `), run.stdout.split("\n")[0]);
         assert.match(run.stdout, /^Plan for stack "[^"]+" \(offline, under mocks\): \d+ resources/);
-        assert.match(run.stdout, /^aws:rds\/instance:Instance\s+\S+\s+.*publiclyAccessible=false/m);
+        assert.match(run.stdout, /^aws:rds\/instance:Instance\s+db\s+.*publiclyAccessible=false/m);
         assert.match(run.stdout, /^Preflight: no failures \(\d+ rules, see docs\/preflight\.md\)\.$/m);
         assert.match(run.stdout, /^Policy pack: 0 mandatory/m);
         const cost = run.stdout.trimEnd().split("\n").at(-1)!;

@@ -3,14 +3,18 @@ import { ConfigError } from "../../../infra/config";
 import { appliesTo, formatPreflight, preflight } from "../../../tools/preflight/check";
 import { PREFLIGHT_RULES, T } from "../../../tools/preflight/rules";
 import type { PreflightResource } from "../../../tools/preflight/types";
+import { nameBudget } from "../../../infra/lib/naming";
+import type { StackNames } from "../../../infra/lib/physicalNames";
 import type { StackPlan } from "../../../tools/plan/run";
-import { committedPlan, planWith } from "../../helpers/stackPlan";
+import { committedPlan, committedStacks, fixturePlan, fixturePlanWith } from "../../helpers/stackPlan";
 import { baseline, changed } from "./fixtures";
 
-/** A committed plan as a fork would plan it: every name built from `<project>-<stack>` now from `prefix`. */
-function asFork(plan: StackPlan, prefix: string): PreflightResource[] {
-    return JSON.parse(JSON.stringify(plan.resources).split(`${plan.project}-${plan.stack}`).join(prefix)) as PreflightResource[];
+/** A plan as a fork named `names` would plan it: explicit names built from `<project>-<stack>` take the fork's prefix. */
+function asFork(plan: StackPlan, names: StackNames): PreflightResource[] {
+    return JSON.parse(JSON.stringify(plan.resources).split(`${plan.project}-${plan.stack}`).join(`${names.project}-${names.stack}`)) as PreflightResource[];
 }
+
+const namesOf = (plan: StackPlan): StackNames => ({ project: plan.project, stack: plan.stack });
 
 describe("preflight: check", () => {
     it("reports one failure per finding, with the rule, the resource, what is refused, the fix and the sources", () => {
@@ -42,15 +46,24 @@ describe("preflight: check", () => {
     });
 
     describe("end to end, on the program's plans", () => {
-        for (const stack of ["dev", "prod"]) {
-            it(`passes the committed ${stack} plan`, async () => {
-                const plan = await committedPlan(stack);
-                assert.deepEqual(preflight(plan.resources, { namePrefix: `${plan.project}-${plan.stack}` }), []);
+        for (const stack of ["small", "hardened"] as const) {
+            it(`passes the fixture project's ${stack} plan`, async () => {
+                const plan = await fixturePlan(stack);
+                assert.deepEqual(preflight(plan.resources, { names: namesOf(plan) }), []);
             });
         }
 
-        it("links the projector's target to its rule on the stack's bus: without the bus, the dev plan fails", async () => {
-            const plan = await committedPlan("dev");
+        it("passes the plan of every committed stack", async () => {
+            for (const stack of committedStacks()) {
+                const plan = await committedPlan(stack);
+                assert.deepEqual(preflight(plan.resources, { names: namesOf(plan) }), [], stack);
+            }
+        });
+
+        it("links the projector's target to its rule on the stack's bus: without the bus, the plan fails", async () => {
+            const plan = await fixturePlan("small");
+            const targets = plan.resources.filter((r) => r.type === T.eventTarget);
+            assert.ok(targets.length > 0);
             const resources = plan.resources.map((r) => {
                 if (r.type !== T.eventTarget) {
                     return r;
@@ -59,42 +72,50 @@ describe("preflight: check", () => {
                 return { ...r, inputs };
             });
             const failures = preflight(resources, { rules: PREFLIGHT_RULES.filter((r) => r.id === "eventbridge-target-on-rule-bus") });
-            assert.deepEqual(failures.map((f) => f.resource), ["serverless-mysql-dev-projector-target"]);
+            assert.deepEqual(failures.map((f) => f.resource), targets.map((t) => t.name));
         });
 
         it("refuses a fork named acme-payments-platform-orders / production-eu-west-1, naming the limit and how short the names must be", async () => {
-            const prefix = "acme-payments-platform-orders-production-eu-west-1";
-            const failures = preflight(asFork(await committedPlan("prod"), prefix), { namePrefix: prefix });
+            const names = { project: "acme-payments-platform-orders", stack: "production-eu-west-1" };
+            const prefix = `${names.project}-${names.stack}`;
+            const budget = nameBudget();
+            const failures = preflight(asFork(await fixturePlan("hardened"), names), { names });
             const rules = new Set(failures.map((f) => f.rule));
             assert.ok(rules.has("iam-role-name") && rules.has("lambda-function-name") && rules.has("rds-proxy-name"), [...rules].join(", "));
-            const flowLogsRole = failures.find((f) => f.resource === `${prefix}-flow-logs-role`);
-            assert.match(flowLogsRole?.message ?? "", /IAM role name ".*-flow-logs-role-xxxxxxx" .* is 73 characters; at most 64 are allowed/);
-            assert.match(flowLogsRole?.fix ?? "", /shorten the project and stack names: "<project>-<stack>" .* \(50 characters\) and may have at most 41/);
+            // The name that sets the budget fails by exactly the characters the prefix is too long.
+            const bindingName = budget.limitedBy.replace(/^-/, "").replace(/-x+$/, "");
+            const binding = failures.find((f) => f.resource === bindingName && f.message.startsWith(budget.what));
+            assert.ok(binding, failures.map((f) => f.resource).join(", "));
+            const length = prefix.length + budget.limitedBy.length;
+            assert.ok(binding.message.includes(`"${prefix}${budget.limitedBy}"`), binding.message);
+            assert.match(binding.message, new RegExp(`is ${length} characters; at most ${budget.maxLength} are allowed`));
+            assert.ok(binding.fix.includes(`shorten the project and stack names: "<project>-<stack>" is "${prefix}" (${prefix.length} characters) and may have at most ${budget.length}`), binding.fix);
         });
 
         it("refuses the same fork in the program itself, before any resource is planned", async () => {
+            const budget = nameBudget();
             await assert.rejects(
-                planWith("prod", {}, { project: "acme-payments-platform-orders", stack: "production-eu-west-1" }),
-                (err: Error) => err instanceof ConfigError && /50 characters long; at most 41 fit.*Fix: shorten the project name/s.test(err.message),
+                fixturePlanWith("hardened", {}, { project: "acme-payments-platform-orders", stack: "production-eu-west-1" }),
+                (err: Error) => err instanceof ConfigError && new RegExp(`50 characters long; at most ${budget.length} fit.*Fix: shorten the project name`, "s").test(err.message),
             );
         });
 
         it("refuses a project named my_app.v2, naming the rules and the fix", async () => {
-            const prefix = "my_app.v2-dev";
-            const failures = preflight(asFork(await committedPlan("dev"), prefix), { namePrefix: prefix });
-            const lambda = failures.find((f) => f.rule === "lambda-function-name" && f.resource === `${prefix}-api-fn`);
-            assert.match(lambda?.message ?? "", /Lambda function name "my_app\.v2-dev-api-fn-xxxxxxx" .*contains "\."/);
+            const names = { project: "my_app.v2", stack: "small" };
+            const failures = preflight(asFork(await fixturePlan("small"), names), { names });
+            const lambda = failures.find((f) => f.rule === "lambda-function-name");
+            assert.match(lambda?.message ?? "", /Lambda function name "my_app\.v2-small-.*-xxxxxxx" .*contains "\."/);
             assert.match(lambda?.fix ?? "", /rename the project or stack: Lambda function names allow only letters, digits, hyphens and underscores/);
             assert.ok(failures.some((f) => f.rule === "rds-instance-identifier" && /contains "_", "\."/.test(f.message)));
             await assert.rejects(
-                planWith("dev", {}, { project: "my_app.v2" }),
+                fixturePlanWith("small", {}, { project: "my_app.v2" }),
                 (err: Error) => err instanceof ConfigError && /break the lambda-function-name rule.*Fix: rename the project/s.test(err.message),
             );
         });
 
         it("refuses upper-case letters, which RDS names do not take", async () => {
-            const prefix = "MyApp-dev";
-            const failures = preflight(asFork(await committedPlan("dev"), prefix), { namePrefix: prefix });
+            const names = { project: "MyApp", stack: "small" };
+            const failures = preflight(asFork(await fixturePlan("small"), names), { names });
             assert.deepEqual(
                 [...new Set(failures.map((f) => f.rule))].sort(),
                 ["rds-instance-identifier", "rds-parameter-group-name", "rds-proxy-name", "rds-subnet-group-name"],

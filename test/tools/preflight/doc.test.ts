@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import { DOC_PATH, preflightDoc, rulesTable } from "../../../tools/preflight/doc";
+import { nameBudget } from "../../../infra/lib/naming";
+import { AUTONAMING_PATTERN } from "../../../infra/lib/physicalNames";
 import { PREFLIGHT_RULES } from "../../../tools/preflight/rules";
 
 describe("preflight: doc (docs/preflight.md)", () => {
@@ -19,7 +21,8 @@ describe("preflight: doc (docs/preflight.md)", () => {
         }
     });
 
-    it("states the name budget", () => {
-        assert.match(preflightDoc(), /may have at most \*\*41 characters\*\*/);
+    it("states the autonaming pattern and the name budget", () => {
+        assert.ok(preflightDoc().includes(`\`${AUTONAMING_PATTERN}\``));
+        assert.ok(preflightDoc().includes(`may have at most **${nameBudget().length} characters**`));
     });
 });

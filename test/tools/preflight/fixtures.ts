@@ -116,6 +116,7 @@ export function baseline(): PreflightResource[] {
     const key = resource("aws:kms/key:Key", "key", { deletionWindowInDays: 30, description: `${PREFIX}: database and secrets` }, [], provider);
     const alias = resource("aws:kms/alias:Alias", "key-alias", { namePrefix: `alias/${PREFIX}-` }, [key], provider);
     const secret = resource("aws:secretsmanager/secret:Secret", "app-db", { recoveryWindowInDays: 7, description: `${PREFIX}: app user` }, [key], provider);
+    const dashboard = resource("aws:cloudwatch/dashboard:Dashboard", "dashboard", { dashboardName: PREFIX, dashboardBody: "{}" }, [], provider);
     const group = resource("aws:ec2/securityGroup:SecurityGroup", "db-sg", { description: "RDS for MySQL: accepts MySQL from the proxy" }, [], provider);
     const rule = resource(
         "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
@@ -145,6 +146,7 @@ export function baseline(): PreflightResource[] {
         key,
         alias,
         secret,
+        dashboard,
         group,
         rule,
         bus,

@@ -27,7 +27,14 @@ describe("preflight: kinds", () => {
             assert.deepEqual(physicalName(resource({ namePrefix: "p-" }), SPEC), { value: `p-${"x".repeat(26)}`, origin: "prefix", generated: 26 });
         });
 
-        it("is the logical name, the separator and Pulumi's random characters otherwise", () => {
+        it("is the project's autonaming pattern when the project and stack are known, the type's separator left out", () => {
+            const names = { project: "app", stack: "dev" };
+            assert.deepEqual(physicalName(resource(), SPEC, names), { value: "app-dev-app-dev-thing-xxxxxxx", origin: "autoname", generated: 7 });
+            assert.equal(physicalName(resource(), { ...SPEC, autoname: { separator: "", randomLength: 7 } }, names)?.value, "app-dev-app-dev-thing-xxxxxxx");
+            assert.equal(physicalName(resource({ name: "given" }), SPEC, names)?.value, "given");
+        });
+
+        it("is the logical name, the separator and Pulumi's random characters without a pattern", () => {
             assert.equal(physicalName(resource(), SPEC)?.value, "app-dev-thing-xxxxxxx");
             assert.equal(physicalName(resource(), { ...SPEC, autoname: { separator: "", randomLength: 7 } })?.value, "app-dev-thingxxxxxxx");
             assert.equal(

@@ -36,6 +36,11 @@ const CASES: Record<string, Case> = {
         fail: () => renamed(T.lambdaFunction, "app.v2-dev-api-fn"),
         says: /Lambda function name "app\.v2-dev-api-fn-xxxxxxx" .*contains "\."/,
     },
+    "cloudwatch-dashboard-name": {
+        pass: base,
+        fail: () => changed(T.dashboard, { dashboardName: "app.v2-dev" }),
+        says: /CloudWatch dashboard name "app\.v2-dev" contains "\."/,
+    },
     "lambda-permission-statement-id": {
         pass: () => changed(T.lambdaPermission, { statementId: "AllowApiGateway_1" }),
         fail: () => changed(T.lambdaPermission, { statementId: "allow.api" }),
@@ -387,10 +392,20 @@ describe("preflight: rules", () => {
             assert.match(preflight(changed(T.iamRole, { namePrefix: long(39) }), { rules })[0]?.message ?? "", /is 65 characters/);
         });
 
+        it("names autonamed resources by the project's pattern when the project and stack are known: <project>-<stack>-<logical>-<7>", () => {
+            const names = { project: "shop", stack: "qa" };
+            const rules = PREFLIGHT_RULES.filter((r) => r.id === "rds-instance-identifier");
+            const room = 63 - "shop-qa-".length - "-xxxxxxx".length;
+            assert.deepEqual(preflight(renamed(T.rdsInstance, long(room)), { names, rules }), []);
+            const [failure] = preflight(renamed(T.rdsInstance, long(room + 1)), { names, rules });
+            assert.match(failure?.message ?? "", new RegExp(`RDS instance identifier "shop-qa-a{${room + 1}}-xxxxxxx" \\(Pulumi's autonaming pattern .*\\) is 64 characters; at most 63`));
+        });
+
         it("tells how short <project>-<stack> must be when the name prefix makes a name too long", () => {
-            const prefix = "acme-payments-platform-orders-production-eu-west-1";
-            const plan = renamed(T.iamRole, `${prefix}-flow-logs-role`);
-            const [failure] = preflight(plan, { namePrefix: prefix, rules: PREFLIGHT_RULES.filter((r) => r.id === "iam-role-name") });
+            const names = { project: "acme-payments-platform-orders", stack: "production-eu-west-1" };
+            const plan = renamed(T.iamRole, "flow-logs-role");
+            const [failure] = preflight(plan, { names, rules: PREFLIGHT_RULES.filter((r) => r.id === "iam-role-name") });
+            // 64 minus "-flow-logs-role-" and Pulumi's 7 random characters leaves 41.
             assert.match(failure?.fix ?? "", /"<project>-<stack>" is "acme-payments-platform-orders-production-eu-west-1" \(50 characters\) and may have at most 41/);
         });
     });
