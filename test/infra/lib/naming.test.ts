@@ -114,7 +114,7 @@ describe("lib: naming", () => {
         it("refuses a prefix over the budget, naming the limit, how many characters fit and the fix", () => {
             const budget = nameBudget();
             const project = "acme-payments-platform-orders";
-            const stack = "production-eu-west-1";
+            const stack = "production-ap-east-1";
             const [problem, ...rest] = validateNamePrefix(project, stack);
             assert.deepEqual(rest, []);
             const length = `${project}-${stack}`.length;

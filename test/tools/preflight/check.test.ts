@@ -75,8 +75,8 @@ describe("preflight: check", () => {
             assert.deepEqual(failures.map((f) => f.resource), targets.map((t) => t.name));
         });
 
-        it("refuses a fork named acme-payments-platform-orders / production-eu-west-1, naming the limit and how short the names must be", async () => {
-            const names = { project: "acme-payments-platform-orders", stack: "production-eu-west-1" };
+        it("refuses a fork named acme-payments-platform-orders / production-ap-east-1, naming the limit and how short the names must be", async () => {
+            const names = { project: "acme-payments-platform-orders", stack: "production-ap-east-1" };
             const prefix = `${names.project}-${names.stack}`;
             const budget = nameBudget();
             const failures = preflight(asFork(await fixturePlan("hardened"), names), { names });
@@ -95,7 +95,7 @@ describe("preflight: check", () => {
         it("refuses the same fork in the program itself, before any resource is planned", async () => {
             const budget = nameBudget();
             await assert.rejects(
-                fixturePlanWith("hardened", {}, { project: "acme-payments-platform-orders", stack: "production-eu-west-1" }),
+                fixturePlanWith("hardened", {}, { project: "acme-payments-platform-orders", stack: "production-ap-east-1" }),
                 (err: Error) => err instanceof ConfigError && new RegExp(`50 characters long; at most ${budget.length} fit.*Fix: shorten the project name`, "s").test(err.message),
             );
         });

@@ -4,6 +4,7 @@
  * change one thing.
  */
 import type { PreflightResource } from "../../../tools/preflight/types";
+import { FIXTURE_REGION } from "../../helpers/fixtureValues";
 
 type Inputs = Record<string, unknown>;
 
@@ -26,12 +27,12 @@ function resource(type: string, suffix: string, inputs: Inputs, dependsOn: Prefl
 /** A fresh copy of the valid baseline plan. */
 export function baseline(): PreflightResource[] {
     const provider = resource("pulumi:providers:aws", "aws", {
-        region: "eu-west-1",
+        region: FIXTURE_REGION,
         // Provider inputs arrive JSON-encoded.
         defaultTags: JSON.stringify({ tags: { project: "app", stack: "dev", "managed-by": "pulumi" } }),
     });
-    const subnetA = resource("aws:ec2/subnet:Subnet", "isolated-1", { availabilityZone: "eu-west-1a", cidrBlock: "10.0.0.0/19" });
-    const subnetB = resource("aws:ec2/subnet:Subnet", "isolated-2", { availabilityZone: "eu-west-1b", cidrBlock: "10.0.32.0/19" });
+    const subnetA = resource("aws:ec2/subnet:Subnet", "isolated-1", { availabilityZone: `${FIXTURE_REGION}a`, cidrBlock: "10.0.0.0/19" });
+    const subnetB = resource("aws:ec2/subnet:Subnet", "isolated-2", { availabilityZone: `${FIXTURE_REGION}b`, cidrBlock: "10.0.32.0/19" });
     const subnetIds = ["subnet-1", "subnet-2"];
     const subnetGroup = resource("aws:rds/subnetGroup:SubnetGroup", "db-subnets", { subnetIds }, [subnetA, subnetB], provider);
     const parameterGroup = resource("aws:rds/parameterGroup:ParameterGroup", "mysql8-4", { family: "mysql8.4" }, [], provider);

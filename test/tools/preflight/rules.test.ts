@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { preflight } from "../../../tools/preflight/check";
 import { PREFLIGHT_RULES, T } from "../../../tools/preflight/rules";
 import type { PreflightResource } from "../../../tools/preflight/types";
+import { FIXTURE_REGION } from "../../helpers/fixtureValues";
 import { PREFIX, baseline, changed, renamed } from "./fixtures";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -228,7 +229,7 @@ const CASES: Record<string, Case> = {
     },
     "lambda-environment-keys": {
         pass: base,
-        fail: () => changed(T.lambdaFunction, { environment: { variables: { AWS_REGION: "eu-west-1" } } }),
+        fail: () => changed(T.lambdaFunction, { environment: { variables: { AWS_REGION: FIXTURE_REGION } } }),
         says: /"AWS_REGION" is reserved by Lambda/,
     },
     "apigatewayv2-integration-timeout": {
@@ -297,8 +298,8 @@ const CASES: Record<string, Case> = {
     },
     "rds-subnets-span-two-azs": {
         pass: base,
-        fail: () => changed("aws:ec2/subnet:Subnet", { availabilityZone: "eu-west-1b" }),
-        says: /subnets are all in eu-west-1b/,
+        fail: () => changed("aws:ec2/subnet:Subnet", { availabilityZone: `${FIXTURE_REGION}b` }),
+        says: new RegExp(`subnets are all in ${FIXTURE_REGION}b`),
     },
     "lambda-timeout-within-integration": {
         pass: () => changed(T.lambdaFunction, { timeout: 29 }),
@@ -402,11 +403,11 @@ describe("preflight: rules", () => {
         });
 
         it("tells how short <project>-<stack> must be when the name prefix makes a name too long", () => {
-            const names = { project: "acme-payments-platform-orders", stack: "production-eu-west-1" };
+            const names = { project: "acme-payments-platform-orders", stack: "production-ap-east-1" };
             const plan = renamed(T.iamRole, "flow-logs-role");
             const [failure] = preflight(plan, { names, rules: PREFLIGHT_RULES.filter((r) => r.id === "iam-role-name") });
             // 64 minus "-flow-logs-role-" and Pulumi's 7 random characters leaves 41.
-            assert.match(failure?.fix ?? "", /"<project>-<stack>" is "acme-payments-platform-orders-production-eu-west-1" \(50 characters\) and may have at most 41/);
+            assert.match(failure?.fix ?? "", /"<project>-<stack>" is "acme-payments-platform-orders-production-ap-east-1" \(50 characters\) and may have at most 41/);
         });
     });
 });
