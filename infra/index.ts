@@ -11,6 +11,7 @@ import { Network } from "./components/network";
 import { Observability } from "./components/observability";
 import { DatabaseProxy } from "./components/proxy";
 import { Secrets } from "./components/secrets";
+import { proxyGeneration } from "./lib/proxyGeneration";
 
 /** The stack outputs. */
 interface BlueprintOutputs {
@@ -138,6 +139,7 @@ export = function blueprint(): BlueprintOutputs {
             login: appLogin,
             kmsKeyArn: secrets.keyArn,
             engineVersion: config.database.engineVersion,
+            generation: proxyGeneration(config.network),
         },
         // The proxy logs in as the app user, so `migrate` must have created it, or converted it to the
         // new login, before the proxy is created or switched: on a change of dbAuth the user is

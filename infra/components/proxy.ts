@@ -17,6 +17,11 @@ export interface ProxyArgs extends ProxySettings {
     readonly login: AppLogin;
     readonly kmsKeyArn: pulumi.Input<string>;
     readonly engineVersion: string;
+    /**
+     * Changes exactly when the proxy is replaced (lib/proxyGeneration.ts): the target of a new proxy is a new
+     * resource, registered before the old proxy's target goes.
+     */
+    readonly generation: string;
 }
 
 /**
@@ -119,8 +124,10 @@ export class DatabaseProxy extends pulumi.ComponentResource {
         // replacement: created before the old one is deleted (Pulumi's default), the new registration
         // would be refused and any change that replaces the instance would fail. So the old target
         // goes first; the proxy has no target for the minutes the new one takes to register.
+        // A new proxy (an AZ change) is another matter: its target is another resource, named by the proxy's
+        // generation, so it is registered while the old proxy keeps serving (lib/proxyGeneration.ts).
         new aws.rds.ProxyTarget(
-            "proxy-target",
+            `proxy-target-${args.generation}`,
             { dbProxyName: proxy.name, targetGroupName: targetGroup.name, dbInstanceIdentifier: args.instance.identifier },
             { ...parent, dependsOn: [args.instance, targetGroup], deleteBeforeReplace: true },
         );
