@@ -29,7 +29,7 @@ interface BlueprintOutputs {
     /** The SNS topic every alarm notifies (subscribe more endpoints to it), and the CloudWatch dashboard. */
     readonly alarmTopicArn: pulumi.Output<string>;
     readonly dashboardName: pulumi.Output<string>;
-    /** Only with `events`: the bus the relay publishes the order events to (README "Events on the bus"). */
+    /** Only with `events`: the bus the relay publishes the order events to (docs/app.md "Events on the bus"). */
     readonly eventBusName?: pulumi.Output<string>;
     readonly eventBusArn?: pulumi.Output<string>;
 }
@@ -143,7 +143,7 @@ export = function blueprint(): BlueprintOutputs {
         },
         // The proxy logs in as the app user, so `migrate` must have created it, or converted it to the
         // new login, before the proxy is created or switched: on a change of dbAuth the user is
-        // converted first, then the proxy follows (the brief gap is in README "Updating a stack").
+        // converted first, then the proxy follows (the brief gap is in docs/operations.md "Updating a stack").
         { ...opts, dependsOn: [migrations] },
     );
 
