@@ -139,8 +139,7 @@ describe("fork: a forked copy", function () {
         assert.deepEqual(naming, [], `files still naming "${original}"`);
     });
 
-    // Pending while tests under test/ still name this copy's project (issue 16, item 1, in progress).
-    it.skip("changed no test: the tests describe the blueprint, not this copy", async () => {
+    it("changed no test: the tests describe the blueprint, not this copy", async () => {
         const changed = await changedFiles();
         await commit("fork");
         assert.deepEqual(changed.filter((f) => f.startsWith("test/")), []);
