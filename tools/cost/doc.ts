@@ -118,10 +118,10 @@ export function costsDoc(): string {
   gateways, …).
 
 \`npm run plan\` ends with the floor's total. [stack-costs.md](stack-costs.md), each committed stack item by item, and
-the README's summary are generated from these estimates (\`npx tsx tools/cost/readme.ts\`) and a test regenerates
-them, so they follow the stack config.
+the README's summary are generated from these estimates by \`npm run docs:costs\`, which \`npm run fork\` and
+\`npm run stack:new\` run for you; after a hand edit of a stack file, run it again.
 
-**Regions.** The table holds the region the stacks use (eu-west-1) and ${FALLBACK_REGION}. A stack in another region is
+**Regions.** The table holds ${(Object.keys(PRICES) as PricedRegion[]).join(" and ")}. A stack in another region is
 priced with ${FALLBACK_REGION}'s numbers and a warning (stderr, and \`warnings\` in \`--json\`), rather than refused: a fork
 still sees what its bill is made of, and ${FALLBACK_REGION} is among the cheapest regions, so the warning says to expect more.
 Add the region to \`tools/cost/prices.ts\` for real numbers.

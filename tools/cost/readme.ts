@@ -62,9 +62,10 @@ export function stackCostsDoc(estimates: Readonly<Record<string, CostEstimate>>)
 \`npm run cost -- --stack <stack>\` prices the plan of a stack against a dated price table checked into the
 repository (\`tools/cost/prices.ts\`): the fixed monthly floor per resource, the usage-priced meters with a worked
 example, what is free and why, and anything it cannot price. \`npm run plan\` ends with the floor's total. The
-table below is that estimate for each stack file in the repository (\`npx tsx tools/cost/readme.ts\` regenerates
-it and a test checks it, so it follows the stack settings); [costs.md](costs.md) lists every price with its
-source, the regions covered and what is left out.
+table below is that estimate for each stack file in the repository when it was last regenerated: \`npm run fork\`
+and \`npm run stack:new\` regenerate it, and \`npm run docs:costs\` after you change a stack's settings by hand (a
+stale table turns no test red: tests describe the blueprint, not this copy's settings). [costs.md](costs.md) lists
+every price with its source, the regions covered and what is left out.
 
 ${costMarkdownTable(estimates)}
 
