@@ -1,5 +1,4 @@
-import { parseArgs } from "node:util";
-import { runCli } from "../lib/cliMain";
+import { parseStackArgs, runCli } from "../lib/cliMain";
 import { StackPlan, planStack } from "../plan/run";
 import { estimateCost } from "./estimate";
 import { costJson, formatCost } from "./format";
@@ -25,18 +24,8 @@ const defaultDeps: CostCliDeps = {
  * stack. A region without prices is priced as us-east-1 with a warning (stderr, and `warnings` in JSON).
  */
 export async function runCostCli(argv: readonly string[], deps: CostCliDeps = defaultDeps): Promise<number> {
-    let values: { stack?: string; json?: boolean; requests?: string };
-    try {
-        ({ values } = parseArgs({
-            args: [...argv],
-            options: { stack: { type: "string" }, json: { type: "boolean", default: false }, requests: { type: "string" } },
-        }));
-    } catch (err) {
-        deps.stderr(`${(err as Error).message}\n${USAGE}\n`);
-        return 2;
-    }
-    if (!values.stack) {
-        deps.stderr(`--stack is required\n${USAGE}\n`);
+    const values = parseStackArgs(argv, { requests: { type: "string" } }, USAGE, deps.stderr);
+    if (values === undefined) {
         return 2;
     }
     const requests = values.requests === undefined ? undefined : Number(values.requests);

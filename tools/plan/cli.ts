@@ -1,5 +1,4 @@
-import { parseArgs } from "node:util";
-import { runCli } from "../lib/cliMain";
+import { parseStackArgs, runCli } from "../lib/cliMain";
 import type { Violation } from "../../policy/evaluate";
 import { estimateCost } from "../cost/estimate";
 import { costJson, costSummaryLine } from "../cost/format";
@@ -38,18 +37,8 @@ export function exitCode(violations: readonly Violation[], failures: readonly Pr
  * or invalid configuration (configuration errors are thrown, see the entry point below).
  */
 export async function runPlanCli(argv: readonly string[], deps: PlanCliDeps = defaultDeps): Promise<number> {
-    let values: { stack?: string; json?: boolean; "no-policy"?: boolean };
-    try {
-        ({ values } = parseArgs({
-            args: [...argv],
-            options: { stack: { type: "string" }, json: { type: "boolean", default: false }, "no-policy": { type: "boolean", default: false } },
-        }));
-    } catch (err) {
-        deps.stderr(`${(err as Error).message}\n${USAGE}\n`);
-        return 2;
-    }
-    if (!values.stack) {
-        deps.stderr(`--stack is required\n${USAGE}\n`);
+    const values = parseStackArgs(argv, { "no-policy": { type: "boolean", default: false } }, USAGE, deps.stderr);
+    if (values === undefined) {
         return 2;
     }
 
