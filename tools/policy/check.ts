@@ -84,17 +84,25 @@ function parseArgs(argv: readonly string[]): { file: string; configFile?: string
     return { file, configFile };
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** Where the CLI writes; tests pass their own and call it in-process. */
+export interface CheckOutput {
+    readonly stdout: (text: string) => void;
+    readonly stderr: (text: string) => void;
+}
+
+const processOutput: CheckOutput = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+
+export async function main(argv: readonly string[], out: CheckOutput = processOutput): Promise<number> {
     try {
         const { file, configFile } = parseArgs(argv);
         const resources = parse(ResourcesSchema, readJson(file, "resources file"), `resources file ${file}`);
         const config = configFile === undefined ? undefined : (parse(ConfigSchema, readJson(configFile, "config file"), `config file ${configFile}`) as PolicyConfig);
         const violations = await evaluateResources(resources, { config });
-        process.stdout.write(`${JSON.stringify(violations, null, 2)}\n`);
+        out.stdout(`${JSON.stringify(violations, null, 2)}\n`);
         return violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
     } catch (e) {
         if (e instanceof InputError || e instanceof PolicyConfigError) {
-            process.stderr.write(`policy:check: ${e.message}\n`);
+            out.stderr(`policy:check: ${e.message}\n`);
             return 2;
         }
         throw e;
