@@ -136,7 +136,7 @@ describe("renaming: what `pulumi stack rename` and a project rename replace", ()
 
         it(`replaces no stateful resource when the project of the ${stack} stack is renamed, and nothing else either`, async () => {
             const planned = new Set<string>();
-            for (const [before, after] of await renamedPlans(stack, { project: "northwind-orders" })) {
+            for (const [before, after] of await renamedPlans(stack, { project: "renamed-project" })) {
                 assert.notEqual(after.project, before.project);
                 before.resources.forEach((r) => planned.add(r.type));
                 const changed = differences(before, after);

@@ -380,14 +380,14 @@ describe("config: namespaces, checked where the program reads its config (loadCo
 
     it("refuses a stack file whose settings all belong to another project name, saying so", async () => {
         const root = fs.mkdtempSync(path.join(os.tmpdir(), "renamed-project-"));
-        fs.writeFileSync(path.join(root, "Pulumi.yaml"), "name: northwind-orders\nruntime: nodejs\n");
+        fs.writeFileSync(path.join(root, "Pulumi.yaml"), "name: renamed-project\nruntime: nodejs\n");
         fs.copyFileSync(path.join(fixtureRoot, "Pulumi.small.yaml"), path.join(root, "Pulumi.small.yaml"));
         await assert.rejects(planStack("small", { root }), (err: Error) => {
             assert.ok(err instanceof ConfigError, String(err));
             assert.deepEqual(err.problems.filter((p) => /every setting/.test(p)), [
-                `every setting in Pulumi.small.yaml is in namespace "acme-orders" but the project is "northwind-orders" (Pulumi.yaml's name), ` +
+                `every setting in Pulumi.small.yaml is in namespace "acme-orders" but the project is "renamed-project" (Pulumi.yaml's name), ` +
                     `so none of them would be read and every setting would fall back to its default. ` +
-                    `Fix: rename the keys (acme-orders:<key> → northwind-orders:<key>) or Pulumi.yaml's name (name: acme-orders)`,
+                    `Fix: rename the keys (acme-orders:<key> → renamed-project:<key>) or Pulumi.yaml's name (name: acme-orders)`,
             ]);
             return true;
         });
