@@ -1,8 +1,8 @@
 /**
  * Docs generated from the stacks themselves, brought up to date after `fork` or `stack:new` changed
- * the stacks: the cost tables of tools/cost/readme.ts (a row per stack, priced in its region), which a
- * test compares with the stacks. The other generated references (configuration, preflight, policy
- * rules, prices) come from the program and the pack, which neither command changes.
+ * the stacks: the cost tables of tools/cost/readme.ts (`npm run docs:costs`: a row per stack, priced
+ * in its region). The other generated references (configuration, preflight, policy rules, prices)
+ * come from the program and the pack, which neither command changes.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";

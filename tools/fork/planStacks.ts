@@ -96,10 +96,10 @@ export async function planEveryStack(stacks: readonly string[], io: { stdout: (t
         const docs = costDocChanges(plans, root);
         applyChanges(root, docs);
         if (docs.length > 0) {
-            io.stdout(`\nRegenerated from these plans (tools/cost/readme.ts): ${docs.map((d) => d.path).join(", ")}.\n`);
+            io.stdout(`\nRegenerated from these plans (as npm run docs:costs does): ${docs.map((d) => d.path).join(", ")}.\n`);
         }
     } else {
-        io.stderr(`\nThe cost tables were not regenerated: once every stack plans, run npx tsx tools/cost/readme.ts.\n`);
+        io.stderr(`\nThe cost tables were not regenerated: once every stack plans, run npm run docs:costs.\n`);
     }
     return verdicts.every((v) => v.ok);
 }
