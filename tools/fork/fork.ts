@@ -142,7 +142,7 @@ export function planFork(files: RepositoryFiles, request: ForkRequest): ForkPlan
     const lockfiles: string[] = [];
     for (const path of files.paths) {
         const before = files.read(path);
-        if (before === undefined || path.startsWith("node_modules/") || path.includes("/node_modules/")) {
+        if (before === undefined || path.startsWith("node_modules/") || path.includes("/node_modules/") || isTest(path)) {
             continue;
         }
         const base = path.slice(parentOf(path).length);
@@ -170,4 +170,12 @@ export function planFork(files: RepositoryFiles, request: ForkRequest): ForkPlan
         }
     }
     return { from, stale, to, stacks, changes: changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+}
+
+/**
+ * Tests describe the blueprint, not this copy: they name no project (test/tools/fork/forkedCopy.test.ts checks it),
+ * so a fork has nothing to change there, and must not rewrite a fixture string that happens to spell the old name.
+ */
+function isTest(path: string): boolean {
+    return path.startsWith("test/");
 }

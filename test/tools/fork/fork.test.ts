@@ -59,6 +59,13 @@ describe("fork: planFork", () => {
         }
     });
 
+    it("leaves the tests alone, even a fixture string that spells the old name", () => {
+        const repo = repository({ "test/fixtures/names.test.ts": 'const otherProject = "globex-billing";\n' });
+        const plan = planFork(repo, { name: "initech-ledger" });
+        assert.equal(plan.changes.some((c) => c.path.startsWith("test/")), false);
+        assert.ok(plan.changes.some((c) => c.path === "Pulumi.yaml"), "the rest is still renamed");
+    });
+
     it("sets the region of every committed stack, not the live test's", () => {
         const repo = repository();
         const after = applied(repo, planFork(repo, { name: "globex-billing", region: "ap-southeast-2" }).changes);
