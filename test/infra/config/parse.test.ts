@@ -133,8 +133,8 @@ describe("config: parseConfig", () => {
     });
 
     it("rejects a region the provider does not know, suggesting the nearest, in the plan as at pulumi up", () => {
-        const [problem] = problemsOf(() => parseConfig(source({}, { "aws:region": "eu-wset-1" })));
-        assert.match(problem!, /^aws:region "eu-wset-1" is not an AWS region the provider \(@pulumi\/aws\) knows\. Did you mean "eu-west-1"/);
+        const [problem] = problemsOf(() => parseConfig(source({}, { "aws:region": "us-wset-2" })));
+        assert.match(problem!, /^aws:region "us-wset-2" is not an AWS region the provider \(@pulumi\/aws\) knows\. Did you mean "us-west-2"/);
         assert.match(problem!, /Fix: pulumi config set aws:region <region> --stack test$/);
     });
 
