@@ -198,6 +198,7 @@ export = function blueprint(): BlueprintOutputs {
                       logRetentionDays: config.logRetentionDays,
                       logLevel: config.logLevel,
                       metricsNamespace: name,
+                      protectBus: config.database.deletionProtection,
                   },
                   { ...opts, dependsOn: [migrations, proxy] },
               )

@@ -31,6 +31,12 @@ export interface EventsArgs extends AppDatabaseAccessArgs {
     readonly logLevel: LogLevel;
     /** CloudWatch namespace of the app's metrics (the stack's name, like the API's). */
     readonly metricsNamespace: string;
+    /**
+     * Pulumi-`protect` the bus (with `dbDeletionProtection`, like the database): others may subscribe rules to it, and
+     * deleting it (a destroy, or `events: false`) would drop their subscriptions, or stop on them (EventBridge refuses
+     * to delete a bus that has rules). The preview refuses instead, until protection is turned off deliberately.
+     */
+    readonly protectBus: boolean;
 }
 
 /** The functions' `service`, in their logs and as the dimension of their metrics (app/src/config.ts defaults). */
@@ -98,7 +104,7 @@ export class Events extends pulumi.ComponentResource {
         // A "Custom Event Bus - Classic" (rules and targets, the `events` API and endpoint service). EventBridge's newer
         // Custom Event Bus (subscribers, retention, ordered delivery) has its own API, SDK client, `eventsv2` endpoint
         // service and `event-busv2` ARNs: moving to it changes the endpoint, the policies and the relay's client (F19).
-        const bus = new aws.cloudwatch.EventBus("orders-bus", { description: "order events from the outbox relay" }, parent);
+        const bus = new aws.cloudwatch.EventBus("orders-bus", { description: "order events from the outbox relay" }, { ...parent, protect: args.protectBus });
 
         const endpoint = interfaceEndpoint(
             "events",

@@ -127,6 +127,16 @@ for (const stack of ["small", "hardened"] as const) {
     });
 }
 
+describe("component: Events, its bus protected like the database", () => {
+    for (const protection of [true, false]) {
+        it(`protects the bus ${protection ? "with" : "without"} dbDeletionProtection, so a destroy or events: false ${protection ? "is refused in the preview" : "deletes it"}`, async () => {
+            const plan = await fixturePlanWith("small", { events: "true", dbDeletionProtection: String(protection), dbFinalSnapshot: String(protection) });
+            assert.equal(single(plan, "aws:cloudwatch/eventBus:EventBus").options.protect, protection);
+            assert.equal(single(plan, "aws:rds/instance:Instance").options.protect, protection, "the same switch protects the database");
+        });
+    }
+});
+
 describe("component: Events with events off", () => {
     it("plans none of it: no bus, endpoint, schedule, functions or queue, and no bus outputs", async () => {
         const plan = await fixturePlanWith("small", { events: "false" });
