@@ -34,19 +34,23 @@ function pointAwsSdkAt(stub: SecretsStub): void {
     delete process.env.AWS_PROFILE;
 }
 
-/** Runs `work` with extra environment variables, restoring the previous values afterwards. */
-export async function withEnvironment<T>(env: Readonly<Record<string, string>>, work: () => Promise<T>): Promise<T> {
+/** Runs `work` with these environment variables set (or, given `undefined`, unset), restoring the previous values afterwards. */
+export async function withEnvironment<T>(env: Readonly<Record<string, string | undefined>>, work: () => Promise<T>): Promise<T> {
     const previous = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-    Object.assign(process.env, env);
+    setEnvironment(env);
     try {
         return await work();
     } finally {
-        for (const [key, value] of Object.entries(previous)) {
-            if (value === undefined) {
-                delete process.env[key];
-            } else {
-                process.env[key] = value;
-            }
+        setEnvironment(previous);
+    }
+}
+
+function setEnvironment(env: Readonly<Record<string, string | undefined>>): void {
+    for (const [key, value] of Object.entries(env)) {
+        if (value === undefined) {
+            delete process.env[key];
+        } else {
+            process.env[key] = value;
         }
     }
 }

@@ -3,20 +3,33 @@
  * through a Console bound to process.stdout (not through console.log), as Lambda needs for EMF, so replacing
  * the stream's `write` is what catches it.
  */
-export async function capturingStdout<T>(fn: () => Promise<T> | T): Promise<{ result: T; lines: string[] }> {
+export function capturingStdout<T>(fn: () => Promise<T> | T): Promise<{ result: T; lines: string[] }> {
+    return capturing([process.stdout], fn);
+}
+
+/** Like {@link capturingStdout}, with process.stderr too (Powertools writes WARN and ERROR lines there), in write order. */
+export function capturingOutput<T>(fn: () => Promise<T> | T): Promise<{ result: T; lines: string[] }> {
+    return capturing([process.stdout, process.stderr], fn);
+}
+
+async function capturing<T>(streams: readonly NodeJS.WriteStream[], fn: () => Promise<T> | T): Promise<{ result: T; lines: string[] }> {
     const chunks: string[] = [];
-    const original = process.stdout.write;
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-        chunks.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
-        const callback = rest.find((arg): arg is () => void => typeof arg === "function");
-        callback?.();
-        return true;
-    }) as typeof process.stdout.write;
+    const originals = streams.map((stream) => stream.write);
+    for (const stream of streams) {
+        stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+            chunks.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+            const callback = rest.find((arg): arg is () => void => typeof arg === "function");
+            callback?.();
+            return true;
+        }) as typeof stream.write;
+    }
     try {
         const result = await fn();
         return { result, lines: chunks.join("").split("\n").filter((line) => line.length > 0) };
     } finally {
-        process.stdout.write = original;
+        streams.forEach((stream, i) => {
+            stream.write = originals[i]!;
+        });
     }
 }
 

@@ -3,35 +3,15 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
 import type { LogLevel } from "../../../infra/config";
 import { LAMBDA_LOG_FORMAT } from "../../../infra/lib/logLevels";
+import { withEnvironment } from "../../../app/dev/localEnvironment";
+import { capturingOutput } from "../../app/support/capturingStdout";
 import { fixturePlanWith, ofType } from "../../helpers/stackPlan";
 
 const LEVELS = ["DEBUG", "INFO", "WARN", "ERROR"] as const satisfies readonly LogLevel[];
 
 /** What a function writes (stdout and stderr, both reach its log group) while `run` runs, with the given environment. */
-function stdoutOf(env: Record<string, string | undefined>, run: () => void): string[] {
-    const saved = { ...process.env };
-    const lines: string[] = [];
-    const writes = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-    Object.assign(process.env, env);
-    for (const [key, value] of Object.entries(env)) {
-        if (value === undefined) {
-            delete process.env[key];
-        }
-    }
-    const capture = ((chunk: string | Uint8Array) => {
-        lines.push(...String(chunk).split("\n").filter((l) => l !== ""));
-        return true;
-    }) as typeof process.stdout.write;
-    process.stdout.write = capture;
-    process.stderr.write = capture;
-    try {
-        run();
-    } finally {
-        process.stdout.write = writes.out;
-        process.stderr.write = writes.err;
-        process.env = saved;
-    }
-    return lines;
+async function outputOf(env: Readonly<Record<string, string | undefined>>, run: () => void): Promise<string[]> {
+    return (await withEnvironment(env, () => capturingOutput(run))).lines;
 }
 
 describe("lib: logLevels (Lambda's filter off, Powertools filters)", () => {
@@ -40,16 +20,16 @@ describe("lib: logLevels (Lambda's filter off, Powertools filters)", () => {
         assert.equal(LAMBDA_LOG_FORMAT, "Text");
     });
 
-    it("needs it: where Lambda sets AWS_LAMBDA_LOG_LEVEL, Powertools ignores its own, quieter level", () => {
-        const lines = stdoutOf({ AWS_LAMBDA_LOG_LEVEL: "INFO", POWERTOOLS_LOG_LEVEL: "ERROR", POWERTOOLS_DEV: undefined }, () => {
+    it("needs it: where Lambda sets AWS_LAMBDA_LOG_LEVEL, Powertools ignores its own, quieter level", async () => {
+        const lines = await outputOf({ AWS_LAMBDA_LOG_LEVEL: "INFO", POWERTOOLS_LOG_LEVEL: "ERROR", POWERTOOLS_DEV: undefined }, () => {
             new Logger({ serviceName: "why", logLevel: "ERROR" }).info("an info line");
         });
         assert.ok(lines.some((l) => l.includes("an info line")), "Powertools changed: it now honours its own level under Lambda's; revisit infra/lib/logLevels.ts");
     });
 
     for (const level of LEVELS) {
-        it(`with logLevel ${level} and no Lambda level, Powertools keeps ${level} lines, drops quieter ones, and the metrics are written`, () => {
-            const lines = stdoutOf({ AWS_LAMBDA_LOG_LEVEL: undefined, POWERTOOLS_LOG_LEVEL: level, POWERTOOLS_DEV: undefined }, () => {
+        it(`with logLevel ${level} and no Lambda level, Powertools keeps ${level} lines, drops quieter ones, and the metrics are written`, async () => {
+            const lines = await outputOf({ AWS_LAMBDA_LOG_LEVEL: undefined, POWERTOOLS_LOG_LEVEL: level, POWERTOOLS_DEV: undefined }, () => {
                 const logger = new Logger({ serviceName: "levels" });
                 logger.debug("debug line");
                 logger.info("info line");
