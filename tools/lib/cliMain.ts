@@ -12,7 +12,7 @@ export type IsUserError = (err: Error) => boolean;
 
 /** Configuration errors already name the key or file and the fix. */
 export const isConfigOrUsageError: IsUserError = (err) =>
-    ["ConfigError", "PolicyConfigError", "StackFileError"].includes(err.name) || err.message.startsWith("no stack file");
+    ["ConfigError", "PolicyConfigError"].includes(err.name) || err.message.startsWith("no stack file");
 
 /**
  * Runs a CLI's main function: its resolved number becomes the exit code; a rejection prints the message of a
