@@ -1,6 +1,6 @@
 import { CorruptStreamError } from "./errors";
 import type { ItemAdded, RecordedEvent } from "./events";
-import { anonymousOwner, type OwnerId } from "./owner";
+import { recordedOwner, type OwnerId } from "./owner";
 
 export type OrderStatus = "open" | "confirmed" | "cancelled";
 
@@ -36,7 +36,7 @@ export function apply(state: OrderState | undefined, event: RecordedEvent, order
         if (event.type !== "OrderCreated") {
             throw new CorruptStreamError(`Order ${orderId}: the stream starts with ${event.type}`);
         }
-        return { id: orderId, owner: event.data.owner ?? anonymousOwner, customerId: event.data.customerId, status: "open", items: [], total: 0, version: event.version };
+        return { id: orderId, owner: recordedOwner(event.data), customerId: event.data.customerId, status: "open", items: [], total: 0, version: event.version };
     }
     switch (event.type) {
         case "OrderCreated":

@@ -14,3 +14,8 @@ export function ownerOf(caller: CallerId): OwnerId {
 }
 
 export const anonymousOwner: OwnerId = ownerOf(anonymousCaller);
+
+/** The owner an OrderCreated event recorded; the anonymous scope for events from before owners were recorded. */
+export function recordedOwner(created: { readonly owner?: OwnerId }): OwnerId {
+    return created.owner ?? anonymousOwner;
+}

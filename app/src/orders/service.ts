@@ -5,7 +5,7 @@ import { ConcurrencyConflictError, IdempotencyKeyReusedError, InvalidTransitionE
 import type { RecordedEvent } from "./events";
 import type { EventStore, NewEvent } from "./eventStore";
 import { apply, fold, type OrderState } from "./fold";
-import { anonymousOwner, ownerOf } from "./owner";
+import { ownerOf, recordedOwner } from "./owner";
 import type { SnapshotStore } from "./snapshots";
 import type { OrderMetrics } from "../metrics";
 
@@ -81,7 +81,7 @@ export class OrderService {
     async events(orderId: string, caller: CallerId): Promise<RecordedEvent[]> {
         const events = await this.store.load(orderId);
         const created = events[0];
-        if (created === undefined || created.type !== "OrderCreated" || (created.data.owner ?? anonymousOwner) !== ownerOf(caller)) {
+        if (created === undefined || created.type !== "OrderCreated" || recordedOwner(created.data) !== ownerOf(caller)) {
             throw new OrderNotFoundError(orderId);
         }
         return events;

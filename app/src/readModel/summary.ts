@@ -2,7 +2,7 @@ import { CorruptStreamError } from "../orders/errors";
 import { orderEvent } from "../orders/events";
 import type { StoredEvent } from "../orders/eventStore";
 import type { OrderStatus } from "../orders/fold";
-import { anonymousOwner, type OwnerId } from "../orders/owner";
+import { recordedOwner, type OwnerId } from "../orders/owner";
 
 /** A row of order_summaries: what GET /orders lists. */
 export interface OrderSummary {
@@ -44,7 +44,7 @@ export function applyToSummary(summary: OrderSummary | undefined, event: Positio
         }
         return {
             orderId: event.orderId,
-            owner: next.data.owner ?? anonymousOwner,
+            owner: recordedOwner(next.data),
             customerId: next.data.customerId,
             status: "open",
             itemCount: 0,
