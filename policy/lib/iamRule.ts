@@ -1,13 +1,15 @@
 /**
  * The loop every IAM document rule shares: find the documents in a resource (./iamSources), parse
- * them (./iamDocument), and hand each statement of the wanted kinds to the rule's check.
+ * them (./iamDocument), and hand each document, or each statement, of the wanted kinds to the rule.
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
-import { describeStatement, parsePolicyDocument, Statement } from "./iamDocument";
+import { describeStatement, parsePolicyDocument, PolicyDocument, Statement } from "./iamDocument";
 import { DOCUMENT_TYPES, documentSources, DocumentKind, DocumentSource } from "./iamSources";
 import { BlueprintResourcePolicy, resourceRule, Severity } from "./rule";
 
-export interface StatementRuleSpec<C> {
+type Verdict = string | undefined;
+
+interface DocumentRuleBase {
     name: string;
     description: string;
     enforcementLevel: "advisory" | "mandatory";
@@ -19,27 +21,52 @@ export interface StatementRuleSpec<C> {
     remediationSteps?: string;
     /** The document kinds the rule reads; see ./iamSources for why kinds differ. */
     kinds: readonly DocumentKind[];
-    /** Returns a problem description for a statement, or undefined when it is fine. */
-    checkStatement: (statement: Statement, source: DocumentSource, config: C) => string | undefined;
+    /** Narrows the resource types (default: every type ./iamSources reads), e.g. to SQS queues and their policies. */
+    types?: readonly string[];
 }
 
-export function statementRule<C extends object = Record<string, never>>(spec: StatementRuleSpec<C>): BlueprintResourcePolicy {
-    const { kinds, checkStatement, ...policy } = spec;
+export interface StatementRuleSpec<C> extends DocumentRuleBase {
+    /** Returns a problem description for a statement, or undefined when it is fine (may be async: ./iamActions is). */
+    checkStatement: (statement: Statement, source: DocumentSource, config: C) => Verdict | Promise<Verdict>;
+}
+
+export interface DocumentRuleSpec<C> extends DocumentRuleBase {
+    /** Returns the problems of a whole document, for rules where statements combine (an action here, another there). */
+    checkDocument: (document: PolicyDocument, source: DocumentSource, config: C) => Promise<string[]>;
+}
+
+/** A rule that reads whole documents; messages are prefixed with where the document is. */
+export function documentRule<C extends object = Record<string, never>>(spec: DocumentRuleSpec<C>): BlueprintResourcePolicy {
+    const { kinds, types, checkDocument, ...policy } = spec;
     return resourceRule<C>({
         ...policy,
-        types: DOCUMENT_TYPES,
-        check: (props, report, { type, config }) => {
+        types: types ?? DOCUMENT_TYPES,
+        check: async (props, report, { type, config }) => {
             for (const source of documentSources(type, props)) {
-                if (!kinds.includes(source.kind)) {
-                    continue;
-                }
-                for (const statement of parsePolicyDocument(source.document).statements) {
-                    const problem = checkStatement(statement, source, config);
-                    if (problem) {
-                        report(`${source.location} ${describeStatement(statement)}: ${problem}`);
+                if (kinds.includes(source.kind)) {
+                    for (const problem of await checkDocument(parsePolicyDocument(source.document), source, config)) {
+                        report(`${source.location} ${problem}`);
                     }
                 }
             }
+        },
+    });
+}
+
+/** A rule that judges statements one by one; messages name the statement. */
+export function statementRule<C extends object = Record<string, never>>(spec: StatementRuleSpec<C>): BlueprintResourcePolicy {
+    const { checkStatement, ...rest } = spec;
+    return documentRule<C>({
+        ...rest,
+        checkDocument: async (document, source, config) => {
+            const problems: string[] = [];
+            for (const statement of document.statements) {
+                const problem = await checkStatement(statement, source, config);
+                if (problem) {
+                    problems.push(`${describeStatement(statement)}: ${problem}`);
+                }
+            }
+            return problems;
         },
     });
 }

@@ -19,6 +19,19 @@ export interface DocumentSource {
 
 const IDENTITY_POLICY_TYPES: readonly string[] = [T.iamPolicy, T.iamRolePolicy, T.iamUserPolicy, T.iamGroupPolicy];
 
+/**
+ * Resources whose `policy` is a resource policy: the resource itself (a queue, a topic, a bucket
+ * that takes an inline policy) or its separate policy resource. Both spellings exist in forks.
+ */
+export const RESOURCE_POLICY_TYPES = {
+    secretsmanager: [T.secret, T.secretPolicy],
+    sqs: [T.sqsQueue, T.sqsQueuePolicy],
+    sns: [T.snsTopic, T.snsTopicPolicy],
+    s3: [T.s3Bucket, T.s3BucketV2, T.s3BucketPolicy],
+} as const satisfies Record<string, readonly string[]>;
+
+const RESOURCE_POLICY_TYPE_LIST: readonly string[] = Object.values(RESOURCE_POLICY_TYPES).flat();
+
 /** The policy documents in one resource's props. */
 export function documentSources(type: string, props: Record<string, unknown>): DocumentSource[] {
     const sources: DocumentSource[] = [];
@@ -38,7 +51,7 @@ export function documentSources(type: string, props: Record<string, unknown>): D
         add("endpoint", "policy", props.policy);
     } else if (type === T.kmsKey || type === T.kmsKeyPolicy) {
         add("key", "policy", props.policy);
-    } else if (type === T.secret || type === T.secretPolicy) {
+    } else if (RESOURCE_POLICY_TYPE_LIST.includes(type)) {
         add("resource", "policy", props.policy);
     }
     return sources;
@@ -52,6 +65,5 @@ export const DOCUMENT_TYPES: readonly string[] = [
     T.vpcEndpointPolicy,
     T.kmsKey,
     T.kmsKeyPolicy,
-    T.secret,
-    T.secretPolicy,
+    ...RESOURCE_POLICY_TYPE_LIST,
 ];

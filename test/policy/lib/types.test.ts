@@ -34,9 +34,16 @@ const MODULES: Record<keyof typeof T, [string, string]> = {
     rdsCluster: ["rds/cluster", "Cluster"],
     rdsClusterInstance: ["rds/clusterInstance", "ClusterInstance"],
     rdsProxy: ["rds/proxy", "Proxy"],
+    s3Bucket: ["s3/bucket", "Bucket"],
+    s3BucketV2: ["s3/bucketV2", "BucketV2"],
+    s3BucketPolicy: ["s3/bucketPolicy", "BucketPolicy"],
     secret: ["secretsmanager/secret", "Secret"],
     secretPolicy: ["secretsmanager/secretPolicy", "SecretPolicy"],
     secretRotation: ["secretsmanager/secretRotation", "SecretRotation"],
+    snsTopic: ["sns/topic", "Topic"],
+    snsTopicPolicy: ["sns/topicPolicy", "TopicPolicy"],
+    sqsQueue: ["sqs/queue", "Queue"],
+    sqsQueuePolicy: ["sqs/queuePolicy", "QueuePolicy"],
     ssmParameter: ["ssm/parameter", "Parameter"],
 };
 
