@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SUPPORTED_MYSQL_MAJORS, mysqlMajor } from "../lib/engine";
+import { instanceClassProblem } from "../lib/instanceClasses";
 import { LOG_RETENTION_DAYS, isValidLogRetention } from "../lib/retention";
 import { MAX_AZS, MAX_VPC_PREFIX, MIN_VPC_PREFIX, SUBNET_SLOTS, validateVpcCidr } from "../lib/subnetLayout";
 import { EMAIL, EMAIL_MAX_LENGTH, JWT_ISSUER_MAX_LENGTH, JWT_MAX_AUDIENCES, MAX_USER_TAGS, TAG_TEXT } from "./limits";
@@ -103,9 +104,14 @@ export const SETTINGS = {
     dbInstanceClass: setting({
         group: "database",
         field: "instanceClass",
-        schema: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "is not an RDS instance class"),
+        schema: z.string().superRefine((value, ctx) => {
+            const problem = instanceClassProblem(value);
+            if (problem !== undefined) {
+                ctx.addIssue({ code: "custom", message: `is not usable: ${problem}` });
+            }
+        }),
         default: "db.t4g.micro",
-        accepts: "an RDS instance class such as db.t4g.micro or db.m7g.large",
+        accepts: "an RDS for MySQL DB instance class such as db.t4g.micro or db.m7g.large (types in infra/lib/instanceClasses.ts)",
         description: "The database instance class.",
     }),
     dbAllocatedStorageGb: setting({

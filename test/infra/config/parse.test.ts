@@ -174,6 +174,12 @@ describe("config: parseConfig", () => {
         assert.match(problem!, /dbPerformanceInsights is not available on db.t4g.micro/);
     });
 
+    it("rejects a mistyped instance class, naming the key, the class meant and the fix", () => {
+        const [problem] = problemsOf(() => parseConfig(source({ dbInstanceClass: "db.t4q.small" })));
+        assert.match(problem!, /dbInstanceClass is not usable: "db\.t4q" is not a DB instance class type .*did you mean db\.t4g\.small\?/);
+        assert.match(problem!, /Fix: pulumi config set \S+:dbInstanceClass <value>/);
+    });
+
     it("rejects an idle pool share above the maximum pool share", () => {
         const [problem] = problemsOf(() =>
             parseConfig(source({ proxyMaxConnectionsPercent: "40", proxyMaxIdleConnectionsPercent: "60" })),
