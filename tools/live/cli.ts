@@ -2,7 +2,11 @@ import { runCli } from "../lib/cliMain";
 import { randomBytes, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import { ConfigError } from "../../infra/config";
+import { planStack } from "../plan/run";
 import { authenticatedClient } from "./auth";
+import { sdkAccount } from "./aws";
+import { stackDemands } from "./demands";
 import { LiveUsageError } from "./errors";
 import { fetchClient } from "./http";
 import type { Clock, LogSink } from "./ports";
@@ -44,6 +48,17 @@ async function main(): Promise<number> {
         });
     }
 
+    // The stack's plan says what it will ask of the account, checked against it before anything is deployed.
+    let plan;
+    try {
+        plan = await planStack(settings.stack, { root: settings.root });
+    } catch (error) {
+        if (error instanceof ConfigError) {
+            throw new LiveUsageError(error.message, { cause: error });
+        }
+        throw error;
+    }
+
     // First Ctrl-C: stop the running operation and go on to destroy. Second: leave at once.
     const interrupt = new AbortController();
     const onSignal = (signal: NodeJS.Signals) => {
@@ -63,11 +78,12 @@ async function main(): Promise<number> {
         {
             workspace,
             http: fetchClient(),
+            aws: sdkAccount(settings.region, credentials),
             authenticate: (auth, apiUrl, http) => authenticatedClient(auth, apiUrl, http, { jwt: settings.jwt, credentials, region: settings.region }),
             clock: systemClock,
             log,
         },
-        { customerId: `live-test-${settings.stackName}`, idempotencyKey: randomUUID() },
+        { customerId: `live-test-${settings.stackName}`, idempotencyKey: randomUUID(), demands: stackDemands(plan) },
     );
     if (report.steps.some((s) => s.name === "destroy" && s.status === "failed")) {
         log("");

@@ -47,3 +47,16 @@ export interface LiveWorkspace {
     /** Removes the (empty) stack from the backend and deletes the settings file it created. */
     removeStack(): Promise<void>;
 }
+
+/** What the live test asks AWS directly, besides deploying: what the account offers, and the stack's alarms. */
+export interface AwsAccount {
+    /** Every MySQL version with which RDS offers this DB instance class in the region (DescribeOrderableDBInstanceOptions). */
+    orderableMysqlVersions(instanceClass: string): Promise<readonly string[]>;
+    /** Lambda's GetAccountSettings: the account's concurrency quota and how much of it is not reserved. */
+    lambdaConcurrency(): Promise<{ readonly limit: number; readonly unreserved: number }>;
+    /** The names of the metric alarms with an action on this topic. */
+    alarmsNotifying(topicArn: string): Promise<readonly string[]>;
+    setAlarmState(alarmName: string, state: "ALARM" | "OK", reason: string): Promise<void>;
+    /** The alarm's action history since `since` (DescribeAlarmHistory, type Action): CloudWatch's summary of each. */
+    alarmActions(alarmName: string, since: Date): Promise<readonly { readonly timestamp: Date; readonly summary: string }[]>;
+}

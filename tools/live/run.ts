@@ -1,9 +1,11 @@
+import { checkAccount, type StackDemands } from "./account";
+import { checkAlarmDelivery } from "./alarmDelivery";
 import { apiAuthOf, describeAuth, type ApiAuth } from "./auth";
 import { changedOperations } from "./changes";
 import { httpChecks } from "./checks";
 import { LiveUsageError } from "./errors";
 import type { HttpClient } from "./http";
-import type { Clock, LiveStack, LiveWorkspace, LogSink } from "./ports";
+import type { AwsAccount, Clock, LiveStack, LiveWorkspace, LogSink } from "./ports";
 import { formatDuration, formatSummary, type StepResult } from "./report";
 
 export interface LiveTestDeps {
@@ -12,11 +14,15 @@ export interface LiveTestDeps {
     readonly http: HttpClient;
     /** Wraps the transport for the API's auth mode; throws LiveUsageError when what that needs is missing (a token). */
     readonly authenticate: (auth: ApiAuth, apiUrl: string, http: HttpClient) => HttpClient;
+    /** What the run asks AWS itself: the account's offer before deploying, the alarms after. */
+    readonly aws: AwsAccount;
     readonly clock: Clock;
     readonly log: LogSink;
 }
 
 export interface LiveTestOptions {
+    /** What the stack asks of the account (instance class, engine version, reserved concurrency), from its plan. */
+    readonly demands: StackDemands;
     /** The customer of the order the checks create, e.g. `live-test-dev-live-3f9a1c`. */
     readonly customerId: string;
     readonly idempotencyKey: string;
@@ -25,6 +31,8 @@ export interface LiveTestOptions {
     /** How long a created order may take to appear in GET /orders (stacks with `events`). */
     readonly readModelTimeoutMs?: number;
     readonly retryDelayMs?: number;
+    /** How long CloudWatch may take to record an alarm's notification; 3 minutes unless set. */
+    readonly alarmTimeoutMs?: number;
     /**
      * How many times destroy is tried. Subnets wait for Lambda to release its VPC ENIs, which can
      * outlast the provider's budget; a second destroy then finishes the job (docs/deploy-review.md,
@@ -95,7 +103,7 @@ class Steps {
     }
 }
 
-const CHECKS_AFTER_UP = ["API client", "HTTP checks", "preview"];
+const CHECKS_AFTER_UP = ["API client", "HTTP checks", "alarm delivery", "preview"];
 
 /**
  * The live test: create a stack from a committed one, `up` with the policy pack, call the API,
@@ -109,10 +117,13 @@ export async function runLiveTest(deps: LiveTestDeps, options: LiveTestOptions):
     const started = clock.now();
     log(`Live test on stack ${workspace.stackName}`);
 
-    const created = await steps.run("create stack", () => workspace.createStack(), () => workspace.stackName);
-    if (!created.ok) {
-        for (const name of ["up", ...CHECKS_AFTER_UP, "destroy"]) {
-            steps.skip(name, "no stack was created");
+    // What the account cannot give fails here, before anything is deployed and paid for.
+    const account = await steps.run("account", () => checkAccount(deps.aws, options.demands), (detail) => detail);
+    const created = account.ok ? await steps.run("create stack", () => workspace.createStack(), () => workspace.stackName) : undefined;
+    if (created === undefined || !created.ok) {
+        const reason = created === undefined ? "the account cannot take the stack" : "no stack was created";
+        for (const name of [...(created === undefined ? ["create stack"] : []), "up", ...CHECKS_AFTER_UP, "destroy"]) {
+            steps.skip(name, reason);
         }
     } else {
         const stack = created.value;
@@ -120,6 +131,7 @@ export async function runLiveTest(deps: LiveTestDeps, options: LiveTestOptions):
             const up = await steps.run("up", () => stack.up(), (outputs) => `outputs: ${Object.keys(outputs).sort().join(", ") || "none"}`);
             if (up.ok) {
                 await checkApi(deps, steps, up.value, options);
+                await checkAlarms(deps, steps, up.value, options);
                 await previewUnchanged(steps, stack);
             } else {
                 for (const name of CHECKS_AFTER_UP) {
@@ -178,6 +190,25 @@ async function checkApi(deps: LiveTestDeps, steps: Steps, outputs: Readonly<Reco
         }
         await steps.run(check.name, () => check.run(), (detail) => detail);
     }
+}
+
+async function checkAlarms(deps: LiveTestDeps, steps: Steps, outputs: Readonly<Record<string, unknown>>, options: LiveTestOptions): Promise<void> {
+    const topicArn = outputs.alarmTopicArn;
+    if (typeof topicArn !== "string") {
+        steps.skip("alarm delivery", "the stack has no alarmTopicArn output");
+        return;
+    }
+    await steps.run(
+        "alarm delivery",
+        () =>
+            checkAlarmDelivery(deps.aws, {
+                topicArn,
+                clock: deps.clock,
+                timeoutMs: options.alarmTimeoutMs ?? 180_000,
+                retryDelayMs: options.retryDelayMs ?? 5_000,
+            }),
+        (detail) => detail,
+    );
 }
 
 async function previewUnchanged(steps: Steps, stack: LiveStack): Promise<void> {

@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { HttpClient, HttpRequest, HttpResponse } from "../../../tools/live/http";
-import type { Clock, LiveStack, LiveWorkspace, PreviewOutcome } from "../../../tools/live/ports";
-import { FIXTURE_API_URL } from "../../helpers/fixtureValues";
+import type { AwsAccount, Clock, LiveStack, LiveWorkspace, PreviewOutcome } from "../../../tools/live/ports";
+import { FIXTURE_API_URL, FIXTURE_PREFIX, fixtureArn } from "../../helpers/fixtureValues";
+
+/** The topic the fixture stack's alarms notify (its `alarmTopicArn` output). */
+export const FIXTURE_ALARM_TOPIC_ARN = fixtureArn("sns", `${FIXTURE_PREFIX}-alarms-1a2b3c4`);
 
 /** A clock that only moves when told to, or when something sleeps. */
 export class FakeClock implements Clock {
@@ -48,7 +51,7 @@ export class FakeWorkspace implements LiveWorkspace {
         return {
             up: async () => {
                 await this.op("up");
-                return this.options.outputs ?? { apiUrl: FIXTURE_API_URL, apiAuth: "iam" };
+                return this.options.outputs ?? { apiUrl: FIXTURE_API_URL, apiAuth: "iam", alarmTopicArn: FIXTURE_ALARM_TOPIC_ARN };
             },
             preview: async () => {
                 await this.op("preview");
@@ -147,3 +150,64 @@ export function fakeApi(override: Route = () => undefined, options: { requireAut
 }
 
 export { json as jsonResponse };
+
+export interface FakeAwsOptions {
+    /** The MySQL versions RDS offers the class with; the fixture stack's major by default. */
+    readonly orderableVersions?: readonly string[];
+    readonly concurrency?: { readonly limit: number; readonly unreserved: number };
+    /** Alarms on the topic; one by default. */
+    readonly alarms?: readonly string[];
+    /** What CloudWatch records for the alarm's action, and after how many history reads it shows up. */
+    readonly delivery?: "executed" | "failed" | "never";
+    readonly deliveredAfterReads?: number;
+}
+
+/** The account as AWS would answer for it: what it offers, its alarms and their history, in memory. */
+export class FakeAwsAccount implements AwsAccount {
+    readonly states: string[] = [];
+    private reads = 0;
+    private alarmSince: Date | undefined;
+
+    constructor(
+        private readonly clock: FakeClock,
+        private readonly options: FakeAwsOptions = {},
+    ) {}
+
+    async orderableMysqlVersions(): Promise<readonly string[]> {
+        return this.options.orderableVersions ?? ["8.4.5", "8.4.6"];
+    }
+
+    async lambdaConcurrency(): Promise<{ limit: number; unreserved: number }> {
+        return this.options.concurrency ?? { limit: 1000, unreserved: 1000 };
+    }
+
+    async alarmsNotifying(): Promise<readonly string[]> {
+        return this.options.alarms ?? ["fixture-api-errors"];
+    }
+
+    async setAlarmState(alarmName: string, state: "ALARM" | "OK"): Promise<void> {
+        this.states.push(`${alarmName}: ${state}`);
+        if (state === "ALARM") {
+            this.alarmSince = new Date(this.clock.now());
+            this.reads = 0;
+        }
+    }
+
+    async alarmActions(_alarmName: string, since: Date): Promise<readonly { timestamp: Date; summary: string }[]> {
+        this.reads += 1;
+        const delivery = this.options.delivery ?? "executed";
+        if (this.alarmSince === undefined || delivery === "never" || this.reads <= (this.options.deliveredAfterReads ?? 1) || this.alarmSince < since) {
+            return [];
+        }
+        const topic = FIXTURE_ALARM_TOPIC_ARN;
+        return [
+            {
+                timestamp: this.alarmSince,
+                summary:
+                    delivery === "executed"
+                        ? `Successfully executed action ${topic}`
+                        : `Failed to execute action ${topic}. Received error: "null (Service: AWSKMS; Status Code: 400; Error Code: AccessDeniedException)"`,
+            },
+        ];
+    }
+}

@@ -3,7 +3,7 @@ import type { ApiAuth } from "../../../tools/live/auth";
 import { LiveUsageError } from "../../../tools/live/errors";
 import type { HttpClient } from "../../../tools/live/http";
 import { runLiveTest, type LiveTestReport } from "../../../tools/live/run";
-import { FakeClock, FakeWorkspace, fakeApi, jsonResponse, type FakeWorkspaceOptions, type Route } from "./fakes";
+import { FakeAwsAccount, FakeClock, FakeWorkspace, fakeApi, jsonResponse, type FakeAwsOptions, type FakeWorkspaceOptions, type Route } from "./fakes";
 import { FIXTURE_API_URL, FIXTURE_PROJECT } from "../../helpers/fixtureValues";
 
 interface Run {
@@ -12,13 +12,24 @@ interface Run {
     readonly lines: string[];
     readonly auths: ApiAuth[];
     readonly output: string;
+    readonly aws: FakeAwsAccount;
 }
+
+/** What the fixture stack asks of the account: its plan's class and engine version, no reservation. */
+const DEMANDS = { instanceClass: "db.t4g.micro", engineVersion: "8.4", reservedConcurrency: {} };
 
 /** Stands in for SigV4 or a token: the fake API only checks that some Authorization header is there. */
 const withCredentials = (http: HttpClient): HttpClient => (request) => http({ ...request, headers: { ...request.headers, authorization: "credentials" } });
 
-async function run(options: FakeWorkspaceOptions = {}, route?: Route, authenticate?: (auth: ApiAuth) => HttpClient): Promise<Run> {
+async function run(
+    options: FakeWorkspaceOptions = {},
+    route?: Route,
+    authenticate?: (auth: ApiAuth) => HttpClient,
+    account: FakeAwsOptions = {},
+    demands = DEMANDS,
+): Promise<Run> {
     const clock = new FakeClock();
+    const aws = new FakeAwsAccount(clock, account);
     const workspace = new FakeWorkspace(clock, options);
     const lines: string[] = [];
     const auths: ApiAuth[] = [];
@@ -31,12 +42,13 @@ async function run(options: FakeWorkspaceOptions = {}, route?: Route, authentica
                 auths.push(auth);
                 return authenticate ? authenticate(auth) : withCredentials(http);
             },
+            aws,
             clock,
             log: (line) => lines.push(line),
         },
-        { customerId: "live-test-dev-live-abc123", idempotencyKey: "key-1", readinessTimeoutMs: 60_000, retryDelayMs: 5_000 },
+        { customerId: "live-test-dev-live-abc123", idempotencyKey: "key-1", readinessTimeoutMs: 60_000, retryDelayMs: 5_000, demands },
     );
-    return { report, workspace, lines, auths, output: lines.join("\n") };
+    return { report, workspace, lines, auths, output: lines.join("\n"), aws };
 }
 
 const statusOf = (report: LiveTestReport, name: string) => report.steps.find((s) => s.name === name)?.status;
@@ -49,6 +61,7 @@ describe("live: runLiveTest", () => {
         assert.deepEqual(
             report.steps.map((s) => `${s.name}: ${s.status}`),
             [
+                "account: passed",
                 "create stack: passed",
                 "up: passed",
                 "API client: passed",
@@ -59,6 +72,7 @@ describe("live: runLiveTest", () => {
                 "POST /orders (same Idempotency-Key): passed",
                 "GET /orders/{id}: passed",
                 "GET /orders/{id} without credentials: passed",
+                "alarm delivery: passed",
                 "preview: passed",
                 "prepare destroy: passed",
                 "destroy: passed",
@@ -113,14 +127,15 @@ describe("live: runLiveTest", () => {
 
     it("prints each step's duration as it ends, and a summary table with the total", async () => {
         const { output, report } = await run({ durations: { up: 723_000, destroy: 401_000 } });
-        assert.match(output, /^--- up: passed in 12m 03s: outputs: apiAuth, apiUrl$/m);
+        assert.match(output, /^--- up: passed in 12m 03s: outputs: alarmTopicArn, apiAuth, apiUrl$/m);
         assert.match(output, /^--- destroy: passed in 6m 41s$/m);
         assert.match(output, /^--- create stack: passed in 1\.0s: dev-live-abc123$/m);
         assert.match(output, /^step\s+result\s+duration\s+detail$/m);
-        assert.match(output, /^up\s+passed\s+12m 03s\s+outputs: apiAuth, apiUrl$/m);
+        assert.match(output, /^up\s+passed\s+12m 03s\s+outputs: alarmTopicArn, apiAuth, apiUrl$/m);
         assert.match(output, /^GET \/health\s+passed\s+0ms\s+ok$/m);
-        assert.match(output, /^total\s+18m 48s$/m);
-        assert.equal(report.totalMs, 723_000 + 401_000 + 4 * 1000);
+        // Four fake operations of 1 s each, and one wait between two reads of the alarm's history.
+        assert.match(output, /^total\s+18m 53s$/m);
+        assert.equal(report.totalMs, 723_000 + 401_000 + 4 * 1000 + 5_000);
         assert.match(output, /^Live test passed\.$/m);
     });
 
@@ -208,5 +223,60 @@ describe("live: runLiveTest", () => {
         const { report } = await run({ outputs: { vpcId: "vpc-1" } });
         assert.match(report.steps.find((s) => s.name === "API client")?.detail ?? "", /no apiUrl output/);
         assert.equal(report.exitCode, 1);
+    });
+});
+
+describe("live: account and alarm checks", () => {
+    it("deploys nothing when RDS does not offer the class at the stack's engine version, and says how to look: exit 2", async () => {
+        const { report, workspace, output } = await run({}, undefined, undefined, { orderableVersions: ["8.0.40", "8.0.41"] });
+        assert.deepEqual(workspace.calls, []);
+        assert.equal(statusOf(report, "account"), "failed");
+        assert.equal(statusOf(report, "create stack"), "skipped");
+        assert.equal(statusOf(report, "destroy"), "skipped");
+        assert.match(output, /db\.t4g\.micro cannot be ordered for MySQL 8\.4 in this region \(RDS offers it with MySQL 8\.0\.40, 8\.0\.41\)/);
+        assert.match(output, /describe-orderable-db-instance-options --engine mysql --db-instance-class db\.t4g\.micro/);
+        assert.equal(report.exitCode, 2);
+    });
+
+    it("refuses reservations the account's quota cannot hold, naming each function", async () => {
+        const demands = { ...DEMANDS, reservedConcurrency: { "projector-fn": 5 } };
+        const { report, output } = await run({}, undefined, undefined, { concurrency: { limit: 10, unreserved: 10 } }, demands);
+        assert.equal(statusOf(report, "account"), "failed");
+        assert.match(output, /reserves 5 concurrent executions \(projector-fn: 5\), but the account has 10 unreserved of 10, and Lambda keeps at least 100 unreserved/);
+        assert.equal(report.exitCode, 2);
+    });
+
+    it("passes a low quota without reservations, saying it is too low for load", async () => {
+        const { report, output } = await run({}, undefined, undefined, { concurrency: { limit: 10, unreserved: 10 } });
+        assert.equal(statusOf(report, "account"), "passed");
+        assert.match(output, /Lambda concurrency quota 10: enough for this test, not for load/);
+        assert.equal(report.exitCode, 0);
+    });
+
+    it("forces an alarm into ALARM, waits for CloudWatch's record of the notification, and sets it back to OK", async () => {
+        const { report, aws, output } = await run({}, undefined, undefined, { alarms: ["b-alarm", "a-alarm"], deliveredAfterReads: 3 });
+        assert.equal(statusOf(report, "alarm delivery"), "passed");
+        assert.deepEqual(aws.states, ["a-alarm: ALARM", "a-alarm: OK"]);
+        assert.match(output, /a-alarm → arn:aws:sns:\S+: CloudWatch published the notification/);
+    });
+
+    it("fails when CloudWatch could not publish to the encrypted topic, quoting its error, and still tears down", async () => {
+        const { report, aws, workspace, output } = await run({}, undefined, undefined, { delivery: "failed" });
+        assert.equal(statusOf(report, "alarm delivery"), "failed");
+        assert.match(output, /went into ALARM but CloudWatch could not notify the topic: Failed to execute action .*AWSKMS/);
+        assert.deepEqual(aws.states.at(-1), "fixture-api-errors: OK");
+        assert.deepEqual(workspace.calls.slice(-3), TEARDOWN);
+        assert.equal(report.exitCode, 1);
+    });
+
+    it("fails when no notification is recorded in time", async () => {
+        const { report, output } = await run({}, undefined, undefined, { delivery: "never" });
+        assert.equal(statusOf(report, "alarm delivery"), "failed");
+        assert.match(output, /recorded no action on arn:aws:sns:\S+ within 180 s/);
+    });
+
+    it("skips the alarm check for a stack without an alarm topic", async () => {
+        const { report } = await run({ outputs: { apiUrl: FIXTURE_API_URL, apiAuth: "iam" } });
+        assert.equal(statusOf(report, "alarm delivery"), "skipped");
     });
 });
