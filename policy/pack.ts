@@ -21,6 +21,10 @@ import { disallowWildcardResourceForCredentialActions } from "./rules/iam/disall
 import { disallowWildcardTrustPrincipal } from "./rules/iam/disallowWildcardTrustPrincipal";
 import { requireGithubOidcSubjectCondition } from "./rules/iam/requireGithubOidcSubjectCondition";
 import { disallowWildcardKeyPolicyPrincipal } from "./rules/kms/disallowWildcardKeyPolicyPrincipal";
+import { disallowPublicBucketPolicy } from "./rules/s3/disallowPublicBucketPolicy";
+import { disallowPublicSecretPolicy } from "./rules/secretsmanager/disallowPublicSecretPolicy";
+import { disallowPublicTopicPolicy } from "./rules/sns/disallowPublicTopicPolicy";
+import { disallowPublicQueuePolicy } from "./rules/sqs/disallowPublicQueuePolicy";
 import { disallowHardcodedSecretsInCode } from "./rules/lambda/disallowHardcodedSecretsInCode";
 import { disallowHardcodedSecretsInEnvironment } from "./rules/lambda/disallowHardcodedSecretsInEnvironment";
 import { disallowWildcardPermissionPrincipal } from "./rules/lambda/disallowWildcardPermissionPrincipal";
@@ -65,6 +69,10 @@ export const policies: BlueprintPolicy[] = [
     disallowWildcardTrustPrincipal,
     requireGithubOidcSubjectCondition,
     disallowWildcardKeyPolicyPrincipal,
+    disallowPublicSecretPolicy,
+    disallowPublicQueuePolicy,
+    disallowPublicTopicPolicy,
+    disallowPublicBucketPolicy,
     disallowBroadManagedPolicies,
     disallowWildcardPermissionPrincipal,
     requireSourceArnForServicePrincipal,

@@ -41,6 +41,12 @@ describe("pack", () => {
             "disallow-wildcard-resource-for-credential-actions",
             "disallow-pass-role-on-all-roles",
             "disallow-wildcard-kms-key-policy-principal",
+            "disallow-public-secret-policy",
+            "disallow-public-queue-policy",
+            "disallow-public-topic-policy",
+            "disallow-public-bucket-policy",
+            "disallow-wildcard-lambda-permission-principal",
+            "disallow-wildcard-resource",
             "require-github-oidc-subject-condition",
         ];
         for (const name of anchored) {
