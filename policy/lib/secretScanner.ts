@@ -20,27 +20,22 @@
  * (lowercase hex) and UUIDs match no pattern.
  */
 import { isAwsDocumentedLambdaVariable } from "./awsDocumentedVariables";
-import { findTokens } from "./tokenFormats";
+import { isDocumentedExample, isPlaceholderValue } from "./examples";
+import type { Finding, FindingKind } from "./findings";
+import { decodeLayers } from "./decode/layers";
+import { findTokenFindings } from "./tokens";
 import { isUnknown } from "./unknown";
 
-export type FindingKind =
-    | "token-format"
-    | "aws-access-key-id"
-    | "aws-secret-access-key"
-    | "private-key"
-    | "url-credentials"
-    | "connection-string-password"
-    | "password-like-name";
+export type { Finding, FindingKind };
 
-export interface Finding {
-    kind: FindingKind;
-    /** Safe to print: names the finding, never echoes the secret. */
-    message: string;
-    /** The rule of another tool this finding follows, e.g. "gitleaks:github-pat". */
-    anchor?: string;
-}
-
-const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/;
+/**
+ * Access key ids only: long-term (AKIA), temporary (ASIA) and the two internal prefixes gitleaks
+ * keeps (ABIA, ACCA), in AWS's base32 alphabet (gitleaks aws-access-token). The unique ids of users
+ * (AIDA), roles (AROA), groups (AGPA), policies (ANPA, ANVA), instance profiles (AIPA) and public
+ * keys (APKA) share the shape but grant nothing, and appear in policies and outputs by design
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids).
+ */
+const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/g;
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
 /**
  * scheme://user:password@ — the password part is checked against placeholders separately. The user
@@ -145,33 +140,24 @@ export function isReferenceOrPlaceholder(value: string): boolean {
         /^alias\/[A-Za-z0-9/_-]+$/.test(v) ||
         /^mrk-[0-9a-f]{32}$/.test(v) ||
         /^\.{1,2}\//.test(v) ||
-        /^(true|false|yes|no|on|off|null|none|undefined)$/i.test(v)
+        /^(true|false|yes|no|on|off|null|none|undefined)$/i.test(v) ||
+        isPlaceholderValue(v)
     );
 }
 
 function looksLikeSecretAccessKey(value: string): boolean {
     // 40 base64 characters with mixed case and a digit: excludes git SHAs (lowercase hex) and words.
-    return SECRET_ACCESS_KEY_VALUE.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value);
+    return SECRET_ACCESS_KEY_VALUE.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value) && !isDocumentedExample(value);
 }
 
-/** Findings for values that are secrets whatever name they carry. */
-export function scanValue(value: string): Finding[] {
+/** Findings of the checks the scanner makes itself, on one text (no decoding). */
+function ownValueFindings(value: string): Finding[] {
     const findings: Finding[] = [];
-    if (isUnknown(value)) {
-        return findings;
-    }
-    if (ACCESS_KEY_ID.test(value)) {
-        findings.push({ kind: "aws-access-key-id", message: "contains an AWS access key id" });
+    if ([...value.matchAll(ACCESS_KEY_ID)].some((m) => !isDocumentedExample(m[0]))) {
+        findings.push({ kind: "aws-access-key-id", message: "contains an AWS access key id", anchor: "gitleaks:aws-access-token" });
     }
     if (looksLikeSecretAccessKey(value.trim()) || SECRET_ACCESS_KEY_IN_TEXT.test(value)) {
         findings.push({ kind: "aws-secret-access-key", message: "contains what looks like an AWS secret access key" });
-    }
-    for (const token of findTokens(value)) {
-        findings.push({
-            kind: "token-format",
-            message: `contains ${token.format.label} ${token.masked} (gitleaks: ${token.format.id})`,
-            anchor: `gitleaks:${token.format.id}`,
-        });
     }
     if (PRIVATE_KEY.test(value)) {
         findings.push({ kind: "private-key", message: "contains a private key" });
@@ -195,6 +181,27 @@ export function scanValue(value: string): Finding[] {
     return findings;
 }
 
+/**
+ * The scanner's own findings plus the token formats secretlint finds (./tokens); a kind the
+ * scanner found itself is not reported again by secretlint. `context` is text scanned for tokens
+ * only (a variable's name), so that a vendor keyword in the name counts for loose formats.
+ */
+async function valueFindings(value: string, context = ""): Promise<Finding[]> {
+    const own = ownValueFindings(value);
+    const kinds = new Set(own.map((f) => f.kind));
+    const tokens = (await findTokenFindings(context + value)).filter((f) => !kinds.has(f.kind));
+    return [...own, ...tokens];
+}
+
+/** Findings for values that are secrets whatever name they carry, decoded layers included. */
+export async function scanValue(value: string): Promise<Finding[]> {
+    if (isUnknown(value)) {
+        return [];
+    }
+    const direct = await valueFindings(value);
+    return direct.length > 0 ? direct : scanDecoded(value);
+}
+
 function decodeURIComponentSafe(s: string): string {
     try {
         return decodeURIComponent(s);
@@ -203,22 +210,8 @@ function decodeURIComponentSafe(s: string): string {
     }
 }
 
-/**
- * Findings for one named value (an environment variable, a tag, a stage variable, a parameter).
- * Numbers count as literals under password-like names (`PIN=1234`); booleans never do.
- */
-export function scanNamedValue(name: string, value: unknown): Finding[] {
-    if (value === undefined || value === null || typeof value === "boolean" || isUnknown(value)) {
-        return [];
-    }
-    if (typeof value !== "string" && typeof value !== "number") {
-        return [];
-    }
-    const text = String(value);
-    const findings = scanValue(text);
-    if (findings.length > 0) {
-        return findings;
-    }
+/** The password-like-name finding for one literal, or none. */
+function namedLiteralFindings(name: string, text: string): Finding[] {
     if (isAwsDocumentedLambdaVariable(name)) {
         return [];
     }
@@ -229,46 +222,64 @@ export function scanNamedValue(name: string, value: unknown): Finding[] {
     if (endsInArn(name) && words.some((w) => SECRET_WORDS.has(w)) && !isReferenceOrPlaceholder(text)) {
         return [{ kind: "password-like-name", message: "should hold an ARN but holds a literal value" }];
     }
-    return typeof value === "string" ? scanStructured(text) : [];
+    return [];
 }
 
 /**
- * A value that is itself a document: JSON (`{"db": {"password": "..."}}`) is walked and every
- * leaf scanned as a named value; anything else goes through the same assignment scanner as user
- * data (quoted, shell and YAML `key: value` assignments), so the two scanners agree.
+ * Findings for one named value (an environment variable, a tag, a stage variable, a parameter).
+ * Numbers count as literals under password-like names (`PIN=1234`); booleans never do.
  */
-function scanStructured(text: string): Finding[] {
-    const trimmed = text.trim();
-    if (/^[{[]/.test(trimmed)) {
-        try {
-            return scanJson(JSON.parse(trimmed) as unknown, "");
-        } catch {
-            // not JSON: fall through to the text scanner
+export async function scanNamedValue(name: string, value: unknown, depth = 0): Promise<Finding[]> {
+    if (value === undefined || value === null || typeof value === "boolean" || isUnknown(value)) {
+        return [];
+    }
+    if (typeof value !== "string" && typeof value !== "number") {
+        return [];
+    }
+    const text = String(value);
+    const findings = await valueFindings(text, `${name}=`);
+    if (findings.length > 0) {
+        return findings;
+    }
+    const named = namedLiteralFindings(name, text);
+    if (named.length > 0) {
+        return named;
+    }
+    return typeof value === "string" ? scanDecoded(text, depth) : [];
+}
+
+/**
+ * A value that is itself a document or an encoding of one: every decoder of ./decode that
+ * recognises it gives named values (scanned as such) and inner texts (scanned again, decoders
+ * included, to a bounded depth: base64 of gzip of JSON is three layers). Anything else goes
+ * through the same assignment scanner as user data, so the two scanners agree.
+ */
+async function scanDecoded(text: string, depth = 0): Promise<Finding[]> {
+    if (depth <= MAX_DEPTH) {
+        for (const layer of decodeLayers(text)) {
+            for (const { name, value, where } of layer.named) {
+                const found = await scanNamedValue(name, value, depth + 1);
+                if (found.length > 0) {
+                    return found.map((f) => ({ ...f, message: `${where} ${f.message}` }));
+                }
+            }
+            for (const { text: inner, where } of layer.texts) {
+                const direct = await valueFindings(inner);
+                const found = direct.length > 0 ? direct : await scanDecoded(inner, depth + 1);
+                if (found.length > 0) {
+                    return found.map((f) => ({ ...f, message: `${where} ${f.message}` }));
+                }
+            }
+            if (layer.findings.length > 0) {
+                return layer.findings;
+            }
         }
     }
     return /[=:\n]/.test(text) ? scanAssignments(text, { yaml: true }) : [];
 }
 
-function scanJson(node: unknown, path: string): Finding[] {
-    const entries: [string, unknown][] = Array.isArray(node)
-        ? node.map((v, i) => [String(i), v])
-        : typeof node === "object" && node !== null
-          ? Object.entries(node)
-          : [];
-    for (const [key, child] of entries) {
-        const at = path === "" ? key : `${path}.${key}`;
-        const found =
-            typeof child === "object" && child !== null
-                ? scanJson(child, at)
-                : Array.isArray(node)
-                  ? scanValue(String(child ?? ""))
-                  : scanNamedValue(key, child);
-        if (found.length > 0) {
-            return found.map((f) => (f.message.startsWith("holds a JSON document") ? f : { ...f, message: `holds a JSON document whose "${at}" ${f.message}` }));
-        }
-    }
-    return [];
-}
+/** Layers deep enough for base64 of gzip of a JSON document; deeper nesting is not a config anyone writes. */
+const MAX_DEPTH = 3;
 
 /** `name = "value"`, `name: 'value'`, `"name": "value"`: quoted literals in code and config files. */
 const QUOTED_ASSIGNMENT = /(?<![\w$-])["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*[:=]\s*(["'])([^"'\n\\]{6,})\2/g;
@@ -317,9 +328,14 @@ function scanAssignments(text: string, options: { yaml: boolean }): Finding[] {
 /**
  * Findings in free text (a code bundle file, EC2 user data): the value patterns anywhere, plus
  * literals (6+ characters, no spaces) assigned to password-like names. `yaml` adds unquoted
- * `key: value` lines, for user data and documents; code bundles leave it off (object literals).
+ * `key: value` lines and the decoders (shell lines, cloud-init, ECS agent settings), for user data
+ * and documents; code bundles leave it off (object literals, and megabytes of minified code).
  */
-export function scanText(text: string, options: { yaml?: boolean } = {}): Finding[] {
-    const findings = scanValue(text).filter((f) => f.kind !== "aws-secret-access-key" || SECRET_ACCESS_KEY_IN_TEXT.test(text));
-    return [...findings, ...scanAssignments(text, { yaml: options.yaml ?? false })];
+export async function scanText(text: string, options: { yaml?: boolean } = {}): Promise<Finding[]> {
+    const findings = (await valueFindings(text)).filter((f) => f.kind !== "aws-secret-access-key" || SECRET_ACCESS_KEY_IN_TEXT.test(text));
+    const assignments = scanAssignments(text, { yaml: options.yaml ?? false });
+    if (!options.yaml || findings.length > 0 || assignments.length > 0) {
+        return [...findings, ...assignments];
+    }
+    return scanDecoded(text);
 }

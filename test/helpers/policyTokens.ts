@@ -1,15 +1,15 @@
 /**
  * Credential-shaped values for the scanner's tests, made at run time from random bytes: the
  * repository holds no token literal, not even a fake one (a committed one would be flagged by
- * every secret scanner, ours included). One generator per gitleaks rule id of
- * policy/lib/tokenFormats.ts.
+ * every secret scanner, ours included). One generator per format: the own formats of
+ * policy/lib/tokenFormats.ts (by anchor) and the preset formats the issue's classes need, each
+ * with the rule expected to find it (`TOKEN_ANCHOR`).
  */
 import { randomBytes, randomInt } from "node:crypto";
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
 const HEX = "0123456789abcdef";
-const ALPHA = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const BECH32 = "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L";
 
 /** `n` random characters of `alphabet`. */
@@ -22,53 +22,86 @@ const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64ur
 /** Prefixes split so that no line of this file looks like a token either. */
 const p = (...parts: string[]) => parts.join("");
 
-export const TOKEN_GENERATORS: Record<string, () => string> = {
-    "github-pat": () => p("gh", "p_") + randomChars(ALNUM, 36),
-    "github-fine-grained-pat": () => p("github", "_pat_") + randomChars(ALNUM, 22) + "_" + randomChars(ALNUM, 59),
-    "github-oauth": () => p("gh", "o_") + randomChars(ALNUM, 36),
-    "github-app-token": () => p("gh", "s_") + randomChars(ALNUM, 36),
-    "github-refresh-token": () => p("gh", "r_") + randomChars(ALNUM, 36),
-    "gitlab-pat": () => p("gl", "pat-") + randomChars(ALNUM, 20),
-    "gitlab-runner-authentication-token": () => p("gl", "rt-") + randomChars(ALNUM, 20),
-    "gitlab-deploy-token": () => p("gl", "dt-") + randomChars(ALNUM, 20),
-    "slack-bot-token": () => p("xo", "xb-") + digits(12) + "-" + digits(13) + "-" + randomChars(ALNUM, 24),
-    "slack-user-token": () => p("xo", "xp-") + digits(12) + "-" + digits(12) + "-" + digits(13) + "-" + randomChars(HEX, 32),
-    "slack-app-token": () => p("xa", "pp-1-") + "A0" + randomChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 9) + "-" + digits(13) + "-" + randomChars(HEX, 64),
-    "slack-webhook-url": () => p("https://hooks.", "slack.com/services/") + "T" + randomChars(ALNUM, 10) + "/B" + randomChars(ALNUM, 10) + "/" + randomChars(ALNUM, 24),
-    "stripe-access-token": () => p("sk", "_live_") + randomChars(ALNUM, 24),
-    jwt: () => `${b64url({ alg: "HS256", typ: "JWT" })}.${b64url({ sub: randomChars(ALNUM, 12), iat: 1700000000, name: "someone" })}.${randomBytes(32).toString("base64url")}`,
-    "gcp-api-key": () => p("AI", "za") + randomChars(ALNUM + "-_", 35),
-    "npm-access-token": () => p("np", "m_") + randomChars(ALNUM, 36),
-    "pypi-upload-token": () => p("pypi-", "AgEIcHlwaS5vcmc") + randomChars(ALNUM, 60),
-    "pulumi-api-token": () => p("pu", "l-") + randomChars(HEX, 40),
-    "openai-api-key": () => p("sk", "-proj-") + randomChars(ALNUM, 58) + p("T3Blbk", "FJ") + randomChars(ALNUM, 58),
-    "anthropic-api-key": () => p("sk-", "ant-api03-") + randomChars(ALNUM, 93) + "AA",
-    "sendgrid-api-token": () => p("S", "G.") + randomChars(ALNUM, 22) + "." + randomChars(ALNUM, 43),
-    "shopify-access-token": () => p("shp", "at_") + randomChars(HEX, 32),
-    "digitalocean-pat": () => p("do", "p_v1_") + randomChars(HEX, 64),
-    "doppler-api-token": () => p("dp.", "pt.") + randomChars(ALNUM, 43),
-    "hashicorp-tf-api-token": () => randomChars(LOWER_ALNUM, 14) + p(".atlas", "v1.") + randomChars(ALNUM, 67),
-    "vault-service-token": () => p("hv", "s.") + randomChars(ALNUM, 95),
-    "linear-api-key": () => p("lin", "_api_") + randomChars(ALNUM, 40),
-    "postman-api-token": () => p("PM", "AK-") + randomChars(HEX, 24) + "-" + randomChars(HEX, 34),
-    "databricks-api-token": () => p("da", "pi") + randomChars(HEX, 32),
-    "age-secret-key": () => p("AGE-SECRET", "-KEY-1") + randomChars(BECH32, 58),
-    "grafana-service-account-token": () => p("gl", "sa_") + randomChars(ALNUM, 32) + "_" + randomChars(HEX, 8),
-    "new-relic-user-api-key": () => p("NR", "AK-") + randomChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 27),
-    "sentry-user-token": () => p("sntr", "yu_") + randomChars(HEX, 64),
-    "dynatrace-api-token": () => p("dt0", "c01.") + randomChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 24) + "." + randomChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 64),
-    "square-access-token": () => p("EA", "AA") + randomChars(ALNUM + "-_", 60),
-    "flyio-access-token": () => p("fo", "1_") + randomChars(ALNUM, 43),
-    "planetscale-api-token": () => p("pscale", "_tkn_") + randomChars(ALNUM, 43),
-    "rubygems-api-token": () => p("ruby", "gems_") + randomChars(HEX, 48),
-    "sendinblue-api-token": () => p("xkey", "sib-") + randomChars(HEX, 64) + "-" + randomChars(ALNUM, 16),
-    "huggingface-access-token": () => p("h", "f_") + randomChars(ALPHA, 34),
-    "twilio-api-key": () => "SK" + randomChars(HEX, 32),
-    "telegram-bot-api-token": () => digits(10) + ":A" + randomChars(ALNUM, 34),
+const uuid = () => [8, 4, 4, 4, 12].map((n) => randomChars(HEX, n)).join("-");
+const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+const preset = (rule: string) => `@secretlint/secretlint-rule-${rule}`;
+
+interface TokenSpec {
+    /** The rule that must find it: a secretlint preset rule id or an own format's anchor. */
+    anchor: string;
+    /** The class of issue 20 it belongs to, for the per-class tests. */
+    family: "communication" | "access-token" | "registry" | "platform";
+    make: () => string;
+}
+
+export const TOKENS: Record<string, TokenSpec> = {
+    // Personal access tokens and CI tokens.
+    "github-pat": { anchor: preset("github"), family: "access-token", make: () => p("gh", "p_") + randomChars(ALNUM, 36) },
+    "github-fine-grained-pat": { anchor: preset("github"), family: "access-token", make: () => p("github", "_pat_") + randomChars(ALNUM, 22) + "_" + randomChars(ALNUM, 59) },
+    "github-oauth": { anchor: preset("github"), family: "access-token", make: () => p("gh", "o_") + randomChars(ALNUM, 36) },
+    "github-app-token": { anchor: preset("github"), family: "access-token", make: () => p("gh", "s_") + randomChars(ALNUM, 36) },
+    "gitlab-pat": { anchor: preset("gitlab"), family: "access-token", make: () => p("gl", "pat-") + randomChars(ALNUM, 20) },
+    "gitlab-ptt": { anchor: "gitleaks:gitlab-ptt", family: "access-token", make: () => p("gl", "ptt-") + randomChars(HEX, 40) },
+    "gitlab-rrt": { anchor: "gitleaks:gitlab-rrt", family: "access-token", make: () => p("GR13", "48941") + randomChars(ALNUM, 20) },
+    "gitlab-runner-authentication-token": { anchor: "gitleaks:gitlab-runner-authentication-token", family: "access-token", make: () => p("gl", "rt-") + randomChars(ALNUM, 20) },
+    "gitlab-deploy-token": { anchor: "gitleaks:gitlab-deploy-token", family: "access-token", make: () => p("gl", "dt-") + randomChars(ALNUM, 20) },
+    "gitlab-cicd-job-token": { anchor: "gitleaks:gitlab-cicd-job-token", family: "access-token", make: () => p("gl", "cbt-") + randomChars(ALNUM, 2) + "_" + randomChars(ALNUM, 20) },
+    "gitlab-feed-token": { anchor: "gitleaks:gitlab-feed-token", family: "access-token", make: () => p("gl", "ft-") + randomChars(ALNUM, 20) },
+    "gitlab-incoming-mail-token": { anchor: "gitleaks:gitlab-incoming-mail-token", family: "access-token", make: () => p("gl", "imt-") + randomChars(ALNUM, 25) },
+    "gitlab-kubernetes-agent-token": { anchor: "gitleaks:gitlab-kubernetes-agent-token", family: "access-token", make: () => p("gl", "agent-") + randomChars(ALNUM, 50) },
+    "gitlab-oauth-app-secret": { anchor: "gitleaks:gitlab-oauth-app-secret", family: "access-token", make: () => p("gl", "oas-") + randomChars(ALNUM, 64) },
+    "gitlab-scim-token": { anchor: "gitleaks:gitlab-scim-token", family: "access-token", make: () => p("gl", "soat-") + randomChars(ALNUM, 20) },
+    "gitlab-feature-flag-client-token": { anchor: "gitleaks:gitlab-feature-flag-client-token", family: "access-token", make: () => p("gl", "ffct-") + randomChars(ALNUM, 20) },
+    "npm-access-token": { anchor: preset("npm"), family: "access-token", make: () => p("np", "m_") + randomChars(ALNUM, 36) },
+    "pypi-upload-token": { anchor: "gitleaks:pypi-upload-token", family: "access-token", make: () => p("pypi-", "AgEIcHlwaS5vcmc") + randomChars(ALNUM, 60) },
+    "rubygems-api-token": { anchor: "gitleaks:rubygems-api-token", family: "access-token", make: () => p("ruby", "gems_") + randomChars(HEX, 48) },
+    "atlassian-api-token": { anchor: "gitleaks:atlassian-api-token", family: "access-token", make: () => p("ATA", "TT3") + randomChars(ALNUM, 186) },
+    // Container registries and artifact stores.
+    "docker-pat": { anchor: preset("docker"), family: "registry", make: () => p("dckr", "_pat_") + randomChars(ALNUM, 27) },
+    "docker-oat": { anchor: "trufflehog:DockerHub", family: "registry", make: () => p("dckr", "_oat_") + randomChars(ALNUM, 32) },
+    "artifactory-api-key": { anchor: "gitleaks:artifactory-api-key", family: "registry", make: () => p("AK", "Cp") + randomChars(ALNUM, 69) },
+    "artifactory-reference-token": { anchor: "gitleaks:artifactory-reference-token", family: "registry", make: () => p("cmV", "md") + randomChars(ALNUM, 59) },
+    // Communication, e-mail and marketing services.
+    "slack-bot-token": { anchor: preset("slack"), family: "communication", make: () => p("xo", "xb-") + digits(12) + "-" + digits(13) + "-" + randomChars(ALNUM, 24) },
+    "slack-user-token": { anchor: preset("slack"), family: "communication", make: () => p("xo", "xp-") + digits(12) + "-" + digits(12) + "-" + digits(13) + "-" + randomChars(HEX, 32) },
+    "slack-webhook-url": { anchor: preset("slack"), family: "communication", make: () => p("https://hooks.", "slack.com/services/") + "T" + randomChars(UPPER_ALNUM, 10) + "/B" + randomChars(UPPER_ALNUM, 10) + "/" + randomChars(ALNUM, 24) },
+    "sendgrid-api-token": { anchor: preset("sendgrid"), family: "communication", make: () => p("S", "G.") + randomChars(ALNUM, 22) + "." + randomChars(ALNUM, 43) },
+    "mailchimp-api-key": { anchor: "trufflehog:Mailchimp", family: "communication", make: () => randomChars(HEX, 32) + p("-u", "s") + digits(2) },
+    "mailgun-private-api-token": { anchor: "gitleaks:mailgun-private-api-token", family: "communication", make: () => p("ke", "y-") + randomChars(HEX, 32) },
+    "sendinblue-api-token": { anchor: "gitleaks:sendinblue-api-token", family: "communication", make: () => p("xkey", "sib-") + randomChars(HEX, 64) + "-" + randomChars(ALNUM, 16) },
+    "microsoft-teams-webhook": {
+        anchor: "gitleaks:microsoft-teams-webhook",
+        family: "communication",
+        make: () => `https://${randomChars(LOWER_ALNUM, 8)}${p(".webhook.", "office.com/webhookb2/")}${uuid()}@${uuid()}/IncomingWebhook/${randomChars(HEX, 32)}/${uuid()}`,
+    },
+    "twilio-api-key": { anchor: "gitleaks:twilio-api-key", family: "communication", make: () => "SK" + randomChars(HEX, 32) },
+    "telegram-bot-api-token": { anchor: "gitleaks:telegram-bot-api-token", family: "communication", make: () => digits(10) + ":A" + randomChars(ALNUM, 34) },
+    // Developer platforms and cloud services.
+    "stripe-access-token": { anchor: preset("stripe"), family: "platform", make: () => p("sk", "_live_") + randomChars(ALNUM, 24) },
+    jwt: { anchor: "gitleaks:jwt", family: "platform", make: () => `${b64url({ alg: "HS256", typ: "JWT" })}.${b64url({ sub: randomChars(ALNUM, 12), iat: 1700000000, name: "someone" })}.${randomBytes(32).toString("base64url")}` },
+    "gcp-api-key": { anchor: "gitleaks:gcp-api-key", family: "platform", make: () => p("AI", "za") + randomChars(ALNUM + "-_", 35) },
+    "pulumi-api-token": { anchor: "gitleaks:pulumi-api-token", family: "platform", make: () => p("pu", "l-") + randomChars(HEX, 40) },
+    "openai-api-key": { anchor: preset("openai"), family: "platform", make: () => p("sk", "-proj-") + randomChars(ALNUM, 58) + p("T3Blbk", "FJ") + randomChars(ALNUM, 58) },
+    "heroku-api-key-v2": { anchor: "gitleaks:heroku-api-key-v2", family: "platform", make: () => p("HRKU", "-AA") + randomChars(ALNUM, 58) },
+    "digitalocean-pat": { anchor: "gitleaks:digitalocean-pat", family: "platform", make: () => p("do", "p_v1_") + randomChars(HEX, 64) },
+    "doppler-api-token": { anchor: "gitleaks:doppler-api-token", family: "platform", make: () => p("dp.", "pt.") + randomChars(ALNUM, 43) },
+    "hashicorp-tf-api-token": { anchor: "gitleaks:hashicorp-tf-api-token", family: "platform", make: () => randomChars(LOWER_ALNUM, 14) + p(".atlas", "v1.") + randomChars(ALNUM, 67) },
+    "postman-api-token": { anchor: "gitleaks:postman-api-token", family: "platform", make: () => p("PM", "AK-") + randomChars(HEX, 24) + "-" + randomChars(HEX, 34) },
+    "age-secret-key": { anchor: "gitleaks:age-secret-key", family: "platform", make: () => p("AGE-SECRET", "-KEY-1") + randomChars(BECH32, 58) },
+    "new-relic-user-api-key": { anchor: "gitleaks:new-relic-user-api-key", family: "platform", make: () => p("NR", "AK-") + randomChars(UPPER_ALNUM, 27) },
+    "sentry-user-token": { anchor: "gitleaks:sentry-user-token", family: "platform", make: () => p("sntr", "yu_") + randomChars(HEX, 64) },
+    "dynatrace-api-token": { anchor: "gitleaks:dynatrace-api-token", family: "platform", make: () => p("dt0", "c01.") + randomChars(UPPER_ALNUM, 24) + "." + randomChars(UPPER_ALNUM, 64) },
+    "square-access-token": { anchor: "gitleaks:square-access-token", family: "platform", make: () => p("EA", "AA") + randomChars(ALNUM + "-_", 60) },
+    "flyio-access-token": { anchor: "gitleaks:flyio-access-token", family: "platform", make: () => p("fo", "1_") + randomChars(ALNUM, 43) },
+    "planetscale-api-token": { anchor: "gitleaks:planetscale-api-token", family: "platform", make: () => p("pscale", "_tkn_") + randomChars(ALNUM, 43) },
 };
+
+/** Generators by name, for rule tests that need one token of a kind. */
+export const TOKEN_GENERATORS: Record<string, () => string> = Object.fromEntries(Object.entries(TOKENS).map(([name, spec]) => [name, spec.make]));
 
 /** The formats whose regex alone is too loose: they count only next to one of these words. */
 export const TOKEN_KEYWORD: Record<string, string> = {
     "twilio-api-key": "twilio",
     "telegram-bot-api-token": "telegram",
+    "mailgun-private-api-token": "mailgun",
 };

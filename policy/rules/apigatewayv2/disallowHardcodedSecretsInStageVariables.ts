@@ -13,10 +13,10 @@ export const disallowHardcodedSecretsInStageVariables = resourceRule({
     rationale: "Stage variables are plain configuration, visible to anyone who can read the API.",
     remediationSteps: "Keep credentials in Secrets Manager; pass only names or ARNs in stage variables.",
     types: [T.apiStage, T.restApiStage],
-    check: (props, report, { type }) => {
+    check: async (props, report, { type }) => {
         const key = type === T.apiStage ? "stageVariables" : "variables";
         for (const [name, value] of Object.entries(asRecord(props[key]) ?? {})) {
-            for (const finding of scanNamedValue(name, value)) {
+            for (const finding of await scanNamedValue(name, value)) {
                 report(`${key}.${name} ${finding.message}`);
             }
         }

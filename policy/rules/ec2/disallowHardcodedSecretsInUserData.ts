@@ -1,21 +1,8 @@
-import { gunzipSync } from "node:zlib";
+import { decodeBase64Text } from "../../lib/decode/base64";
 import { resourceRule } from "../../lib/rule";
 import { scanText } from "../../lib/secretScanner";
 import { T } from "../../lib/types";
 import { knownString } from "../../lib/unknown";
-
-/** Base64 user data as text; gzip-compressed user data (allowed in userDataBase64) is inflated first. */
-function decodeBase64(raw: string): string {
-    const bytes = Buffer.from(raw, "base64");
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-        try {
-            return gunzipSync(bytes).toString("utf8");
-        } catch {
-            return "";
-        }
-    }
-    return bytes.toString("utf8");
-}
 
 /** The user data props of each type and whether they hold base64. */
 function userDataProps(type: string): [key: string, base64: boolean][] {
@@ -34,14 +21,15 @@ export const disallowHardcodedSecretsInUserData = resourceRule({
     rationale: "User data is readable from the instance metadata service and with ec2:DescribeInstanceAttribute.",
     remediationSteps: "Fetch secrets at boot from Secrets Manager or SSM SecureString with the instance role.",
     types: [T.ec2Instance, T.launchTemplate],
-    check: (props, report, { type }) => {
+    check: async (props, report, { type }) => {
         for (const [key, base64] of userDataProps(type)) {
             const raw = knownString(props[key]);
             if (raw === undefined) {
                 continue;
             }
-            const text = base64 && /^[A-Za-z0-9+/=\s]+$/.test(raw) ? decodeBase64(raw) : raw;
-            for (const finding of scanText(text, { yaml: true })) {
+            // Base64 is decoded (and inflated when it is gzip); text that is not base64 is scanned as it is.
+            const text = (base64 ? decodeBase64Text(raw) : undefined) ?? raw;
+            for (const finding of await scanText(text, { yaml: true })) {
                 report(`${key} ${finding.message}`);
             }
         }

@@ -30,11 +30,11 @@ export const disallowHardcodedSecretsInContainerEnvironment = resourceRule({
     remediationSteps:
         "Move the value to Secrets Manager or SSM SecureString and reference it from the container's `secrets` list ({ name, valueFrom: <ARN> }).",
     types: [T.ecsTaskDefinition],
-    check: (props, report) => {
-        containers(props.containerDefinitions).forEach((raw, i) => {
+    check: async (props, report) => {
+        for (const [i, raw] of containers(props.containerDefinitions).entries()) {
             const container = asRecord(raw);
             if (!container) {
-                return;
+                continue;
             }
             const label = `containerDefinitions[${i}]${knownString(container.name) ? ` ("${container.name}")` : ""}`;
             for (const variable of asArray(container.environment)) {
@@ -43,16 +43,17 @@ export const disallowHardcodedSecretsInContainerEnvironment = resourceRule({
                 if (name === undefined) {
                     continue;
                 }
-                for (const finding of scanNamedValue(name, entry?.value)) {
+                for (const finding of await scanNamedValue(name, entry?.value)) {
                     report(`${label}.environment ${name} ${finding.message}`);
                 }
             }
             for (const key of ["command", "entryPoint"]) {
                 const text = asArray(container[key]).filter((part): part is string => typeof part === "string" && !isUnknown(part)).join(" ");
-                for (const finding of scanText(text)) {
+                // Commands are shell lines: `yaml` turns on the shell decoder (`PGPASSWORD=... psql`, `curl -u`).
+                for (const finding of await scanText(text, { yaml: true })) {
                     report(`${label}.${key} ${finding.message}`);
                 }
             }
-        });
+        }
     },
 });

@@ -27,7 +27,7 @@ export const disallowHardcodedSecretsInCode = resourceRule<Config>({
         const { files } = await readCodeFiles(props.code);
         let reported = 0;
         for (const { file, text } of files) {
-            for (const finding of scanText(text)) {
+            for (const finding of await scanText(text)) {
                 if (reported++ >= config.maxReports) {
                     return;
                 }

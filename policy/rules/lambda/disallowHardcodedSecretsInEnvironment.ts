@@ -15,10 +15,10 @@ export const disallowHardcodedSecretsInEnvironment = resourceRule({
     remediationSteps:
         "Store the value in Secrets Manager, pass its ARN (e.g. DB_SECRET_ARN) and read it at runtime, or use IAM database authentication.",
     types: [T.lambdaFunction],
-    check: (props, report) => {
+    check: async (props, report) => {
         const variables = asRecord(asRecord(props.environment)?.variables) ?? {};
         for (const [name, value] of Object.entries(variables)) {
-            for (const finding of scanNamedValue(name, value)) {
+            for (const finding of await scanNamedValue(name, value)) {
                 report(`environment variable ${name} ${finding.message}`);
             }
         }

@@ -13,13 +13,13 @@ export const disallowHardcodedSecretsInPlainParameter = resourceRule({
     rationale: "String parameters are not encrypted and are readable with ssm:GetParameter.",
     remediationSteps: "Use type SecureString (with a CMK) or Secrets Manager for credentials.",
     types: [T.ssmParameter],
-    check: (props, report, { name }) => {
+    check: async (props, report, { name }) => {
         if (isUnknown(props.type) || knownString(props.type) === "SecureString") {
             return;
         }
         const parameterName = knownString(props.name) ?? name;
         for (const key of ["value", "insecureValue"]) {
-            for (const finding of scanNamedValue(parameterName, props[key])) {
+            for (const finding of await scanNamedValue(parameterName, props[key])) {
                 report(`parameter ${parameterName} (${key}) ${finding.message}`);
             }
         }

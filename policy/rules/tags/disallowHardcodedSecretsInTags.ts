@@ -12,9 +12,9 @@ export const disallowHardcodedSecretsInTags = resourceRule({
     rationale: "Tags are readable account-wide and copied into billing and inventory tools.",
     remediationSteps: "Remove the credential from tags and rotate it.",
     types: "all",
-    check: (props, report) => {
+    check: async (props, report) => {
         for (const [name, value] of Object.entries(asRecord(props.tags) ?? {})) {
-            for (const finding of scanNamedValue(name, value)) {
+            for (const finding of await scanNamedValue(name, value)) {
                 report(`tag ${name} ${finding.message}`);
             }
         }

@@ -14,35 +14,35 @@ const arn = fc
     .map(([service, region, account, resource]) => `arn:aws:${service}:${region}:${account}:${resource}`);
 
 describe("lib: scanner and parser properties", () => {
-    it("never flags an ARN, whatever the name", () => {
-        fc.assert(
-            fc.property(fc.string({ maxLength: 30 }), arn, (name, value) => {
-                assert.deepEqual(scanNamedValue(name, value), []);
+    it("never flags an ARN, whatever the name", async () => {
+        await fc.assert(
+            fc.asyncProperty(fc.string({ maxLength: 30 }), arn, async (name, value) => {
+                assert.deepEqual(await scanNamedValue(name, value), []);
             }),
         );
     });
 
-    it("never flags numbers and booleans under *_TTL_* and *_SECONDS names", () => {
-        fc.assert(
-            fc.property(fc.constantFrom("SECRET_TTL_SECONDS", "TOKEN_TTL", "PASSWORD_CACHE_SECONDS"), fc.oneof(fc.nat(), fc.boolean()), (name, value) => {
-                assert.deepEqual(scanNamedValue(name, value), []);
-                assert.deepEqual(scanNamedValue(name, String(value)), []);
+    it("never flags numbers and booleans under *_TTL_* and *_SECONDS names", async () => {
+        await fc.assert(
+            fc.asyncProperty(fc.constantFrom("SECRET_TTL_SECONDS", "TOKEN_TTL", "PASSWORD_CACHE_SECONDS"), fc.oneof(fc.nat(), fc.boolean()), async (name, value) => {
+                assert.deepEqual(await scanNamedValue(name, value), []);
+                assert.deepEqual(await scanNamedValue(name, String(value)), []);
             }),
         );
     });
 
-    it("always flags a literal of 6+ letters and digits under DB_PASSWORD", () => {
-        fc.assert(
-            fc.property(fc.stringMatching(/^[a-z0-9]{6,20}$/), (value) => {
-                assert.equal(scanNamedValue("DB_PASSWORD", value).length, 1);
+    it("always flags a literal of 6+ letters and digits under DB_PASSWORD", async () => {
+        await fc.assert(
+            fc.asyncProperty(fc.stringMatching(/^[a-z0-9]{6,20}$/), async (value) => {
+                assert.equal((await scanNamedValue("DB_PASSWORD", value)).length, 1);
             }),
         );
     });
 
-    it("never throws on arbitrary text or documents", () => {
-        fc.assert(
-            fc.property(fc.string({ maxLength: 200 }), (text) => {
-                scanText(text);
+    it("never throws on arbitrary text or documents", async () => {
+        await fc.assert(
+            fc.asyncProperty(fc.string({ maxLength: 200 }), async (text) => {
+                await scanText(text, { yaml: true });
                 parsePolicyDocument(text);
             }),
         );

@@ -44,9 +44,9 @@ describe("lib: secretScanner", () => {
             ["DB_SECRET_ARN", "hunter2", "password-like-name"],
         ];
         for (const [name, value, kind] of positives) {
-            it(`reports ${kind} for ${name}=${JSON.stringify(value).slice(0, 40)}`, () => {
+            it(`reports ${kind} for ${name}=${JSON.stringify(value).slice(0, 40)}`, async () => {
                 assert.deepEqual(
-                    scanNamedValue(name, value).map((f) => f.kind),
+                    (await scanNamedValue(name, value)).map((f) => f.kind),
                     [kind],
                 );
             });
@@ -92,15 +92,15 @@ describe("lib: secretScanner", () => {
             ["API_KEY", "x-api-key"],
         ];
         for (const [name, value] of negatives) {
-            it(`does not report ${name}=${JSON.stringify(value).slice(0, 40)}`, () => {
-                assert.deepEqual(scanNamedValue(name, value), []);
+            it(`does not report ${name}=${JSON.stringify(value).slice(0, 40)}`, async () => {
+                assert.deepEqual(await scanNamedValue(name, value), []);
             });
         }
 
-        it("never echoes the secret value in a finding message", () => {
+        it("never echoes the secret value in a finding message", async () => {
             const messages = [
-                ...scanNamedValue("DB_PASSWORD", "hunter2-unique"),
-                ...scanNamedValue("URL", "mysql://app:hunter2-unique@db/x"),
+                ...(await scanNamedValue("DB_PASSWORD", "hunter2-unique")),
+                ...(await scanNamedValue("URL", "mysql://app:hunter2-unique@db/x")),
             ].map((f) => f.message);
             assert.ok(messages.length === 2);
             assert.ok(messages.every((m) => !m.includes("hunter2-unique")));
@@ -108,14 +108,14 @@ describe("lib: secretScanner", () => {
     });
 
     describe("name and value helpers", () => {
-        it("splits snake, camel, kebab and dotted names into words", () => {
+        it("splits snake, camel, kebab and dotted names into words", async () => {
             assert.deepEqual(nameWords("DB_APP_SECRET_ARN"), ["db", "app", "secret", "arn"]);
             assert.deepEqual(nameWords("dbPasswordArn"), ["db", "password", "arn"]);
             assert.deepEqual(nameWords("api-key.value"), ["api", "key", "value"]);
             assert.deepEqual(nameWords("HTTPSProxyToken"), ["https", "proxy", "token"]);
         });
 
-        it("treats reference and setting suffixes as not password-like", () => {
+        it("treats reference and setting suffixes as not password-like", async () => {
             assert.equal(isSecretLikeName("DB_SECRET_ARN"), false);
             assert.equal(isSecretLikeName("SECRET_TTL_SECONDS"), false);
             assert.equal(isSecretLikeName("DB_SECRET"), true);
@@ -123,51 +123,52 @@ describe("lib: secretScanner", () => {
             assert.equal(isSecretLikeName("keyboard"), false);
         });
 
-        it("recognizes placeholders but not literals", () => {
+        it("recognizes placeholders but not literals", async () => {
             assert.equal(isReferenceOrPlaceholder("${var.password}"), true);
-            assert.equal(isReferenceOrPlaceholder("changeme"), false);
+            assert.equal(isReferenceOrPlaceholder("changeme"), true);
+            assert.equal(isReferenceOrPlaceholder("changeme-2024-prod"), false);
         });
     });
 
     describe("scanValue", () => {
-        it("reports nothing for a git SHA, a UUID or a handler name", () => {
+        it("reports nothing for a git SHA, a UUID or a handler name", async () => {
             for (const value of ["da39a3ee5e6b4b0d3255bfef95601890afd80709", "123e4567-e89b-12d3-a456-426614174000", "src/handler.main"]) {
-                assert.deepEqual(scanValue(value), [], value);
+                assert.deepEqual(await scanValue(value), [], value);
             }
         });
     });
 
     describe("scanText", () => {
-        it("reports a quoted assignment to a password-like name in code", () => {
-            const findings = scanText('const config = { host: "db", password: "s3cr3t-pass" };');
+        it("reports a quoted assignment to a password-like name in code", async () => {
+            const findings = (await scanText('const config = { host: "db", password: "s3cr3t-pass" };'));
             assert.deepEqual(findings.map((f) => f.kind), ["password-like-name"]);
         });
 
-        it("does not report a constant holding its own header name, but does report a passphrase", () => {
-            assert.deepEqual(scanText('const X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token";'), []);
-            assert.deepEqual(scanText('const DB_PASSWORD = "correct-horse-battery";').map((f) => f.kind), ["password-like-name"]);
+        it("does not report a constant holding its own header name, but does report a passphrase", async () => {
+            assert.deepEqual(await scanText('const X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token";'), []);
+            assert.deepEqual((await scanText('const DB_PASSWORD = "correct-horse-battery";')).map((f) => f.kind), ["password-like-name"]);
         });
 
-        it("reports a literal assigned to a property", () => {
-            assert.deepEqual(scanText('process.env.DB_PASSWORD = "hunter2hunter";').map((f) => f.kind), ["password-like-name"]);
+        it("reports a literal assigned to a property", async () => {
+            assert.deepEqual((await scanText('process.env.DB_PASSWORD = "hunter2hunter";')).map((f) => f.kind), ["password-like-name"]);
         });
 
-        it("reports an exported password in a shell script", () => {
-            assert.deepEqual(scanText("#!/bin/bash\nexport DB_PASSWORD=s3cr3tpass\n").map((f) => f.kind), ["password-like-name"]);
+        it("reports an exported password in a shell script", async () => {
+            assert.deepEqual((await scanText("#!/bin/bash\nexport DB_PASSWORD=s3cr3tpass\n")).map((f) => f.kind), ["password-like-name"]);
         });
 
-        it("reports a literal password in a SQL migration, not a placeholder", () => {
-            assert.deepEqual(scanText("CREATE USER 'app'@'%' IDENTIFIED BY 's3cr3t';").map((f) => f.kind), ["password-like-name"]);
-            assert.deepEqual(scanText("CREATE USER 'app'@'%' IDENTIFIED WITH AWSAuthenticationPlugin AS 'RDS';"), []);
-            assert.deepEqual(scanText("ALTER USER 'app'@'%' IDENTIFIED BY '${APP_PASSWORD}';"), []);
+        it("reports a literal password in a SQL migration, not a placeholder", async () => {
+            assert.deepEqual((await scanText("CREATE USER 'app'@'%' IDENTIFIED BY 's3cr3t';")).map((f) => f.kind), ["password-like-name"]);
+            assert.deepEqual(await scanText("CREATE USER 'app'@'%' IDENTIFIED WITH AWSAuthenticationPlugin AS 'RDS';"), []);
+            assert.deepEqual(await scanText("ALTER USER 'app'@'%' IDENTIFIED BY '${APP_PASSWORD}';"), []);
         });
 
-        it("reports a secret access key only next to its name", () => {
-            assert.deepEqual(scanText(`aws_secret_access_key = ${SECRET_ACCESS_KEY}\n`).map((f) => f.kind), ["aws-secret-access-key"]);
-            assert.deepEqual(scanText(`const id = "${SECRET_ACCESS_KEY}";`), []);
+        it("reports a secret access key only next to its name", async () => {
+            assert.deepEqual((await scanText(`aws_secret_access_key = ${SECRET_ACCESS_KEY}\n`)).map((f) => f.kind), ["aws-secret-access-key"]);
+            assert.deepEqual(await scanText(`const id = "${SECRET_ACCESS_KEY}";`), []);
         });
 
-        it("does not report code that reads secrets at runtime", () => {
+        it("does not report code that reads secrets at runtime", async () => {
             const code = [
                 "const password = process.env.DB_PASSWORD;",
                 "const secret = await client.send(new GetSecretValueCommand({ SecretId: process.env.DB_SECRET_ARN }));",
@@ -175,7 +176,7 @@ describe("lib: secretScanner", () => {
                 'if (secret ? "--secret" : "--plaintext") {}',
                 'exports.configSecretKeysEnvKey = "PULUMI_CONFIG_SECRET_KEYS";',
             ].join("\n");
-            assert.deepEqual(scanText(code), []);
+            assert.deepEqual(await scanText(code), []);
         });
     });
 });
@@ -183,19 +184,19 @@ describe("lib: secretScanner", () => {
 describe("lib: secretScanner, structured values (issue 10)", () => {
     const pw = generatedPassword();
 
-    it("reads inline shell assignments after export, -e, --env and --build-arg, not bare a=b in code", () => {
+    it("reads inline shell assignments after export, -e, --env and --build-arg, not bare a=b in code", async () => {
         for (const line of [
             `cd /srv && export TOKEN=${pw}; ./start`,
             `docker run -e DB_PASSWORD=${pw} orders`,
             `docker run --env=API_KEY=${pw} orders`,
             `docker build --build-arg NPM_TOKEN=${pw} .`,
         ]) {
-            assert.deepEqual(scanText(line).map((f) => f.kind), ["password-like-name"], line);
+            assert.deepEqual((await scanText(line)).map((f) => f.kind), ["password-like-name"], line);
         }
-        assert.deepEqual(scanText(`for(;;){token=nextToken();o.password=e.password}`), []);
+        assert.deepEqual(await scanText(`for(;;){token=nextToken();o.password=e.password}`), []);
     });
 
-    it("gives a named value and user data the same verdict for the same document", () => {
+    it("gives a named value and user data the same verdict for the same document", async () => {
         const documents = [
             `db:\n  password: ${pw}\n`,
             `{"password": "${pw}"}`,
@@ -205,14 +206,14 @@ describe("lib: secretScanner, structured values (issue 10)", () => {
         ];
         for (const doc of documents) {
             assert.deepEqual(
-                scanNamedValue("SETTINGS", doc).length > 0,
-                scanText(doc, { yaml: true }).length > 0,
+                (await scanNamedValue("SETTINGS", doc)).length > 0,
+                (await scanText(doc, { yaml: true })).length > 0,
                 doc,
             );
         }
     });
 
-    it("treats KMS aliases and multi-Region key ids as references", () => {
+    it("treats KMS aliases and multi-Region key ids as references", async () => {
         assert.equal(isReferenceOrPlaceholder("alias/aws/secretsmanager"), true);
         assert.equal(isReferenceOrPlaceholder("mrk-0123456789abcdef0123456789abcdef"), true);
         assert.equal(isReferenceOrPlaceholder("alias-not-really"), false);

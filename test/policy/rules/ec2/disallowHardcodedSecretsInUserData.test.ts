@@ -47,7 +47,7 @@ describe("rule: disallow-hardcoded-secrets-in-user-data (formats, inline assignm
         const instance = withProp(withProp(ec2Instance(), "userData", undefined), "userDataBase64", gzipSync(script).toString("base64"));
         const messages = await runPolicy(rule, instance);
         assert.equal(messages.length, 1);
-        assert.match(messages[0]!, /^userDataBase64 contains a GitHub personal access token .*\(gitleaks: github-pat\)$/);
+        assert.match(messages[0]!, /^userDataBase64 contains a GitHub token .*\(secretlint: github\)$/);
     });
 
     it("reports docker run -e DB_PASSWORD=... in the middle of a line, not -e DB_PASSWORD=$VAR", async () => {

@@ -29,7 +29,7 @@ describe("rule: disallow-hardcoded-secrets-in-container-environment", () => {
     it("reports a GitHub token under a neutral name, masked", async () => {
         const token = TOKEN_GENERATORS["github-pat"]!();
         const [message] = await runPolicy(rule, withContainer((c) => c.environment.push({ name: "UPSTREAM", value: token })));
-        assert.match(message!, /^containerDefinitions\[0\] \("worker"\)\.environment UPSTREAM contains a GitHub personal access token .* \(gitleaks: github-pat\)$/);
+        assert.match(message!, /^containerDefinitions\[0\] \("worker"\)\.environment UPSTREAM contains a GitHub token .* \(secretlint: github\)$/);
         assert.ok(!message!.includes(token.slice(4)));
     });
 

@@ -50,10 +50,10 @@ describe("rule: disallow-hardcoded-secrets-in-lambda-environment", () => {
 });
 
 describe("rule: disallow-hardcoded-secrets-in-lambda-environment (formats, documents, false alarms)", () => {
-    it("reports a Slack bot token under a neutral name, naming its gitleaks id and masking it", async () => {
+    it("reports a Slack bot token under a neutral name, naming the secretlint rule and masking it", async () => {
         const token = TOKEN_GENERATORS["slack-bot-token"]!();
         const messages = await runPolicy(rule, withVariable("NOTIFY", token));
-        assert.deepEqual(messages, [`environment variable NOTIFY contains a Slack bot token ${maskToken(token)} (gitleaks: slack-bot-token)`]);
+        assert.deepEqual(messages, [`environment variable NOTIFY contains a Slack token or webhook URL ${maskToken(token)} (secretlint: slack)`]);
         assert.ok(!messages[0]!.includes(token.slice(4)));
     });
 
@@ -69,7 +69,7 @@ describe("rule: disallow-hardcoded-secrets-in-lambda-environment (formats, docum
 
     it("reports a password in a YAML document", async () => {
         assert.deepEqual(await runPolicy(rule, withVariable("APP_CONFIG", `db:\n  host: proxy\n  password: ${pw}\n`)), [
-            'environment variable APP_CONFIG assigns a literal to the password-like name "password"',
+            'environment variable APP_CONFIG holds a YAML document whose "db.password" has a password-like name and holds a literal value',
         ]);
     });
 

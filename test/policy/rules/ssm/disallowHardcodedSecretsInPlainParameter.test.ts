@@ -35,7 +35,7 @@ describe("rule: disallow-hardcoded-secrets-in-plain-ssm-parameters (formats and 
     it("reports an npm token in a String parameter with a neutral name", async () => {
         const messages = await runPolicy(rule, withProp(ssmParameter(), "value", TOKEN_GENERATORS["npm-access-token"]!()));
         assert.equal(messages.length, 1);
-        assert.match(messages[0]!, /^parameter \/orders\/dev\/db-host \(value\) contains an npm access token .*\(gitleaks: npm-access-token\)$/);
+        assert.match(messages[0]!, /^parameter \/orders\/dev\/db-host \(value\) contains an npm access token .*\(secretlint: npm\)$/);
     });
 
     it("reports a password in a JSON document parameter and passes the same document without it", async () => {

@@ -28,7 +28,7 @@ describe("rule: disallow-hardcoded-secrets-in-tags (formats)", () => {
     it("reports a Slack webhook URL in a tag with a neutral name, not a tag naming a KMS alias", async () => {
         const messages = await runPolicy(rule, withProp(rdsInstance(), "tags", { Project: "orders", Alerts: TOKEN_GENERATORS["slack-webhook-url"]!() }));
         assert.equal(messages.length, 1);
-        assert.match(messages[0]!, /^tag Alerts contains a Slack webhook URL .*\(gitleaks: slack-webhook-url\)$/);
+        assert.match(messages[0]!, /^tag Alerts contains a Slack token or webhook URL .*\(secretlint: slack\)$/);
         assert.deepEqual(await runPolicy(rule, withProp(rdsInstance(), "tags", { Project: "orders", EncryptionKey: "alias/orders-dev" })), []);
     });
 });

@@ -1,0 +1,73 @@
+/**
+ * Credentials on shell command lines (user data, container commands, .env-style values), as
+ * named values for the scanner's password-like-name check:
+ * - assignments before a command: `PGPASSWORD=... psql -h db`, `env API_TOKEN=... ./run`;
+ * - options that carry a credential: `curl -u user:pass`, `--user=user:pass`, `docker login -p ...`,
+ *   `--password=...`, `--token ...`, `mysql -p<password>`, `sshpass -p ...`.
+ * Hand-written rather than a shell parser: one line at a time, no expansion, and only these
+ * shapes are needed; quoted words are unquoted, `$VAR` values are left to the placeholder check.
+ */
+
+export interface NamedValue {
+    name: string;
+    value: string;
+}
+
+/** Words of a line: double- or single-quoted strings unquoted, other runs of non-blanks as they are. */
+export function shellWords(line: string): string[] {
+    return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+/** Options whose value is a `user:password` pair (curl, wget, httpie, docker, git credential URLs). */
+const USER_PASSWORD_OPTIONS = new Set(["-u", "--user", "--proxy-user", "--http-user"]);
+/** Commands whose `-p<value>` or `-p <value>` is a password (mysql clients take it attached). */
+const PASSWORD_P_COMMANDS = new Set(["mysql", "mysqladmin", "mysqldump", "mysqlsh", "mariadb", "sshpass", "docker", "podman", "buildah", "skopeo", "helm", "oras"]);
+
+/** The credentials one shell line carries, by the name they are known under. */
+export function shellLineCredentials(line: string): NamedValue[] {
+    const words = shellWords(line.replace(/(^|\s)#.*$/, "$1"));
+    const found: NamedValue[] = [];
+    let i = 0;
+    // Leading assignments, also after `export`, `env` or `sudo -E`.
+    while (i < words.length && /^(export|env|sudo|-E|readonly|local|declare)$/.test(words[i]!)) {
+        i++;
+    }
+    for (; i < words.length; i++) {
+        const m = ASSIGNMENT.exec(words[i]!);
+        if (!m) {
+            break;
+        }
+        found.push({ name: m[1]!, value: m[2]! });
+    }
+    const command = (words[i] ?? "").split("/").pop()!;
+    for (let j = i + 1; j < words.length; j++) {
+        const word = words[j]!;
+        const [option, attached] = word.startsWith("--") && word.includes("=") ? [word.slice(0, word.indexOf("=")), word.slice(word.indexOf("=") + 1)] : [word, undefined];
+        const next = () => attached ?? words[j + 1] ?? "";
+        if (USER_PASSWORD_OPTIONS.has(option) || /^-u[^-\s]/.test(word)) {
+            const pair = word.startsWith("-u") && word.length > 2 && !word.startsWith("--") ? word.slice(2) : next();
+            const colon = pair.indexOf(":");
+            if (colon > 0) {
+                found.push({ name: "password", value: pair.slice(colon + 1) });
+            }
+        } else if (option.startsWith("--") && option.length > 2 && option !== "--password-stdin") {
+            // --password, --db-password, --token, --api-key, --client-secret...: the scanner decides by the name.
+            const value = next();
+            if (value !== "" && !value.startsWith("-")) {
+                found.push({ name: option.slice(2), value });
+            }
+        } else if (PASSWORD_P_COMMANDS.has(command) && /^-p/.test(word)) {
+            const value = word.length > 2 ? word.slice(2) : command === "mysql" || command === "mysqladmin" || command === "mysqldump" ? "" : next();
+            if (value !== "") {
+                found.push({ name: "password", value });
+            }
+        }
+    }
+    return found;
+}
+
+/** The credentials of every line of a script (continuation lines joined). */
+export function shellCredentials(text: string): NamedValue[] {
+    return text.replace(/\\\r?\n/g, " ").split(/\r?\n|;|&&|\|\|/).flatMap(shellLineCredentials);
+}
