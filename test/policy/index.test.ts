@@ -15,6 +15,7 @@ import { packName, policies } from "../../policy/pack";
 import { FIXTURE_PROJECT, FIXTURE_STACK } from "../helpers/fixtureValues";
 import { UNKNOWN } from "../helpers/policy";
 import { rdsInstance } from "../helpers/policyFixtures";
+import { TOKEN_GENERATORS } from "../helpers/policyTokens";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -77,6 +78,15 @@ describe("index: the pack served by the policy SDK", function () {
         assert.deepEqual(diagnostics, [
             { policy: "disallow-public-database", message: "RDS instances (including Aurora cluster instances) must not be publicly accessible.\npubliclyAccessible is true" },
         ]);
+    });
+
+    it("reports a token found by secretlint, which the pack loads as an ES module from CommonJS", async () => {
+        // secretlint is ESM only: this is the CLI's ts-node loading it through import(), not tsx.
+        const token = TOKEN_GENERATORS["github-fine-grained-pat"]!();
+        const response = await analyze(client, "aws:lambda/function:Function", "api", { environment: { variables: { UPSTREAM: token } } });
+        const messages = response.getDiagnosticsList().filter((d) => d.getPolicyname() === "disallow-hardcoded-secrets-in-lambda-environment").map((d) => d.getMessage());
+        assert.equal(messages.length, 1, JSON.stringify(messages));
+        assert.match(messages[0]!, /environment variable UPSTREAM contains a GitHub token .*\(secretlint: github\)$/);
     });
 
     it("neither fails nor reports when values are unknown during preview", async () => {
