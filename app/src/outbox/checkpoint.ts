@@ -27,9 +27,11 @@ export class RelayCheckpoint {
     /** Takes the lease for `leaseMs` and returns the position to publish after, or undefined when another run holds it. */
     async acquire(leaseMs: number): Promise<number | undefined> {
         const taken = await this.db.query<ResultSetHeader>(
-            "UPDATE relay_checkpoints SET lease_owner = ?, lease_until = DATE_ADD(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND) " +
+            // A run that waited for the lease clears its own name as successor once it holds the lease.
+            "UPDATE relay_checkpoints SET lease_owner = ?, lease_until = DATE_ADD(UTC_TIMESTAMP(6), INTERVAL ? MICROSECOND), " +
+                "lease_successor = IF(lease_successor = ?, NULL, lease_successor) " +
                 "WHERE relay = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < UTC_TIMESTAMP(6))",
-            [this.owner, Math.round(leaseMs * 1000), this.relay, this.owner],
+            [this.owner, Math.round(leaseMs * 1000), this.owner, this.relay, this.owner],
             { retryOnFatal: true },
         );
         if (taken.affectedRows !== 1) {
@@ -57,6 +59,35 @@ export class RelayCheckpoint {
         if (updated.affectedRows !== 1) {
             throw new LeaseLostError(`The ${this.relay} relay's lease passed to another run`);
         }
+    }
+
+    /**
+     * Says that this run waits for the lease (taken by another run), so that the holder hands it over at its next poll
+     * instead of keeping it to the end of its time; the last run to say so is the one named.
+     */
+    async queue(): Promise<void> {
+        await this.db.query(
+            "UPDATE relay_checkpoints SET lease_successor = ? WHERE relay = ? AND lease_owner IS NOT NULL AND lease_owner <> ?",
+            [this.owner, this.relay, this.owner],
+            { retryOnFatal: true },
+        );
+    }
+
+    /**
+     * Whether another run waits to take the lease over (see `queue`).
+     * @throws LeaseLostError when this run no longer holds the lease.
+     */
+    async successorWaiting(): Promise<boolean> {
+        const rows = await this.db.query<(RowDataPacket & { successor: string | null })[]>(
+            "SELECT lease_successor AS successor FROM relay_checkpoints WHERE relay = ? AND lease_owner = ?",
+            [this.relay, this.owner],
+            { retryOnFatal: true },
+        );
+        const [row] = rows;
+        if (row === undefined) {
+            throw new LeaseLostError(`The ${this.relay} relay's lease passed to another run`);
+        }
+        return row.successor !== null && row.successor !== this.owner;
     }
 
     /** Gives the lease up, so that the next run need not wait for it to end. */

@@ -14,6 +14,8 @@ export interface PublishOptions {
     readonly maxAttempts: number;
     /** Backoff before attempt n+1: base × 2^(n-1), with full jitter. */
     readonly baseDelayMs: number;
+    /** PutEvents requests in flight at once (1: one after the other). */
+    readonly maxInFlight?: number;
     readonly sleep?: (ms: number) => Promise<void>;
     readonly random?: () => number;
 }
@@ -25,6 +27,12 @@ export interface PublishOutcome {
     /** Why the first entry that was never accepted failed, when one was not. */
     readonly failure?: { readonly index: number; readonly code: string; readonly message?: string };
 }
+
+/**
+ * The codes EventBridge answers when the account's PutEvents quota is used up, for a whole request or per entry
+ * (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEventsResultEntry.html: retryable).
+ */
+const THROTTLED = new Set(["ThrottlingException"]);
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -53,22 +61,54 @@ export function chunkEntries<T extends Pick<BusEntry, "Source" | "DetailType" | 
 }
 
 /**
- * Publishes entries in order. A request that partly fails (FailedEntryCount > 0) is retried with the failed entries
- * only, after a backoff; a request that fails as a whole (throttled beyond the SDK's own retries, endpoint down) is
- * retried the same way. Once an entry has failed every attempt, later requests are not sent: the checkpoint could not
- * pass that entry anyway, and the next run starts from it.
+ * Publishes entries with up to `maxInFlight` PutEvents requests at once, cut by `chunkEntries` and sent in position
+ * order. A request that partly fails (FailedEntryCount > 0) is retried with the failed entries only, after a backoff;
+ * a request that fails as a whole (throttled beyond the SDK's own retries, endpoint down) is retried the same way.
+ * A throttled answer holds back every request of the batch for that backoff, not only its own retry, so the relay
+ * slows down as a whole against the account's quota. Once an entry has failed every attempt, no further request is
+ * sent: the checkpoint could not pass that entry anyway, and the next round starts from it; the requests already in
+ * flight finish.
+ *
+ * With `orderIds` (one per entry), a request that carries an event of an order is sent only once the requests
+ * carrying that order's earlier events have been answered (and their retries with them): the bus never has two
+ * requests of one order in flight at once, so each order's events reach it in position order, except within one
+ * request, whose entries EventBridge takes in no promised order, and across a give-up (the next round sends again).
+ *
+ * Hand-written rather than p-limit or p-map: the window must also wait per order, share one throttling pause and stop
+ * sending at the first give-up, which neither offers.
  */
-export async function publishInOrder(putEvents: PutEvents, entries: readonly BusEntry[], options: PublishOptions): Promise<PublishOutcome> {
+export async function publishInOrder(
+    putEvents: PutEvents,
+    entries: readonly BusEntry[],
+    options: PublishOptions,
+    orderIds?: readonly string[],
+): Promise<PublishOutcome> {
     const sleep = options.sleep ?? defaultSleep;
     const random = options.random ?? Math.random;
+    const maxInFlight = Math.max(1, options.maxInFlight ?? 1);
     const accepted = new Array<boolean>(entries.length).fill(false);
-    let offset = 0;
-    for (const chunk of chunkEntries(entries)) {
-        let pending = chunk.map((_, index) => offset + index);
+    let failure: PublishOutcome["failure"];
+    let throttled: Promise<void> | undefined;
+
+    const backOff = async (attempt: number, wasThrottled: boolean) => {
+        const delay = Math.floor(random() * options.baseDelayMs * 2 ** (attempt - 2));
+        if (!wasThrottled) {
+            await sleep(delay);
+            return;
+        }
+        // One pause for everyone: the requests about to go wait for it too (see `send`).
+        throttled ??= sleep(delay).finally(() => (throttled = undefined));
+        await throttled;
+    };
+
+    const send = async (indexes: readonly number[]): Promise<void> => {
+        let pending: number[] = [...indexes];
         let lastFailure: { index: number; code: string; message?: string } | undefined;
         for (let attempt = 1; attempt <= options.maxAttempts && pending.length > 0; attempt += 1) {
             if (attempt > 1) {
-                await sleep(Math.floor(random() * options.baseDelayMs * 2 ** (attempt - 2)));
+                await backOff(attempt, lastFailure !== undefined && THROTTLED.has(lastFailure.code));
+            } else if (throttled !== undefined) {
+                await throttled;
             }
             const sending = pending;
             let result: PutEventsResult;
@@ -96,14 +136,40 @@ export async function publishInOrder(putEvents: PutEvents, entries: readonly Bus
                 lastFailure = { index: first, code: answer?.ErrorCode ?? "NoAnswer", ...(answer?.ErrorMessage ? { message: answer.ErrorMessage } : {}) };
             }
         }
-        offset += chunk.length;
-        if (pending.length > 0) {
-            return summarize(accepted, lastFailure);
+        if (pending.length > 0 && lastFailure !== undefined && (failure === undefined || lastFailure.index < failure.index)) {
+            failure = lastFailure;
         }
-    }
-    return summarize(accepted, undefined);
-}
+    };
 
+    const inFlight = new Set<Promise<void>>();
+    const lastRequestOf = new Map<string, Promise<void>>();
+    let offset = 0;
+    for (const chunk of chunkEntries(entries)) {
+        const indexes = chunk.map((_, n) => offset + n);
+        offset += chunk.length;
+        while (inFlight.size >= maxInFlight && failure === undefined) {
+            await Promise.race(inFlight);
+        }
+        if (failure !== undefined) {
+            break;
+        }
+        const keys = orderIds === undefined ? [] : [...new Set(indexes.map((index) => orderIds[index] as string))];
+        const earlier = [...new Set(keys.map((key) => lastRequestOf.get(key)).filter((p): p is Promise<void> => p !== undefined))];
+        const request = (async () => {
+            await Promise.all(earlier);
+            if (failure === undefined) {
+                await send(indexes);
+            }
+        })();
+        for (const key of keys) {
+            lastRequestOf.set(key, request);
+        }
+        inFlight.add(request);
+        void request.finally(() => inFlight.delete(request));
+    }
+    await Promise.all(inFlight);
+    return summarize(accepted, failure);
+}
 function summarize(accepted: readonly boolean[], failure: PublishOutcome["failure"]): PublishOutcome {
     const firstMissing = accepted.indexOf(false);
     const acceptedPrefix = firstMissing === -1 ? accepted.length : firstMissing;

@@ -93,5 +93,69 @@ describe("outbox: publisher", () => {
             assert.equal(outcome.acceptedPrefix, 1);
             assert.equal(outcome.failure?.code, "NoAnswer");
         });
+
+        it("keeps at most maxInFlight requests in flight and still reports the contiguous prefix", async () => {
+            let open = 0;
+            let most = 0;
+            const put: PutEvents = async (entries) => {
+                open += 1;
+                most = Math.max(most, open);
+                await new Promise((resolve) => setImmediate(resolve));
+                open -= 1;
+                return { FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: "x" })) };
+            };
+            const outcome = await publishInOrder(put, Array.from({ length: 95 }, (_, n) => entry(n)), { ...noSleep, maxInFlight: 4 });
+            assert.deepEqual(outcome, { acceptedPrefix: 95, accepted: 95 });
+            assert.equal(most, 4);
+        });
+
+        it("moves the prefix only to the first entry given up on, though later requests in flight were accepted", async () => {
+            const bus = fakeBus((n) => (n === 12 ? "InternalFailure" : undefined));
+            const outcome = await publishInOrder(bus.put, Array.from({ length: 60 }, (_, n) => entry(n)), { ...noSleep, maxInFlight: 3 });
+            assert.equal(outcome.acceptedPrefix, 12);
+            assert.deepEqual(outcome.failure, { index: 12, code: "InternalFailure", message: "no" });
+            const sent = new Set(bus.calls.flat());
+            assert.ok(!sent.has(59), "no request is sent after the give-up");
+        });
+
+        it("sends an order's next request only after the one carrying its earlier events was answered", async () => {
+            const answered: number[] = [];
+            const started: number[][] = [];
+            const put: PutEvents = async (entries) => {
+                const ns = numbers(entries);
+                started.push(ns);
+                // The first request is the slowest: without the per-order wait, the third would overtake it.
+                await new Promise((resolve) => setTimeout(resolve, ns[0] === 0 ? 20 : 1));
+                answered.push(ns[0] as number);
+                return { FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: "x" })) };
+            };
+            // Orders: a for entries 0-9 and 25, b for 10-19, c for 20-24.
+            const orderIds = Array.from({ length: 26 }, (_, n) => (n < 10 || n === 25 ? "a" : n < 20 ? "b" : "c"));
+            await publishInOrder(put, Array.from({ length: 26 }, (_, n) => entry(n)), { ...noSleep, maxInFlight: 3 }, orderIds);
+            assert.deepEqual(started.map((ns) => ns[0]), [0, 10, 20]);
+            assert.deepEqual(answered, [10, 0, 20], "the request holding a's later event went out only once a's first was answered");
+        });
+
+        it("holds every request back for the backoff of a throttled one, then sends them all", async () => {
+            const log: string[] = [];
+            let release!: () => void;
+            const pause = new Promise<void>((resolve) => (release = resolve));
+            const bus = fakeBus((n, call) => (n === 0 && call === 1 ? "ThrottlingException" : undefined));
+            const put: PutEvents = async (entries) => {
+                log.push(`send ${numbers(entries)[0]}`);
+                return bus.put(entries);
+            };
+            const sleep = async (ms: number) => {
+                log.push(`pause ${ms}`);
+                await pause;
+            };
+            const publishing = publishInOrder(put, Array.from({ length: 30 }, (_, n) => entry(n)), { ...noSleep, maxInFlight: 2, sleep });
+            await new Promise((resolve) => setTimeout(resolve, 10));
+            assert.deepEqual(log, ["send 0", "send 10", "pause 50"], "the third request waits for the pause");
+            release();
+            const outcome = await publishing;
+            assert.deepEqual(outcome, { acceptedPrefix: 30, accepted: 30 });
+            assert.deepEqual(log.slice(3).sort(), ["send 0", "send 20"]);
+        });
     });
 });
