@@ -55,6 +55,25 @@ export class Outbox {
         });
     }
 
+    /**
+     * The highest committed position, read without the gate's lock: a cheap look, once caught up, whether anything new
+     * has committed since. It may be below a position an append in flight still holds, so only `highWaterMark` bounds a read.
+     */
+    async latestCommitted(): Promise<number> {
+        const rows = await this.db.query<HighRow[]>("SELECT MAX(seq) AS high FROM events", [], { retryOnFatal: true });
+        return Number(rows[0]?.high ?? 0);
+    }
+
+    /** How long ago, in the database's clock, the first event after `position` was appended; 0 when there is none. */
+    async oldestAgeMsAfter(position: number): Promise<number> {
+        const rows = await this.db.query<(RowDataPacket & { age: string | number | null })[]>(
+            "SELECT TIMESTAMPDIFF(MICROSECOND, created_at, UTC_TIMESTAMP(6)) AS age FROM events WHERE seq > ? ORDER BY seq LIMIT 1",
+            [position],
+            { retryOnFatal: true },
+        );
+        return Math.max(0, Number(rows[0]?.age ?? 0) / 1000);
+    }
+
     /** Events with `after` < position ≤ `upTo`, oldest first, at most `limit`. */
     async read(after: number, upTo: number, limit: number): Promise<OutboxRow[]> {
         const rows = await this.db.query<EventRow[]>(

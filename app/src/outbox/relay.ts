@@ -5,16 +5,22 @@ import { LeaseLostError, type RelayCheckpoint } from "./checkpoint";
 import { entrySize, PUT_EVENTS_LIMITS, toBusEntry, type BusEntry } from "./contract";
 import type { Outbox, OutboxRow } from "./outbox";
 import { publishInOrder, type PublishOptions, type PutEvents } from "./publisher";
+import { RELAY_TUNING_DEFAULTS } from "./tuning";
 
-/** What a relay run counts; written as EMF metrics by the handler (EventsPublished, EventsParked, RelayBacklog). */
+/** What a relay run counts; written as EMF metrics by the handler (EventsPublished, EventsParked, RelayBacklog, OldestUnpublishedAge). */
 export interface RelayRunResult {
-    readonly status: "caughtUp" | "outOfTime" | "publishFailed" | "leaseHeld" | "leaseLost";
+    readonly status: "caughtUp" | "handedOver" | "outOfTime" | "publishFailed" | "leaseHeld" | "leaseLost";
     readonly published: number;
     readonly parked: number;
     /** The checkpoint when the run ended. */
     readonly position: number;
     /** Events after the checkpoint when the run ended (0 once caught up). */
     readonly backlog: number;
+    /**
+     * The age of the oldest event the run found still unpublished, at worst over the run, in milliseconds: how late
+     * events were, which is what an operator wants to know (0 when it never found one waiting).
+     */
+    readonly oldestUnpublishedAgeMs: number;
 }
 
 export interface RelayOptions {
@@ -30,6 +36,16 @@ export interface RelayOptions {
     readonly remainingMs: () => number;
     /** No new round starts with less time left than this: a round must finish, checkpoint included, before the timeout. */
     readonly reserveMs?: number;
+    /**
+     * Set (as deployed): the run waits for a lease another run holds, and once caught up keeps looking for new events
+     * every `pollMs` until a successor waits for the lease or its time runs out. Unset: it returns at once when the
+     * lease is held, and as soon as it has caught up (tests, a one-off drain).
+     */
+    readonly pollMs?: number;
+    /** The longest pause between rounds while the bus keeps refusing an entry (polling runs only). */
+    readonly maxBackoffMs?: number;
+    readonly sleep?: (ms: number) => Promise<void>;
+    readonly now?: () => number;
 }
 
 type Prepared = { readonly row: OutboxRow; readonly entry: BusEntry } | { readonly row: OutboxRow; readonly parkReason: string };
@@ -67,38 +83,94 @@ export function prepare(row: OutboxRow, eventBusName: string): Prepared {
     return { row, entry };
 }
 
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Takes the lease; a polling run that finds it held says it waits (`queue`) and tries again every `pollMs`. */
+async function takeLease(options: RelayOptions, hasTime: () => boolean, sleep: (ms: number) => Promise<void>): Promise<number | undefined> {
+    const { checkpoint, pollMs } = options;
+    // The lease outlives the invocation by a margin, so no other run starts while this one can still write.
+    const leaseMs = () => options.remainingMs() + 5_000;
+    let start = await checkpoint.acquire(leaseMs());
+    if (start !== undefined || pollMs === undefined) {
+        return start;
+    }
+    await checkpoint.queue();
+    while (start === undefined && hasTime()) {
+        await sleep(pollMs);
+        start = await checkpoint.acquire(leaseMs());
+    }
+    return start;
+}
+
 /**
- * One relay run: takes the lease, then publishes rounds of events after the checkpoint until it catches up with the
- * high-water mark, runs out of time, or an entry keeps failing. The checkpoint advances only past events the bus
- * accepted (or rows parked), in position order, so a crash anywhere repeats events (at least once) and never skips one.
+ * One relay run: takes the lease, then publishes rounds of events after the checkpoint up to the high-water mark. The
+ * checkpoint advances only past events the bus accepted (or rows parked), in position order, so a crash anywhere
+ * repeats events (at least once) and never skips one.
+ *
+ * As deployed (`pollMs` set) a run is a long invocation: EventBridge Scheduler starts one a minute, the function's
+ * timeout is longer than that, and each run keeps draining and polling while it holds the lease, so events are found
+ * within `pollMs` of their commit instead of on the next minute. The next run waits for the lease (`queue`); the
+ * holder sees it waiting at its next poll and hands over (releases), so there is one active relay at a time and no
+ * gap beyond a poll. Without a successor the holder keeps going until only `reserveMs` is left. A bus that keeps
+ * refusing an entry is tried again after a growing pause, from the checkpoint, for as long as the run lasts.
  */
 export async function runRelay(options: RelayOptions): Promise<RelayRunResult> {
-    const batchSize = options.batchSize ?? 100;
+    const batchSize = options.batchSize ?? RELAY_TUNING_DEFAULTS.batchSize;
     const reserveMs = options.reserveMs ?? 10_000;
-    const publish: PublishOptions = { maxAttempts: 4, baseDelayMs: 200, ...options.publish };
-    const { outbox, checkpoint, logger } = options;
+    const publish: PublishOptions = { maxAttempts: 4, baseDelayMs: 200, maxInFlight: RELAY_TUNING_DEFAULTS.maxInFlight, ...options.publish };
+    const maxBackoffMs = options.maxBackoffMs ?? 5_000;
+    const sleep = options.sleep ?? defaultSleep;
+    const now = options.now ?? Date.now;
+    const { outbox, checkpoint, logger, pollMs } = options;
+    const hasTime = () => options.remainingMs() > reserveMs;
+    // A pause never runs into the reserve.
+    const pause = (ms: number) => sleep(Math.max(0, Math.min(ms, options.remainingMs() - reserveMs)));
 
-    // The lease outlives the invocation by a margin, so no other run starts while this one can still write.
-    const start = await checkpoint.acquire(options.remainingMs() + 5_000);
+    const start = await takeLease(options, hasTime, pause);
     if (start === undefined) {
         logger.info("Another relay run holds the lease; nothing to do");
-        return { status: "leaseHeld", published: 0, parked: 0, position: -1, backlog: -1 };
+        return { status: "leaseHeld", published: 0, parked: 0, position: -1, backlog: -1, oldestUnpublishedAgeMs: -1 };
     }
     let position: number = start;
     let published = 0;
     let parked = 0;
-    let status: RelayRunResult["status"] = "outOfTime";
+    let oldestAgeMs = 0;
+    let caughtUp = false;
+    let failures = 0;
+    let handedOver = false;
     try {
-        while (options.remainingMs() > reserveMs) {
-            const high = await outbox.highWaterMark();
-            if (high <= position) {
-                status = "caughtUp";
+        while (hasTime()) {
+            if (pollMs !== undefined && (await checkpoint.successorWaiting())) {
+                handedOver = true;
                 break;
             }
+            if (caughtUp) {
+                await pause(pollMs ?? 0);
+                if ((await outbox.latestCommitted()) <= position) {
+                    continue;
+                }
+            }
+            const high = await outbox.highWaterMark();
+            if (high <= position) {
+                caughtUp = true;
+                if (pollMs === undefined) {
+                    break;
+                }
+                continue;
+            }
+            caughtUp = false;
             const rows = await outbox.read(position, high, batchSize);
+            if (rows[0] !== undefined) {
+                oldestAgeMs = Math.max(oldestAgeMs, now() - Date.parse(fromSqlDateTime(rows[0].createdAt)));
+            }
             const prepared = rows.map((row) => prepare(row, options.eventBusName));
             const publishable = prepared.filter((item): item is Extract<Prepared, { entry: BusEntry }> => "entry" in item);
-            const outcome = await publishInOrder(options.putEvents, publishable.map((item) => item.entry), publish);
+            const outcome = await publishInOrder(
+                options.putEvents,
+                publishable.map((item) => item.entry),
+                publish,
+                publishable.map((item) => item.row.orderId),
+            );
             published += outcome.accepted;
 
             // The new checkpoint: every row up to the first entry the bus never accepted; parked rows count as done.
@@ -127,25 +199,35 @@ export async function runRelay(options: RelayOptions): Promise<RelayRunResult> {
                 await checkpoint.advance(reached);
                 position = reached;
             }
-            if (outcome.failure !== undefined) {
-                logger.warn("PutEvents kept failing; the next run starts again from the checkpoint", {
-                    position,
-                    errorCode: outcome.failure.code,
-                    errorMessage: outcome.failure.message,
-                });
-                status = "publishFailed";
+            if (outcome.failure === undefined) {
+                failures = 0;
+                continue;
+            }
+            failures += 1;
+            logger.warn("PutEvents kept failing; trying again from the checkpoint", {
+                position,
+                errorCode: outcome.failure.code,
+                errorMessage: outcome.failure.message,
+            });
+            if (pollMs === undefined) {
                 break;
             }
+            await pause(Math.min(maxBackoffMs, publish.baseDelayMs * 2 ** failures));
         }
     } catch (error) {
         if (!(error instanceof LeaseLostError)) {
             throw error;
         }
         logger.warn("The lease passed to another run; stopping", { position });
-        return { status: "leaseLost", published, parked, position, backlog: -1 };
+        return { status: "leaseLost", published, parked, position, backlog: -1, oldestUnpublishedAgeMs: oldestAgeMs };
     } finally {
+        // Releasing is also the hand-over: the successor's next try takes the lease.
         await checkpoint.release().catch((error: unknown) => logger.warn("Could not release the relay lease", { error }));
     }
+    const status: RelayRunResult["status"] = failures > 0 ? "publishFailed" : handedOver ? "handedOver" : caughtUp ? "caughtUp" : "outOfTime";
     const backlog = status === "caughtUp" ? 0 : await outbox.countAfter(position);
-    return { status, published, parked, position, backlog };
+    if (backlog > 0) {
+        oldestAgeMs = Math.max(oldestAgeMs, await outbox.oldestAgeMsAfter(position));
+    }
+    return { status, published, parked, position, backlog, oldestUnpublishedAgeMs: Math.round(oldestAgeMs) };
 }

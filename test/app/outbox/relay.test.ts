@@ -61,7 +61,7 @@ describe("outbox: relay (against MariaDB and the EventBridge stub)", function ()
         assert.deepEqual([...positions].sort((a, b) => a - b), positions);
         assert.equal(await checkpointPosition(admin), positions[2]);
         // A second run finds nothing new.
-        assert.deepEqual(await events.runRelay(), { status: "caughtUp", published: 0, parked: 0, position: positions[2], backlog: 0 });
+        assert.deepEqual(await events.runRelay(), { status: "caughtUp", published: 0, parked: 0, position: positions[2], backlog: 0, oldestUnpublishedAgeMs: 0 });
     });
 
     it("does not skip an append that commits after a later one: the high-water mark waits for it", async () => {
