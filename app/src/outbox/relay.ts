@@ -224,8 +224,8 @@ export async function runRelay(options: RelayOptions): Promise<RelayRunResult> {
         // Releasing is also the hand-over: the successor's next try takes the lease.
         await checkpoint.release().catch((error: unknown) => logger.warn("Could not release the relay lease", { error }));
     }
-    const status: RelayRunResult["status"] = failures > 0 ? "publishFailed" : handedOver ? "handedOver" : caughtUp ? "caughtUp" : "outOfTime";
-    const backlog = status === "caughtUp" ? 0 : await outbox.countAfter(position);
+    const backlog = caughtUp && failures === 0 ? 0 : await outbox.countAfter(position);
+    const status: RelayRunResult["status"] = failures > 0 ? "publishFailed" : handedOver ? "handedOver" : backlog === 0 ? "caughtUp" : "outOfTime";
     if (backlog > 0) {
         oldestAgeMs = Math.max(oldestAgeMs, await outbox.oldestAgeMsAfter(position));
     }

@@ -8,7 +8,7 @@ import { EventStore, type NewEvent } from "../../../app/src/orders/eventStore";
 import { RelayCheckpoint } from "../../../app/src/outbox/checkpoint";
 import { runRelay } from "../../../app/src/outbox/relay";
 import { useLocalEnvironment } from "../support/localEnvironment";
-import { checkpointPosition, freshEvents, maxPosition } from "../support/localEvents";
+import { checkpointOwner, checkpointPosition, freshEvents, maxPosition } from "../support/localEvents";
 
 const created = (): NewEvent => ({ eventId: randomUUID(), type: "OrderCreated", data: { customerId: "relay" } });
 const added = (quantity = 1): NewEvent => ({ eventId: randomUUID(), type: "ItemAdded", data: { sku: "s", quantity, unitPrice: 2.5 } });
@@ -205,4 +205,102 @@ describe("outbox: relay (against MariaDB and the EventBridge stub)", function ()
         assert.equal(result.published, 0);
         assert.equal(result.backlog, 5);
     });
+
+    describe("as deployed: a long run that polls while it holds the lease", () => {
+        /** Waits for `condition` (checked every 10 ms, for at most 10 s): the runs below go on until told to stop. */
+        async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
+            for (let tries = 0; tries < 1000; tries += 1) {
+                if (await condition()) {
+                    return;
+                }
+                await sleep(10);
+            }
+            throw new Error(`timed out waiting until ${what}`);
+        }
+        /** A run's remaining time: plenty until `stop()`, then none, as when its invocation nears the timeout. */
+        function budget() {
+            let stopped = false;
+            return { remainingMs: () => (stopped ? 0 : 60_000), stop: () => void (stopped = true) };
+        }
+        const polling = { pollMs: 10, reserveMs: 1_000 };
+        const versionsOf = (events: LocalEvents, orderId: string) => details(events).filter((d) => d.orderId === orderId).map((d) => d.version);
+
+        it("publishes events appended while it polls, and ends caught up, lease released, when its time runs out", async () => {
+            events = await freshEvents(local.env(), admin);
+            const time = budget();
+            const run = runRelay({ ...events.relay, ...polling, remainingMs: time.remainingMs });
+            const first = await appendOrder(1);
+            await until(() => events!.bus.accepted.length === 2, "the first order is published");
+            const second = await appendOrder();
+            await until(() => events!.bus.accepted.length === 3, "the second order is published");
+            time.stop();
+            const result = await run;
+            assert.deepEqual([result.status, result.published, result.backlog], ["caughtUp", 3, 0]);
+            assert.deepEqual([versionsOf(events, first), versionsOf(events, second)], [[1, 2], [1]]);
+            assert.ok(result.oldestUnpublishedAgeMs >= 0);
+            const [rows] = await admin.query<RowDataPacket[]>("SELECT lease_owner FROM relay_checkpoints WHERE relay = 'eventbridge'");
+            assert.equal(rows[0]?.lease_owner, null);
+        });
+
+        it("hands the lease to the next run, which waited for it, and each event is published once", async () => {
+            events = await freshEvents(local.env(), admin);
+            const a = budget();
+            const holder = runRelay({ ...events.relay, ...polling, remainingMs: a.remainingMs });
+            const before = await appendOrder();
+            await until(() => events!.bus.accepted.length === 1, "the holder publishes");
+            const b = budget();
+            const successor = runRelay({ ...events.relay, ...polling, checkpoint: new RelayCheckpoint(events.relay.db, "eventbridge"), remainingMs: b.remainingMs });
+            const handed = await holder;
+            assert.equal(handed.status, "handedOver", "the holder left as soon as a successor waited, with time to spare");
+            const after = await appendOrder(2);
+            await until(() => events!.bus.accepted.length === 4, "the successor publishes");
+            b.stop();
+            const taken = await successor;
+            assert.deepEqual([taken.status, taken.published], ["caughtUp", 3]);
+            assert.deepEqual([versionsOf(events, before), versionsOf(events, after)], [[1], [1, 2, 3]]);
+            assert.equal(await checkpointPosition(admin), await maxPosition(admin));
+        });
+
+        it("keeps a run that waits for the lease out until the holder leaves", async () => {
+            events = await freshEvents(local.env(), admin);
+            const a = budget();
+            // The holder cannot see a successor (as if it were busy): the waiting run must not start beside it.
+            const busy = Object.create(events.relay.checkpoint) as RelayCheckpoint;
+            busy.successorWaiting = async () => false;
+            const holder = runRelay({ ...events.relay, ...polling, checkpoint: busy, remainingMs: a.remainingMs });
+            await until(async () => (await checkpointOwner(admin)) === busy.owner, "the holder has the lease");
+            const b = budget();
+            const waiting = new RelayCheckpoint(events.relay.db, "eventbridge");
+            const successor = runRelay({ ...events.relay, ...polling, checkpoint: waiting, remainingMs: b.remainingMs });
+            await appendOrder();
+            await until(() => events!.bus.accepted.length === 1, "the holder publishes");
+            await sleep(50);
+            assert.equal(await checkpointOwner(admin), busy.owner, "the waiting run has not taken the lease");
+            a.stop();
+            assert.equal((await holder).status, "caughtUp");
+            await until(async () => (await checkpointOwner(admin)) === waiting.owner, "the waiting run takes the lease");
+            b.stop();
+            assert.equal((await successor).published, 0);
+            assert.equal(events.bus.accepted.length, 1);
+        });
+
+        it("tries again after a pause while the bus keeps refusing, and catches up once it accepts, within the same run", async () => {
+            let refusing = true;
+            events = await freshEvents(local.env(), admin, {
+                refuse: (entry) => (refusing && (JSON.parse(entry.Detail) as OrderEventDetail).version === 2 ? "ThrottlingException" : undefined),
+            });
+            const time = budget();
+            const run = runRelay({ ...events.relay, ...polling, publish: { baseDelayMs: 1 }, maxBackoffMs: 5, remainingMs: time.remainingMs });
+            const orderId = await appendOrder(2);
+            await until(() => events!.bus.calls.length >= 8, "the relay has tried several rounds");
+            refusing = false;
+            await until(() => versionsOf(events!, orderId).includes(2), "the refused event is accepted");
+            time.stop();
+            const result = await run;
+            assert.equal(result.status, "caughtUp");
+            assert.deepEqual([...new Set(versionsOf(events, orderId))].sort(), [1, 2, 3], "nothing lost or skipped");
+            assert.equal(await checkpointPosition(admin), await maxPosition(admin));
+        });
+    });
 });
+

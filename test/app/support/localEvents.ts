@@ -10,7 +10,7 @@ import { silentLogger } from "./silentLogger";
  */
 export async function freshEvents(env: LocalEnvironment, admin: Connection, stub: Omit<EventBridgeStubOptions, "deliver"> = {}): Promise<LocalEvents> {
     await admin.query(
-        "UPDATE relay_checkpoints SET position = (SELECT COALESCE(MAX(seq), 0) FROM events), lease_owner = NULL, lease_until = NULL WHERE relay = 'eventbridge'",
+        "UPDATE relay_checkpoints SET position = (SELECT COALESCE(MAX(seq), 0) FROM events), lease_owner = NULL, lease_until = NULL, lease_successor = NULL WHERE relay = 'eventbridge'",
     );
     return startLocalEvents(env.apiEnv, { logger: silentLogger(), stub });
 }
@@ -23,4 +23,9 @@ export async function checkpointPosition(admin: Connection): Promise<number> {
 export async function maxPosition(admin: Connection): Promise<number> {
     const [rows] = await admin.query<RowDataPacket[]>("SELECT COALESCE(MAX(seq), 0) AS high FROM events");
     return Number(rows[0]?.high);
+}
+
+export async function checkpointOwner(admin: Connection): Promise<string | null> {
+    const [rows] = await admin.query<RowDataPacket[]>("SELECT lease_owner FROM relay_checkpoints WHERE relay = 'eventbridge'");
+    return (rows[0]?.lease_owner as string | null | undefined) ?? null;
 }
