@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { RELAY_TUNING_DEFAULTS, type RelayTuning } from "./outbox/tuning";
 import { describeIssues } from "./validation";
 
 /**
@@ -182,6 +183,8 @@ function loadFunctionConfig(env: Environment, what: string, defaults?: Readonly<
 export interface RelayConfig extends ApiConfig {
     /** EVENT_BUS_NAME: the custom bus the relay publishes to. */
     readonly eventBusName: string;
+    /** RELAY_POLL_MS, RELAY_MAX_IN_FLIGHT, RELAY_BATCH_SIZE (app/src/outbox/tuning.ts). */
+    readonly tuning: RelayTuning;
 }
 
 export type ProjectorConfig = ApiConfig;
@@ -189,16 +192,32 @@ export type ProjectorConfig = ApiConfig;
 // Event bus names: 1-256 of A-Z a-z 0-9 . _ - / (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_CreateEventBus.html).
 const eventBusName = /^[/.\-_A-Za-z0-9]{1,256}$/;
 
-/** Reads the relay function's environment: the API's database settings, plus EVENT_BUS_NAME. */
+// Bounds: polling faster than 50 ms buys nothing against EventBridge's own delivery latency, slower than 5 s misses
+// the lag goal; EventBridge takes 10 entries a request, so 1000 rows are 100 requests a round.
+const relayTuningSchema = z.lazy(() =>
+    z.object({
+        RELAY_POLL_MS: integer(50, 5_000),
+        RELAY_MAX_IN_FLIGHT: integer(1, 50),
+        RELAY_BATCH_SIZE: integer(10, 1_000),
+    }),
+);
+const relayTuningDefaults = {
+    RELAY_POLL_MS: String(RELAY_TUNING_DEFAULTS.pollMs),
+    RELAY_MAX_IN_FLIGHT: String(RELAY_TUNING_DEFAULTS.maxInFlight),
+    RELAY_BATCH_SIZE: String(RELAY_TUNING_DEFAULTS.batchSize),
+};
+
+/** Reads the relay function's environment: the API's database settings, plus EVENT_BUS_NAME and the relay's tuning. */
 export function loadRelayConfig(env: Environment): RelayConfig {
     const base = loadFunctionConfig(env, "relay", { POWERTOOLS_SERVICE_NAME: "orders-relay" });
+    const tuning = parse(relayTuningSchema, env, "relay", relayTuningDefaults);
     const bus = env.EVENT_BUS_NAME?.trim() ?? "";
     if (!eventBusName.test(bus)) {
         throw new ConfigError(
             `Invalid relay environment: EVENT_BUS_NAME ${bus === "" ? "is required" : "must be 1-256 of A-Z a-z 0-9 . _ - /"} (the custom bus's name, set by the stack)`,
         );
     }
-    return { ...base, eventBusName: bus };
+    return { ...base, eventBusName: bus, tuning: { pollMs: tuning.RELAY_POLL_MS, maxInFlight: tuning.RELAY_MAX_IN_FLIGHT, batchSize: tuning.RELAY_BATCH_SIZE } };
 }
 
 /** Reads the projector function's environment: the API's database settings. */

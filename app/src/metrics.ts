@@ -143,6 +143,11 @@ export const RELAY_METRICS = {
     eventsParked: "EventsParked",
     /** Events after the checkpoint when the run ended: 0 once caught up. */
     relayBacklog: "RelayBacklog",
+    /**
+     * Seconds: the age of the oldest event the run found unpublished, at worst over the run (a run lasts about the
+     * schedule's minute). What the backlog alarm and the dashboard show: how late the bus and GET /orders are.
+     */
+    oldestUnpublishedAge: "OldestUnpublishedAge",
 } as const;
 
 /** The projector's metrics (service `orders-projector`). */
@@ -153,10 +158,16 @@ export const PROJECTOR_METRICS = {
     staleEventsIgnored: "StaleEventsIgnored",
 } as const;
 
-/** Writes one EMF document with the given counts (zeros included, so a quiet minute charts as 0, not as a gap). */
-export function publishCounts(metrics: Metrics, counts: Readonly<Record<string, number>>): void {
+/**
+ * Writes one EMF document with the given counts (zeros included, so a quiet minute charts as 0, not as a gap), and
+ * the given durations in seconds.
+ */
+export function publishCounts(metrics: Metrics, counts: Readonly<Record<string, number>>, seconds: Readonly<Record<string, number>> = {}): void {
     for (const [name, value] of Object.entries(counts)) {
         metrics.addMetric(name, MetricUnit.Count, value);
+    }
+    for (const [name, value] of Object.entries(seconds)) {
+        metrics.addMetric(name, MetricUnit.Seconds, value);
     }
     metrics.publishStoredMetrics();
 }

@@ -8,10 +8,11 @@ import { runRelay, type RelayRunResult } from "./outbox/relay";
 let container: RelayContainer | undefined;
 
 /**
- * The relay function: EventBridge Scheduler invokes it every minute (the payload is ignored). Each run drains the
- * event store into the bus until it catches up or its time budget ends. It throws (so Lambda counts an error and the
- * alarm fires) when it cannot start or the database fails; a bus that keeps refusing ends the run normally, logged,
- * with the backlog metric growing.
+ * The relay function: EventBridge Scheduler invokes it every minute (the payload is ignored), with a timeout longer
+ * than that minute. Each run waits for the lease if the previous one still holds it, then drains the event store
+ * into the bus and keeps polling every RELAY_POLL_MS until the next run waits for the lease or its time budget ends
+ * (`runRelay`). It throws (so Lambda counts an error and the alarm fires) when it cannot start or the database fails;
+ * a bus that keeps refusing is retried within the run, logged, with the oldest-unpublished-age metric growing.
  */
 export async function handler(_event: unknown, context: Pick<Context, "getRemainingTimeInMillis" | "awsRequestId">): Promise<RelayRunResult> {
     try {
@@ -22,7 +23,14 @@ export async function handler(_event: unknown, context: Pick<Context, "getRemain
     }
     const { logger } = container;
     logger.addContext(context as Context);
-    const result = await runRelay({ ...container, remainingMs: () => context.getRemainingTimeInMillis() });
+    const { tuning } = container;
+    const result = await runRelay({
+        ...container,
+        batchSize: tuning.batchSize,
+        publish: { maxInFlight: tuning.maxInFlight },
+        pollMs: tuning.pollMs,
+        remainingMs: () => context.getRemainingTimeInMillis(),
+    });
     container.recordRun(result);
     logger.info("Relay run done", { ...result });
     return result;

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { ConfigError, loadApiConfig, loadMigrateConfig, loadProjectorConfig, loadRelayConfig } from "../../app/src/config";
+import { RELAY_TUNING_DEFAULTS } from "../../app/src/outbox/tuning";
 import { FIXTURE_PREFIX, FIXTURE_REGION } from "../helpers/fixtureValues";
 
 const apiBaseline = { DB_HOST: "proxy.example.internal", DB_NAME: "orders", DB_SECRET_ARN: `arn:aws:secretsmanager:${FIXTURE_REGION}:1:secret:app` };
@@ -120,6 +121,18 @@ describe("config", () => {
                     assert.match(error.message, /^Invalid relay environment: EVENT_BUS_NAME/);
                     return true;
                 });
+            }
+        });
+
+        it("paces the relay by RELAY_POLL_MS, RELAY_MAX_IN_FLIGHT and RELAY_BATCH_SIZE, with the tuning defaults", () => {
+            assert.deepEqual(loadRelayConfig({ ...apiBaseline, EVENT_BUS_NAME: "b" }).tuning, RELAY_TUNING_DEFAULTS);
+            const tuned = loadRelayConfig({ ...apiBaseline, EVENT_BUS_NAME: "b", RELAY_POLL_MS: "100", RELAY_MAX_IN_FLIGHT: "4", RELAY_BATCH_SIZE: "200" });
+            assert.deepEqual(tuned.tuning, { pollMs: 100, maxInFlight: 4, batchSize: 200 });
+        });
+
+        it("names a relay tuning variable out of its range", () => {
+            for (const [key, value] of [["RELAY_POLL_MS", "10"], ["RELAY_MAX_IN_FLIGHT", "0"], ["RELAY_BATCH_SIZE", "many"]] as const) {
+                assert.throws(() => loadRelayConfig({ ...apiBaseline, EVENT_BUS_NAME: "b", [key]: value }), new RegExp(`Invalid relay environment: .*${key}`));
             }
         });
 

@@ -8,6 +8,7 @@ import { publishCounts, RELAY_METRICS } from "../metrics";
 import { RelayCheckpoint } from "./checkpoint";
 import { Outbox } from "./outbox";
 import type { PutEvents } from "./publisher";
+import type { RelayTuning } from "./tuning";
 import type { RelayRunResult } from "./relay";
 
 /** The relay's name in relay_checkpoints and parked_events: one relay per destination. */
@@ -27,6 +28,7 @@ export interface RelayContainer {
     readonly checkpoint: RelayCheckpoint;
     readonly putEvents: PutEvents;
     readonly eventBusName: string;
+    readonly tuning: RelayTuning;
     readonly recordRun: (result: RelayRunResult) => void;
 }
 
@@ -47,11 +49,15 @@ export function createRelayContainer(config: RelayConfig, overrides: RelayOverri
         overrides.recordRun ??
         ((result: RelayRunResult) => {
             if (metrics !== undefined && result.backlog >= 0) {
-                publishCounts(metrics, {
-                    [RELAY_METRICS.eventsPublished]: result.published,
-                    [RELAY_METRICS.eventsParked]: result.parked,
-                    [RELAY_METRICS.relayBacklog]: result.backlog,
-                });
+                publishCounts(
+                    metrics,
+                    {
+                        [RELAY_METRICS.eventsPublished]: result.published,
+                        [RELAY_METRICS.eventsParked]: result.parked,
+                        [RELAY_METRICS.relayBacklog]: result.backlog,
+                    },
+                    { [RELAY_METRICS.oldestUnpublishedAge]: result.oldestUnpublishedAgeMs / 1000 },
+                );
             }
         });
     return {
@@ -61,6 +67,7 @@ export function createRelayContainer(config: RelayConfig, overrides: RelayOverri
         checkpoint: new RelayCheckpoint(db, RELAY_NAME),
         putEvents: overrides.putEvents ?? eventBridgePutEvents(),
         eventBusName: config.eventBusName,
+        tuning: config.tuning,
         recordRun,
     };
 }

@@ -11,7 +11,11 @@ import { useLocalEnvironment } from "../support/localEnvironment";
 import { freshEvents } from "../support/localEvents";
 import { FIXTURE_PROJECT } from "../../helpers/fixtureValues";
 
-const context = (remainingMs: number) => ({ awsRequestId: randomUUID(), getRemainingTimeInMillis: () => remainingMs }) as unknown as Context;
+/** An invocation with `remainingMs` left, counting down: the run polls until only its 10 s reserve is left. */
+const context = (remainingMs: number) => {
+    const deadline = Date.now() + remainingMs;
+    return { awsRequestId: randomUUID(), getRemainingTimeInMillis: () => deadline - Date.now() } as unknown as Context;
+};
 
 describe("relay handler (against MariaDB and the EventBridge stub)", function () {
     this.timeout(60_000);
@@ -40,7 +44,7 @@ describe("relay handler (against MariaDB and the EventBridge stub)", function ()
             POWERTOOLS_METRICS_NAMESPACE: `${FIXTURE_PROJECT}-test`,
             POWERTOOLS_LOG_LEVEL: "SILENT",
         };
-        const { result, lines } = await capturingStdout(() => withEnvironment(env, () => handler({}, context(60_000))));
+        const { result, lines } = await capturingStdout(() => withEnvironment(env, () => handler({}, context(10_500))));
         assert.equal(result.status, "caughtUp");
         assert.equal(result.published, 1);
         assert.deepEqual(events.bus.accepted.map((entry) => entry.EventBusName), ["orders-handler-test"]);
@@ -49,6 +53,9 @@ describe("relay handler (against MariaDB and the EventBridge stub)", function ()
         assert.deepEqual(doc._aws.CloudWatchMetrics[0]?.Dimensions, [["service"]]);
         assert.equal(doc.service, "orders-relay");
         assert.deepEqual([doc[RELAY_METRICS.eventsPublished], doc[RELAY_METRICS.eventsParked], doc[RELAY_METRICS.relayBacklog]], [1, 0, 0]);
+        const age = doc._aws.CloudWatchMetrics[0]?.Metrics.find((metric: { Name: string }) => metric.Name === RELAY_METRICS.oldestUnpublishedAge);
+        assert.equal(age?.Unit, "Seconds");
+        assert.equal(typeof doc[RELAY_METRICS.oldestUnpublishedAge], "number");
     });
 
     it("fails the invocation, naming the variable, when its environment is invalid", async () => {
