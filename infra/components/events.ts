@@ -44,7 +44,7 @@ export const RELAY_SERVICE_NAME = "orders-relay";
 export const PROJECTOR_SERVICE_NAME = "orders-projector";
 
 // The relay's and projector's timeouts live with the proxy's borrow limit they bound (lib/functionTimeouts.ts).
-import { PROJECTOR_TIMEOUT_SECONDS, RELAY_TIMEOUT_SECONDS } from "../lib/functionTimeouts";
+import { PROJECTOR_TIMEOUT_SECONDS, RELAY_SCHEDULE_PERIOD_SECONDS, RELAY_TIMEOUT_SECONDS } from "../lib/functionTimeouts";
 export { PROJECTOR_TIMEOUT_SECONDS, RELAY_TIMEOUT_SECONDS };
 
 /**
@@ -60,7 +60,9 @@ const FUNCTION_RETRY = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 21_6
  * Scheduler invokes the relay asynchronously too (Lambda's "Invoke a Lambda function on a schedule" page), so by default
  * Lambda would run a failed run twice more, one and two minutes later, and keep a throttled one queued for six hours:
  * stale runs piling up beside the fresh one the schedule starts every minute. A run carries nothing of its own (it
- * drains from the checkpoint), so none is retried and none waits longer than the minute to the next one.
+ * drains from the checkpoint), so none is retried and none waits longer than the minute to the next one. Each run
+ * lasts about a minute (it polls until the next one takes its lease over, timeout 90 s): a retried or duplicated
+ * delivery would be one more run waiting for the lease, never a second publisher, and with no retries there is none.
  */
 const RELAY_RETRY = { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 } as const;
 
@@ -75,7 +77,8 @@ const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;
  * - The relay runs in the isolated subnets and reaches EventBridge through an interface endpoint (private DNS, so the
  *   SDK's default endpoint resolves to it); the endpoint's policy allows PutEvents on this bus only, and its group
  *   accepts HTTPS from the relay's group only. EventBridge Scheduler starts the relay every minute with a role that may
- *   invoke that function and nothing else.
+ *   invoke that function and nothing else; each run polls for about that minute, until the next takes its lease over
+ *   (lag under 2 s, docs/app.md "Events on the bus").
  * - EventBridge invokes the projector asynchronously. The rule target's retry policy and dead-letter queue cover
  *   deliveries EventBridge could not make; errors inside the function are Lambda's to retry (twice), and then go to the
  *   same queue as an on-failure destination, so an event the read model never got is always in one place.
@@ -122,7 +125,7 @@ export class Events extends pulumi.ComponentResource {
             "relay",
             {
                 ...common,
-                description: "outbox relay: event store to EventBridge, every minute",
+                description: "outbox relay: event store to EventBridge, polling while it holds the lease",
                 files: { "index.js": new pulumi.asset.StringAsset(args.relayCode.code) },
                 environment: {
                     ...access.environment,
@@ -159,13 +162,14 @@ export class Events extends pulumi.ComponentResource {
             "relay-schedule",
             {
                 description: "run the outbox relay",
-                scheduleExpression: "rate(1 minute)",
+                scheduleExpression: `rate(${RELAY_SCHEDULE_PERIOD_SECONDS / 60} minute)`,
                 flexibleTimeWindow: { mode: "OFF" },
                 target: {
                     arn: relay.functionArn,
                     roleArn: schedulerRole.arn,
                     input: JSON.stringify({ source: "schedule" }),
-                    // A missed run is not retried: the next one starts within the minute and drains from the checkpoint.
+                    // A missed run is not retried: the run before it keeps polling until its own reserve (20 s more),
+                    // and the one after starts a minute later and drains from the checkpoint.
                     retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 },
                 },
             },

@@ -377,6 +377,9 @@ export function alarmSpecs<V>(resources: MonitoredResources<V>, t: AlarmThreshol
     ];
 }
 
+/** How old, in seconds, the oldest unpublished event may get before `relay-backlog` counts a minute as late: 15 × the 2 s lag goal. */
+export const RELAY_LATE_SECONDS = 30;
+
 /** The events pipeline's alarms: the relay stalled or failing, events parked, deliveries the consumer gave up on. */
 export function eventAlarmSpecs<V>(events: MonitoredEvents<V>, t: AlarmThresholds): AlarmSpec<V>[] {
     const relayFn = { FunctionName: events.relayFunction.name };
@@ -419,16 +422,17 @@ export function eventAlarmSpecs<V>(events: MonitoredEvents<V>, t: AlarmThreshold
         {
             key: "relay-backlog",
             description:
-                "Events have been waiting to be published for 10 minutes (RelayBacklog above 0 at the end of every run): the bus keeps refusing " +
-                "entries (the relay logs \"PutEvents kept failing\" with the error code), or more events arrive than a run can publish. Check the " +
-                "relay's log group, the EventBridge interface endpoint and its policy, and PutEvents throttling. Threshold: not configurable.",
-            metric: single(relayMetric(RELAY_METRICS.relayBacklog, "Minimum")),
+                `Events have waited more than ${RELAY_LATE_SECONDS} s to be published in 3 of the last 5 minutes (OldestUnpublishedAge, the age of ` +
+                "the oldest event a relay run found unpublished; under 2 s when it keeps up): the bus keeps refusing entries (the relay logs " +
+                "\"PutEvents kept failing\" with the error code), or more events arrive than the relay publishes. Check the relay's log group, the " +
+                "EventBridge interface endpoint and its policy, and PutEvents throttling. GET /orders lags as much. Threshold: not configurable.",
+            metric: single(relayMetric(RELAY_METRICS.oldestUnpublishedAge, "Maximum")),
             comparison: "GreaterThanThreshold",
-            threshold: 0,
-            evaluationPeriods: 10,
-            datapointsToAlarm: 10,
+            threshold: RELAY_LATE_SECONDS,
+            evaluationPeriods: 5,
+            datapointsToAlarm: 3,
             treatMissingData: "notBreaching",
-            basis: "The relay's own metric (app/src/metrics.ts), one datapoint per run; 10 of 10 so that a burst it catches up on does not page",
+            basis: "The relay's own metric (app/src/metrics.ts), one datapoint per run (a run lasts about a minute); 3 of 5 so that one slow hand-over or burst does not page",
         },
         {
             key: "events-parked",

@@ -193,18 +193,21 @@ export function dashboardBody(input: DashboardInput): { widgets: Widget[] } {
         const relay = (name: string, options: Record<string, unknown>): MetricLine => [events.appNamespace, name, APP_METRIC_DIMENSIONS.service, events.relayService, options];
         row(
             6,
-            chart(8, "Relay: events published, parked, backlog at run end", [
+            chart(6, "Relay: age of the oldest unpublished event (seconds)", [relay(RELAY_METRICS.oldestUnpublishedAge, { stat: "Maximum", label: "oldest unpublished" })], {
+                annotations: threshold("relay-backlog", "alarm"),
+            }),
+            chart(6, "Relay: events published, parked, backlog at run end", [
                 relay(RELAY_METRICS.eventsPublished, { stat: "Sum", label: "published" }),
                 relay(RELAY_METRICS.eventsParked, { stat: "Sum", label: "parked" }),
                 relay(RELAY_METRICS.relayBacklog, { stat: "Maximum", label: "backlog" }),
             ]),
-            chart(8, "Relay and projector: runs, errors", [
+            chart(6, "Relay and projector: runs, errors", [
                 line("lambdaInvocations", relayFn, { stat: "Sum", label: "relay runs" }),
                 line("lambdaErrors", relayFn, { stat: "Sum", label: "relay errors" }),
                 line("lambdaInvocations", projectorFn, { stat: "Sum", label: "projector invocations" }),
                 line("lambdaErrors", projectorFn, { stat: "Sum", label: "projector errors" }),
             ]),
-            chart(8, "Events dead-letter queue (messages)", [line("sqsMessagesVisible", { QueueName: events.deadLetterQueueName }, { stat: "Maximum", label: "dead letters" })], {
+            chart(6, "Events dead-letter queue (messages)", [line("sqsMessagesVisible", { QueueName: events.deadLetterQueueName }, { stat: "Maximum", label: "dead letters" })], {
                 annotations: threshold("events-dead-letters", "alarm"),
             }),
         );

@@ -10,8 +10,17 @@
  * enough to leave the function time to give up cleanly.
  */
 
-/** The relay's timeout: a run drains for its budget minus a reserve, and the schedule starts one every minute. */
-export const RELAY_TIMEOUT_SECONDS = 60;
+/** How often EventBridge Scheduler starts a relay run (its `rate(1 minute)`, the shortest rate it takes). */
+export const RELAY_SCHEDULE_PERIOD_SECONDS = 60;
+
+/**
+ * The relay's timeout: longer than the schedule's period, so that each run is still draining when the next one starts
+ * and waits for its lease (app/src/outbox/relay.ts). The run hands over then, after about a minute; the 30 s beyond
+ * cover a next run that starts late (Scheduler's start, a cold start in the VPC, a throttle), minus the run's 10 s
+ * reserve for its last round. Since the relay holds no pooled connection while it polls (RDS Proxy multiplexes between
+ * statements), a longer timeout does not tie up the proxy; it is never the shortest, so it never bounds the borrow timeout.
+ */
+export const RELAY_TIMEOUT_SECONDS = RELAY_SCHEDULE_PERIOD_SECONDS + 30;
 /** The projector's: one event, two or three statements. */
 export const PROJECTOR_TIMEOUT_SECONDS = 10;
 

@@ -91,6 +91,8 @@ for (const stack of ["small", "hardened"] as const) {
             const relayAsync = single(plan, INVOKE_CONFIG, "relay-async").inputs as Record<string, unknown>;
             assert.equal(relayAsync.functionName, relay.name);
             assert.deepEqual([relayAsync.maximumRetryAttempts, relayAsync.maximumEventAgeInSeconds, relayAsync.destinationConfig], [0, 60, undefined]);
+            // Each run polls until the next one takes its lease: its timeout outlasts the schedule's minute.
+            assert.ok(Number(relay.inputs.timeout) > 60, `relay timeout ${String(relay.inputs.timeout)} s`);
             // Scheduler checks the role when the schedule is created.
             assert.ok(single(plan, "aws:scheduler/schedule:Schedule").options.dependsOn.some((urn) => urn.endsWith("::scheduler-invoke")));
         });

@@ -146,7 +146,7 @@ describe("lib: alarms", () => {
 
 describe("lib: alarms for the events pipeline", () => {
     const events = {
-        relayFunction: { name: "orders-relay-fn", timeoutSeconds: 60 },
+        relayFunction: { name: "orders-relay-fn", timeoutSeconds: 90 },
         projectorFunction: { name: "orders-projector-fn", timeoutSeconds: 10 },
         deadLetterQueueName: "orders-events-dlq",
         appNamespace: "orders-dev",
@@ -162,7 +162,7 @@ describe("lib: alarms for the events pipeline", () => {
             "relay-fn-errors": [[`AWS/Lambda Errors ${RELAY_FN} Sum/60s`], "GreaterThanThreshold", "3 of 3", "notBreaching"],
             // No invocation publishes no datapoint: missing data is what this alarm watches for.
             "relay-not-running": [[`AWS/Lambda Invocations ${RELAY_FN} Sum/60s`], "LessThanThreshold", "5 of 5", "breaching"],
-            "relay-backlog": [[`orders-dev RelayBacklog ${RELAY_APP} Minimum/60s`], "GreaterThanThreshold", "10 of 10", "notBreaching"],
+            "relay-backlog": [[`orders-dev OldestUnpublishedAge ${RELAY_APP} Maximum/60s`], "GreaterThanThreshold", "3 of 5", "notBreaching"],
             "events-parked": [[`orders-dev EventsParked ${RELAY_APP} Sum/60s`], "GreaterThanThreshold", "1 of 1", "notBreaching"],
             "projector-fn-errors": [[`AWS/Lambda Errors ${PROJECTOR_FN} Sum/60s`], "GreaterThanThreshold", "3 of 3", "notBreaching"],
             "events-dead-letters": [[`AWS/SQS ApproximateNumberOfMessagesVisible ${JSON.stringify({ QueueName: "orders-events-dlq" })} Maximum/60s`], "GreaterThanThreshold", "1 of 1", "notBreaching"],

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { BORROW_TIMEOUT_MARGIN_SECONDS, PROJECTOR_TIMEOUT_SECONDS, RELAY_TIMEOUT_SECONDS, maxBorrowTimeoutSeconds } from "../../../infra/lib/functionTimeouts";
+import { BORROW_TIMEOUT_MARGIN_SECONDS, PROJECTOR_TIMEOUT_SECONDS, RELAY_SCHEDULE_PERIOD_SECONDS, RELAY_TIMEOUT_SECONDS, maxBorrowTimeoutSeconds } from "../../../infra/lib/functionTimeouts";
 
 describe("lib: functionTimeouts (maxBorrowTimeoutSeconds)", () => {
     it("leaves the API function its margin when it is the only user of the proxy", () => {
@@ -17,5 +17,11 @@ describe("lib: functionTimeouts (maxBorrowTimeoutSeconds)", () => {
 
     it("never goes below 0, the shortest wait RDS Proxy accepts", () => {
         assert.equal(maxBorrowTimeoutSeconds({ apiTimeoutSeconds: 1, events: false }).seconds, 0);
+    });
+
+    it("gives the relay more time than the schedule's period, with room for a late successor beyond the run's 10 s reserve", () => {
+        assert.ok(RELAY_TIMEOUT_SECONDS - 10 > RELAY_SCHEDULE_PERIOD_SECONDS, `${RELAY_TIMEOUT_SECONDS} s`);
+        // Lambda's limit is 900 s; the relay's lease lasts the invocation plus 5 s, which a crash leaves behind.
+        assert.ok(RELAY_TIMEOUT_SECONDS <= 2 * RELAY_SCHEDULE_PERIOD_SECONDS);
     });
 });
