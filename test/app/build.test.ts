@@ -124,7 +124,9 @@ describe("build: buildLambdaBundle", function () {
                     }
                 });
                 assert.equal(create.statusCode, 201, String(create.body));
-                const run = await withEnvironment(env, () => relay.handler({}, { ...lambdaContext(), getRemainingTimeInMillis: () => 60_000 }));
+                // The relay polls until only its 10 s reserve is left: half a second here.
+                const deadline = Date.now() + 10_500;
+                const run = await withEnvironment(env, () => relay.handler({}, { ...lambdaContext(), getRemainingTimeInMillis: () => deadline - Date.now() }));
                 assert.equal(run.status, "caughtUp");
                 assert.equal(run.published, 1);
                 const [entry] = events.bus.accepted;
