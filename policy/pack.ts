@@ -14,6 +14,7 @@ import { disallowAllowWithNotAction } from "./rules/iam/disallowAllowWithNotActi
 import { disallowAllowWithNotResource } from "./rules/iam/disallowAllowWithNotResource";
 import { disallowBroadManagedPolicies } from "./rules/iam/disallowBroadManagedPolicies";
 import { disallowPassRoleOnAllRoles } from "./rules/iam/disallowPassRoleOnAllRoles";
+import { disallowPrivilegeEscalation } from "./rules/iam/disallowPrivilegeEscalation";
 import { disallowServiceWildcardAction } from "./rules/iam/disallowServiceWildcardAction";
 import { disallowWildcardAction } from "./rules/iam/disallowWildcardAction";
 import { disallowWildcardResource } from "./rules/iam/disallowWildcardResource";
@@ -66,6 +67,7 @@ export const policies: BlueprintPolicy[] = [
     disallowAllowWithNotAction,
     disallowAllowWithNotResource,
     disallowPassRoleOnAllRoles,
+    disallowPrivilegeEscalation,
     disallowWildcardTrustPrincipal,
     requireGithubOidcSubjectCondition,
     disallowWildcardKeyPolicyPrincipal,

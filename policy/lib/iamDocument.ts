@@ -204,6 +204,33 @@ export function isWildcardResource(resource: string): boolean {
     return unnamed(parts[3]!) && unnamed(parts[4]!) && /^\*(?:[:/]\*)*$/.test(resourcePart);
 }
 
+/**
+ * True for "*" and for ARNs whose wildcard leaves the region, the account or the whole resource part
+ * open: "arn:aws:ssm:*:*:parameter/*", "arn:aws:kms:us-east-1:123456789012:key/*",
+ * "arn:aws:secretsmanager:*:123456789012:secret:orders-*" (every Region), "arn:aws:kms:eu-west-1:*:key/k"
+ * (every account). A name prefix in a named Region and account ("secret:orders-*") is scoped.
+ */
+export function isUnscopedResource(resource: string): boolean {
+    const r = resource.trim();
+    if (r === "*") {
+        return true;
+    }
+    const parts = r.split(":");
+    if (parts[0] !== "arn") {
+        return false;
+    }
+    if (parts.length < 6) {
+        return parts[parts.length - 1] === "*";
+    }
+    // Services whose ARNs carry no Region or account (S3) leave those parts empty, not "*".
+    const open = (part: string) => part.includes("*") || part.includes("?");
+    if (open(parts[3]!) || open(parts[4]!)) {
+        return true;
+    }
+    const resourcePart = parts.slice(5).join(":");
+    return /^(?:[A-Za-z-]+[:/])?\*(?:[:/]\*)*$/.test(resourcePart);
+}
+
 /** True when one of the statement's `Action` patterns grants `action` (e.g. "secretsmanager:*" grants GetSecretValue). */
 export function grantsAction(statement: Statement, action: string): boolean {
     return statement.actions.some((pattern) => wildcardMatch(pattern, action));

@@ -40,6 +40,7 @@ describe("pack", () => {
             "disallow-hardcoded-secrets-in-container-environment",
             "disallow-wildcard-resource-for-credential-actions",
             "disallow-pass-role-on-all-roles",
+            "disallow-privilege-escalation",
             "disallow-wildcard-kms-key-policy-principal",
             "disallow-public-secret-policy",
             "disallow-public-queue-policy",

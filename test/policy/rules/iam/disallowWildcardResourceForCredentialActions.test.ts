@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { disallowWildcardResourceForCredentialActions as rule, isUnscopedResource } from "../../../../policy/rules/iam/disallowWildcardResourceForCredentialActions";
+import { disallowWildcardResourceForCredentialActions as rule } from "../../../../policy/rules/iam/disallowWildcardResourceForCredentialActions";
+import { isUnscopedResource } from "../../../../policy/lib/iamDocument";
 import { T } from "../../../../policy/lib/types";
 import { runPolicy } from "../../../helpers/policy";
 import { iamPolicy, iamRole, proxyRole, runtimePolicy, vpcEndpoint, ACCOUNT, REGION } from "../../../helpers/policyFixtures";
