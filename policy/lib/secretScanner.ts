@@ -53,7 +53,15 @@ const SECRET_WORDS = new Set([
     "privatekey", "secretkey", "accesskey", "credential", "credentials", "creds", "clientsecret",
 ]);
 /** Two-word forms: api_key, private_key, secret_key, access_key, signing_key, ... */
-const SECRET_WORD_PAIRS = new Set(["api key", "private key", "secret key", "access key", "signing key", "encryption key", "master key"]);
+const SECRET_WORD_PAIRS = new Set(["api key", "private key", "secret key", "access key", "signing key", "encryption key", "master key", "account key"]);
+/**
+ * Password variables spelled as one word, which the splitter cannot cut: libpq's PGPASSWORD
+ * (https://www.postgresql.org/docs/current/libpq-envars.html), sshpass's SSHPASS (`sshpass -e`),
+ * redis-cli's REDISCLI_AUTH (https://redis.io/docs/latest/develop/tools/cli/), and any other
+ * word ending in "password" or "passwd" (`DBPASSWORD`, `rootpasswd`). MYSQL_PWD splits on its own.
+ */
+const ONE_WORD_PASSWORD = /^[a-z0-9]+(?:password|passwd|passphrase)$/;
+const PASSWORD_VARIABLES = new Set(["sshpass", "rediscli auth"]);
 /**
  * A name whose last word is one of these refers to or configures a secret rather than holding it:
  * `DB_SECRET_ARN`, `SECRET_NAME`, `TOKEN_ID`, `SECRET_TTL_SECONDS`, `PASSWORD_MIN_LENGTH`.
@@ -90,7 +98,7 @@ export function isSecretLikeName(name: string): boolean {
     if (words.length === 0 || REFERENCE_OR_SETTING_SUFFIXES.has(words[words.length - 1]!) || words.includes("ttl")) {
         return false;
     }
-    return secretTerms(words).length > 0;
+    return secretTerms(words).length > 0 || words.some((w) => ONE_WORD_PASSWORD.test(w)) || PASSWORD_VARIABLES.has(words.join(" "));
 }
 
 /**
@@ -127,6 +135,8 @@ export function isReferenceOrPlaceholder(value: string): boolean {
         /^arn:aws[a-z-]*:/.test(v) ||
         /\$\{[^}]*\}/.test(v) ||
         /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) ||
+        // Command substitution: the shell computes the value at run time (`$(aws secretsmanager ...)`).
+        /^\$\(.*\)$|^`.*`$/s.test(v) ||
         /\{\{\s*resolve:/.test(v) ||
         /^<[^>]+>$/.test(v) ||
         /^%\(?[A-Za-z_]+\)?s?%?$/.test(v) ||
@@ -333,9 +343,10 @@ function scanAssignments(text: string, options: { yaml: boolean }): Finding[] {
  */
 export async function scanText(text: string, options: { yaml?: boolean } = {}): Promise<Finding[]> {
     const findings = (await valueFindings(text)).filter((f) => f.kind !== "aws-secret-access-key" || SECRET_ACCESS_KEY_IN_TEXT.test(text));
-    const assignments = scanAssignments(text, { yaml: options.yaml ?? false });
-    if (!options.yaml || findings.length > 0 || assignments.length > 0) {
-        return [...findings, ...assignments];
+    if (!options.yaml) {
+        return [...findings, ...scanAssignments(text, { yaml: false })];
     }
-    return scanDecoded(text);
+    // Decoders first (cloud-init, ECS agent data, shell lines, documents): their messages say where
+    // the credential is; scanDecoded falls back to the assignment scanner.
+    return findings.length > 0 ? findings : scanDecoded(text);
 }

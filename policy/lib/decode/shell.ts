@@ -13,12 +13,14 @@ export interface NamedValue {
     value: string;
 }
 
-/** Words of a line: double- or single-quoted strings unquoted, other runs of non-blanks as they are. */
+/** Words of a line, as the shell splits them: quoted parts may sit inside a word (`A="x y"`) and lose their quotes. */
 export function shellWords(line: string): string[] {
-    return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+    return [...line.matchAll(/(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s"'])+/g)].map((m) => m[0].replace(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g, (_, d?: string, q?: string) => d ?? q ?? ""));
 }
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+/** Options whose value is itself an assignment: container environments, build arguments. */
+const ENV_OPTIONS = new Set(["-e", "--env", "--build-arg", "--set-env"]);
 /** Options whose value is a `user:password` pair (curl, wget, httpie, docker, git credential URLs). */
 const USER_PASSWORD_OPTIONS = new Set(["-u", "--user", "--proxy-user", "--http-user"]);
 /** Commands whose `-p<value>` or `-p <value>` is a password (mysql clients take it attached). */
@@ -45,7 +47,11 @@ export function shellLineCredentials(line: string): NamedValue[] {
         const word = words[j]!;
         const [option, attached] = word.startsWith("--") && word.includes("=") ? [word.slice(0, word.indexOf("=")), word.slice(word.indexOf("=") + 1)] : [word, undefined];
         const next = () => attached ?? words[j + 1] ?? "";
-        if (USER_PASSWORD_OPTIONS.has(option) || /^-u[^-\s]/.test(word)) {
+        const assigned = ENV_OPTIONS.has(option) ? ASSIGNMENT.exec(next()) : null;
+        if (assigned) {
+            // `docker run -e DB_PASSWORD=...`, `--build-arg NPM_TOKEN=...`, `helm --set db.password=...`
+            found.push({ name: assigned[1]!, value: assigned[2]! });
+        } else if (USER_PASSWORD_OPTIONS.has(option) || /^-u[^-\s]/.test(word)) {
             const pair = word.startsWith("-u") && word.length > 2 && !word.startsWith("--") ? word.slice(2) : next();
             const colon = pair.indexOf(":");
             if (colon > 0) {

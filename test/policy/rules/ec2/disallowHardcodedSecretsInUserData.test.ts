@@ -16,7 +16,7 @@ describe("rule: disallow-hardcoded-secrets-in-user-data", () => {
 
     it("reports an exported password in instance user data", async () => {
         assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", `#!/bin/bash\nexport DB_PASSWORD=${pw}\n`)), [
-            'userData assigns a literal to the password-like name "DB_PASSWORD"',
+            'userData runs a command whose "DB_PASSWORD" has a password-like name and holds a literal value',
         ]);
     });
 
@@ -28,7 +28,7 @@ describe("rule: disallow-hardcoded-secrets-in-user-data", () => {
 
     it("decodes an instance's userDataBase64, gzip-compressed or not, before scanning", async () => {
         const script = `#!/bin/bash\nexport DB_PASSWORD=${pw}\n`;
-        const expected = ['userDataBase64 assigns a literal to the password-like name "DB_PASSWORD"'];
+        const expected = ['userDataBase64 runs a command whose "DB_PASSWORD" has a password-like name and holds a literal value'];
         const plain = withProp(withProp(ec2Instance(), "userData", undefined), "userDataBase64", Buffer.from(script).toString("base64"));
         assert.deepEqual(await runPolicy(rule, plain), expected);
         const gzipped = withProp(plain, "userDataBase64", gzipSync(script).toString("base64"));
@@ -53,7 +53,7 @@ describe("rule: disallow-hardcoded-secrets-in-user-data (formats, inline assignm
     it("reports docker run -e DB_PASSWORD=... in the middle of a line, not -e DB_PASSWORD=$VAR", async () => {
         const line = (value: string) => `#!/bin/bash\ndocker run -d -e DB_HOST=proxy -e DB_PASSWORD=${value} orders:latest\n`;
         assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", line(pw))), [
-            'userData assigns a literal to the password-like name "DB_PASSWORD"',
+            'userData runs a command whose "DB_PASSWORD" has a password-like name and holds a literal value',
         ]);
         assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", line('"$(aws secretsmanager get-secret-value --secret-id orders)"'))), []);
     });
@@ -61,7 +61,7 @@ describe("rule: disallow-hardcoded-secrets-in-user-data (formats, inline assignm
     it("reports a cloud-config password line, not a cloud-config without one", async () => {
         const config = (extra: string) => `#cloud-config\nssh_pwauth: false\n${extra}runcmd:\n  - systemctl start orders\n`;
         assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", config(`password: ${pw}\n`))), [
-            'userData assigns a literal to the password-like name "password"',
+            'userData holds a cloud-init document whose "password" has a password-like name and holds a literal value',
         ]);
         assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", config(""))), []);
     });

@@ -75,7 +75,7 @@ describe("rule: disallow-hardcoded-secrets-in-lambda-environment (formats, docum
 
     it("reports an inline shell assignment in a command line (docker run -e)", async () => {
         assert.deepEqual(await runPolicy(rule, withVariable("BOOT_CMD", `docker run --rm -e DB_PASSWORD=${pw} orders:latest`)), [
-            'environment variable BOOT_CMD assigns a literal to the password-like name "DB_PASSWORD"',
+            'environment variable BOOT_CMD runs a command whose "DB_PASSWORD" has a password-like name and holds a literal value',
         ]);
         assert.deepEqual(await runPolicy(rule, withVariable("BOOT_CMD", "docker run --rm -e DB_PASSWORD=$DB_PASSWORD orders:latest")), []);
     });
