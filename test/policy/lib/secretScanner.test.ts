@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { gzipSync } from "node:zlib";
 import {
     FindingKind,
     isReferenceOrPlaceholder,
@@ -10,6 +11,7 @@ import {
 } from "../../../policy/lib/secretScanner";
 import { generatedPassword, lambdaEnvironment, ACCOUNT, REGION } from "../../helpers/policyFixtures";
 import { UNKNOWN } from "../../helpers/policy";
+import { randomChars } from "../../helpers/policyTokens";
 
 // Built by concatenation so the repository itself holds no string a secret scanner would flag.
 const ACCESS_KEY_ID = "AKIA" + "Q3EGRTYUIOPLKJHG";
@@ -217,5 +219,102 @@ describe("lib: secretScanner, structured values (issue 10)", () => {
         assert.equal(isReferenceOrPlaceholder("alias/aws/secretsmanager"), true);
         assert.equal(isReferenceOrPlaceholder("mrk-0123456789abcdef0123456789abcdef"), true);
         assert.equal(isReferenceOrPlaceholder("alias-not-really"), false);
+    });
+});
+
+describe("lib: secretScanner, every place a credential hides (issue 20)", () => {
+    const pw = generatedPassword();
+    const privateKey = ["-----BEGIN ", "PRIVATE KEY-----\n", Buffer.from(generatedPassword().repeat(8)).toString("base64"), "\n-----END PRIVATE KEY-----\n"].join("");
+    const serviceAccount = JSON.stringify({ type: "service_account", project_id: "p", private_key: privateKey, client_email: "svc@p.iam.gserviceaccount.com" });
+    const accountKey = Buffer.from(generatedPassword().repeat(4)).toString("base64");
+
+    const hidden: [string, string, RegExp][] = [
+        ["a service-account JSON, base64'd", Buffer.from(serviceAccount).toString("base64"), /^holds base64 that decodes to text which contains a private key/],
+        ["gzip, then base64, of a JSON document", gzipSync(Buffer.from(`{"db": {"password": "${pw}"}}`)).toString("base64"), /^holds base64 that decodes to text which holds a JSON document whose "db.password"/],
+        ["a YAML document", `db:\n  host: proxy\n  password: ${pw}\n`, /^holds a YAML document whose "db.password"/],
+        ["an assignment before a command", `PGPASSWORD=${pw} psql -h db -U app orders`, /^runs a command whose "PGPASSWORD"/],
+        ["MYSQL_PWD before a command", `MYSQL_PWD=${pw} mysql -h db -u app`, /^runs a command whose "MYSQL_PWD"/],
+        ["curl -u user:password", `curl -fsS -u admin:${pw} https://internal/api`, /^runs a command whose "password"/],
+        ["docker login -p", `docker login -u ci -p ${pw} registry.internal`, /^runs a command whose "password"/],
+        ["an Azure Storage connection string", `DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${accountKey};EndpointSuffix=core.windows.net`, /^holds a connection string whose "AccountKey"/],
+        ["a Service Bus connection string", `Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=app;SharedAccessKey=${accountKey}`, /^holds a connection string whose "SharedAccessKey"/],
+        ["a URL with user:password", `amqp://app:${pw}@mq.internal:5672/`, /^contains a URL with a user:password part/],
+    ];
+    for (const [where, value, message] of hidden) {
+        it(`finds a credential in ${where}, under a neutral name`, async () => {
+            const findings = await scanNamedValue("SETTINGS", value);
+            assert.equal(findings.length, 1, JSON.stringify(findings));
+            assert.match(findings[0]!.message, message);
+            assert.ok(!findings[0]!.message.includes(pw), "the message must not echo the secret");
+        });
+    }
+
+    it("reads one-word password variables as password-like", () => {
+        for (const name of ["PGPASSWORD", "MYSQL_PWD", "SSHPASS", "REDISCLI_AUTH", "DBPASSWORD"]) {
+            assert.equal(isSecretLikeName(name), true, name);
+        }
+        for (const name of ["PGHOST", "PASSWORD_FILE", "REDISCLI_HOST"]) {
+            assert.equal(isSecretLikeName(name), false, name);
+        }
+    });
+
+    describe("user data", () => {
+        const cloudConfig = (body: string) => `#cloud-config\npackage_update: true\n${body}runcmd:\n  - systemctl start orders\n`;
+        const userData: [string, string, RegExp][] = [
+            ["a chpasswd user", cloudConfig(`chpasswd:\n  expire: false\n  users:\n    - name: admin\n      password: ${pw}\n      type: text\n`), /cloud-init document whose "chpasswd.users\[0\].password"/],
+            ["a chpasswd list line", cloudConfig(`chpasswd:\n  list: |\n    root:${pw}\n`), /cloud-init document whose "chpasswd.list\[0\].password"/],
+            ["a user's plain_text_passwd", cloudConfig(`users:\n  - name: app\n    plain_text_passwd: ${pw}\n`), /cloud-init document whose "users\[0\].plain_text_passwd"/],
+            ["a user's passwd hash", cloudConfig(`users:\n  - name: app\n    passwd: "$6$rounds=4096$${pw}$${"h".repeat(43)}"\n`), /"users\[0\].passwd" is a password hash/],
+            [
+                "ECS registry auth data",
+                `#!/bin/bash\necho 'ECS_ENGINE_AUTH_TYPE=docker' >> /etc/ecs/ecs.config\necho 'ECS_ENGINE_AUTH_DATA={"https://index.docker.io/v1/":{"username":"ci","password":"${pw}","email":"ci@example.com"}}' >> /etc/ecs/ecs.config\n`,
+                /sets ECS_ENGINE_AUTH_DATA whose "https:\/\/index.docker.io\/v1\/ password"/,
+            ],
+            ["a shell prefix", `#!/bin/bash\nPGPASSWORD=${pw} psql -h db -f /opt/seed.sql\n`, /runs a command whose "PGPASSWORD"/],
+        ];
+        for (const [what, text, message] of userData) {
+            it(`finds ${what}`, async () => {
+                const findings = await scanText(text, { yaml: true });
+                assert.equal(findings.length, 1, JSON.stringify(findings));
+                assert.match(findings[0]!.message, message);
+            });
+        }
+
+        it("passes cloud-config that lets cloud-init generate the password, and commands that read it at boot", async () => {
+            const clean = [
+                cloudConfig("chpasswd:\n  users:\n    - {name: admin, type: RANDOM}\n  list: |\n    root:RANDOM\n"),
+                '#!/bin/bash\nPGPASSWORD="$(aws secretsmanager get-secret-value --secret-id db --query SecretString --output text)" psql -h db\n',
+                "#!/bin/bash\naws ecr get-login-password | docker login -u AWS --password-stdin 123456789012.dkr.ecr.us-east-1.amazonaws.com\n",
+            ];
+            for (const text of clean) {
+                assert.deepEqual(await scanText(text, { yaml: true }), [], text);
+            }
+        });
+    });
+
+    describe("false alarms (each names its anchor in policy/lib/examples.ts or the access key id rule)", () => {
+        const base32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        const negatives: [string, string, string][] = [
+            ["an unrendered template", "DB_PASSWORD", "{{ db_password }}"],
+            ["a template inside a value", "API_TOKEN", "Bearer {{ .Values.token }}"],
+            ["a Terraform-style variable", "API_TOKEN", "${var.api_token}"],
+            ["an angle-bracket placeholder", "API_TOKEN", "<your-token>"],
+            ["changeme", "DB_PASSWORD", "changeme"],
+            ["your-password", "DB_PASSWORD", "your-password"],
+            ["a role's unique id (AROA)", "ROLE_ID", "AROA" + randomChars(base32, 16)],
+            ["a user's unique id (AIDA) under a neutral name", "OWNER", "AIDA" + randomChars(base32, 16)],
+            ["AWS's documented example access key id", "EXAMPLE_KEY", "AKIA" + randomChars(base32, 9) + "EXAMPLE"],
+            ["a command substitution", "DB_PASSWORD", "$(cat /run/secrets/db)"],
+        ];
+        for (const [what, name, value] of negatives) {
+            it(`does not report ${what}`, async () => {
+                assert.deepEqual(await scanNamedValue(name, value), []);
+            });
+        }
+
+        it("still reports a real access key id and a literal that merely contains a placeholder word", async () => {
+            assert.deepEqual((await scanNamedValue("OWNER", "AKIA" + randomChars(base32, 16))).map((f) => f.kind), ["aws-access-key-id"]);
+            assert.deepEqual((await scanNamedValue("DB_PASSWORD", `changeme-${pw}`)).map((f) => f.kind), ["password-like-name"]);
+        });
     });
 });
