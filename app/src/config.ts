@@ -225,6 +225,14 @@ export function loadProjectorConfig(env: Environment): ProjectorConfig {
     return loadFunctionConfig(env, "projector", { POWERTOOLS_SERVICE_NAME: "orders-projector" });
 }
 
+/**
+ * Reads the readiness probe's environment: exactly the API's database settings (it must log in the way the API does),
+ * so a probe that passes proves the API's path.
+ */
+export function loadProbeConfig(env: Environment): ApiConfig {
+    return loadFunctionConfig(env, "readiness probe", { POWERTOOLS_SERVICE_NAME: "orders-readiness" });
+}
+
 /** Reads the migrate function's environment once. */
 export function loadMigrateConfig(env: Environment): MigrateConfig {
     const vars = parse(migrateSchema, env, "migrate");

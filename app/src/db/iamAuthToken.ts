@@ -1,6 +1,11 @@
 import { createHash, createHmac } from "node:crypto";
 import type { AuthTokenSigner } from "./credentials";
 
+/** A token could not be signed: no credentials or no region in the environment. Nothing was sent anywhere. */
+export class TokenSigningError extends Error {
+    override readonly name = "TokenSigningError";
+}
+
 /** AWS credentials, as the Lambda runtime puts them into the function's environment. */
 export interface AwsCredentials {
     readonly accessKeyId: string;
@@ -38,7 +43,7 @@ export function environmentCredentials(env: Readonly<Record<string, string | und
     const accessKeyId = env.AWS_ACCESS_KEY_ID;
     const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
     if (!accessKeyId || !secretAccessKey) {
-        throw new Error("No AWS credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) to sign an IAM database token");
+        throw new TokenSigningError("No AWS credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) to sign an IAM database token");
     }
     const sessionToken = env.AWS_SESSION_TOKEN;
     return sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
@@ -84,7 +89,7 @@ export class IamAuthTokenSigner implements AuthTokenSigner {
     async getAuthToken(): Promise<string> {
         const { hostname, port, username, region } = this.options;
         if (!region) {
-            throw new Error("AWS_REGION is not set: cannot sign an IAM database token");
+            throw new TokenSigningError("AWS_REGION is not set: cannot sign an IAM database token");
         }
         const credentials = this.credentials();
         const longDate = this.now().toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
