@@ -9,7 +9,7 @@ export type BundleAuthMode = "iam" | "secret";
 
 export interface BundleOptions {
     /**
-     * For the API bundle: `iam` (the default, as in the stack config) leaves the Secrets Manager client out,
+     * For the API bundle (and the readiness probe's, which logs in like it): `iam` (the default, as in the stack config) leaves the Secrets Manager client out,
      * since only secret mode imports it; `secret` bundles it (see `sdkClients`).
      */
     readonly dbAuth?: BundleAuthMode;
@@ -55,7 +55,9 @@ const built = new Map<string, LambdaBundle>();
  * Synchronous on purpose: `pulumi up` needs no separate build step.
  */
 export function buildLambdaBundle(entry: LambdaEntry, options: BundleOptions = {}): LambdaBundle {
-    const sdkClients = options.sdkClients ?? (entry === "handler" && options.dbAuth === "secret" ? "bundled" : "runtime");
+    // The readiness probe is bundled like the API, so that it proves the API's own login code, SDK client included.
+    const loginsLikeTheApi = entry === "handler" || entry === "probe";
+    const sdkClients = options.sdkClients ?? (loginsLikeTheApi && options.dbAuth === "secret" ? "bundled" : "runtime");
     const key = `${entry}:${sdkClients}`;
     const cached = built.get(key);
     if (cached !== undefined) {
