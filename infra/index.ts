@@ -10,6 +10,7 @@ import { Migrations } from "./components/migrations";
 import { Network } from "./components/network";
 import { Observability } from "./components/observability";
 import { DatabaseProxy } from "./components/proxy";
+import { Readiness } from "./components/readiness";
 import { Secrets } from "./components/secrets";
 import { proxyGeneration } from "./lib/proxyGeneration";
 
@@ -22,6 +23,8 @@ interface BlueprintOutputs {
     readonly dbInstanceId: pulumi.Output<string>;
     readonly vpcId: pulumi.Output<string>;
     readonly migrateFunctionName: pulumi.Output<string>;
+    /** What the deploy-time readiness check last reported: the app user logged in through the proxy (attempts, seconds). */
+    readonly readiness: pulumi.Output<string>;
     /** `apiAuth`: how callers authenticate (iam, jwt or none). */
     readonly apiAuth: pulumi.Output<string>;
     /** Only with `apiAuth: iam`: what a caller must be allowed `execute-api:Invoke` on. */
@@ -36,7 +39,7 @@ interface BlueprintOutputs {
 
 /**
  * The blueprint, in the order traffic and trust flow:
- * config → network → secrets → database → endpoints → migrations → proxy → api → events → observability.
+ * config → network → secrets → database → endpoints → migrations → proxy → readiness → api → events → observability.
  * Pulumi calls this function and turns the object it returns into stack outputs.
  */
 export = function blueprint(): BlueprintOutputs {
@@ -56,6 +59,8 @@ export = function blueprint(): BlueprintOutputs {
     const code = {
         api: buildLambdaBundle("handler", { dbAuth: config.auth.mode }),
         migrate: buildLambdaBundle("migrate"),
+        // The readiness probe logs in like the API, so it is bundled like it.
+        probe: buildLambdaBundle("probe", { dbAuth: config.auth.mode }),
     };
 
     const network = new Network(
@@ -147,6 +152,31 @@ export = function blueprint(): BlueprintOutputs {
         { ...opts, dependsOn: [migrations] },
     );
 
+    // Proof that the chain works before anything serves through it: a probe logs in through the proxy as the app user,
+    // in the stack's auth mode and along the API's network path, and retries SELECT 1 while the target registers. A
+    // broken link fails the deploy with a message naming it; the API, the relay and the projector wait for it.
+    const readiness = new Readiness(
+        "readiness",
+        {
+            code: code.probe,
+            subnetIds: network.subnetIds,
+            securityGroupId: network.apiFunctionSecurityGroupId,
+            detachedSecurityGroupId: network.detachedSecurityGroupId,
+            proxyEndpoint: proxy.endpoint,
+            proxyArn: proxy.arn,
+            proxyTargetId: proxy.targetId,
+            dbResourceId: database.resourceId,
+            dbName: config.database.dbName,
+            login: appLogin,
+            kmsKeyArn: secrets.keyArn,
+            secretTtlSeconds: config.auth.secretTtlSeconds,
+            logRetentionDays: config.logRetentionDays,
+            logLevel: config.logLevel,
+        },
+        // The proxy component holds its target: the probe runs once the registration has been asked for.
+        { ...opts, dependsOn: [network, endpoints, migrations, proxy] },
+    );
+
     const api = new Api(
         "api",
         {
@@ -170,12 +200,13 @@ export = function blueprint(): BlueprintOutputs {
             metricsNamespace: name,
         },
         // The API is only useful once the schema and the app user exist and the proxy has its
-        // target: the endpoint alone is known before the instance is registered behind it.
-        { ...opts, dependsOn: [migrations, proxy] },
+        // target: the endpoint alone is known before the instance is registered behind it, and the registration
+        // before the target is healthy. The readiness check is the proof that a login gets through.
+        { ...opts, dependsOn: [migrations, proxy, readiness.check] },
     );
 
     // The event store as an outbox: the relay publishes it to the bus, the projector keeps the read model. Both log in
-    // like the API (so after migrate and the proxy's target), and the projector's rule fires only once the API exists.
+    // like the API (so after migrate and the readiness check), and the projector's rule fires only once the API exists.
     const events =
         config.events && network.events !== undefined
             ? new Events(
@@ -200,7 +231,7 @@ export = function blueprint(): BlueprintOutputs {
                       metricsNamespace: name,
                       protectBus: config.database.deletionProtection,
                   },
-                  { ...opts, dependsOn: [migrations, proxy] },
+                  { ...opts, dependsOn: [migrations, proxy, readiness.check] },
               )
             : undefined;
 
@@ -240,6 +271,7 @@ export = function blueprint(): BlueprintOutputs {
         dbInstanceId: database.instanceId,
         vpcId: network.vpcId,
         migrateFunctionName: migrations.functionName,
+        readiness: readiness.result,
         apiAuth: api.auth,
         ...(api.invokeArn === undefined ? {} : { apiInvokeArn: api.invokeArn }),
         alarmTopicArn: observability.topicArn,

@@ -1,4 +1,4 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 
 /**
  * How the application's database user logs in, end to end (API → proxy → MySQL), as the components
@@ -14,3 +14,11 @@ export type AppLogin =
           /** Changes whenever the password or the user name changes; `migrate` re-runs on it. */
           readonly secretVersionId: pulumi.Output<string>;
       };
+
+/**
+ * A value that changes exactly when the login does: `iam:<user>` in IAM mode (a switch of modes changes it too), the
+ * secret's version in secret mode (a new password). `migrate` and the readiness check run again on it.
+ */
+export function appLoginVersion(login: AppLogin): pulumi.Output<string> {
+    return login.mode === "iam" ? pulumi.output(`iam:${login.user}`) : login.secretVersionId;
+}

@@ -5,7 +5,7 @@ import type { LambdaBundle } from "../../app/build";
 import { directoryHash } from "../lib/hash";
 import { readEncryptedSecretsStatements } from "../lib/iam";
 import { migrationTrigger } from "../lib/migrationTrigger";
-import type { AppLogin } from "./appLogin";
+import { appLoginVersion, type AppLogin } from "./appLogin";
 import { regionOf } from "./awsScope";
 import { VpcFunction } from "./vpcFunction";
 
@@ -89,9 +89,8 @@ export class Migrations extends pulumi.ComponentResource {
 
         const migrationsHash = directoryHash(args.migrationsDir, (file) => file.endsWith(".sql"));
         // In IAM mode the login itself is the trigger: switching modes must convert the user.
-        const appLoginVersion = appLogin.mode === "iam" ? pulumi.output(`iam:${appLogin.user}`) : appLogin.secretVersionId;
         const trigger = pulumi
-            .all([appLoginVersion, args.dbResourceId])
+            .all([appLoginVersion(appLogin), args.dbResourceId])
             .apply(([appLoginVersion, databaseResourceId]) =>
                 migrationTrigger({ migrations: migrationsHash, code: args.code.code, appLogin: appLoginVersion, databaseResourceId }),
             );

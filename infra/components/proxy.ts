@@ -34,6 +34,8 @@ export class DatabaseProxy extends pulumi.ComponentResource {
     readonly arn: pulumi.Output<string>;
     /** The ProxyName dimension of its CloudWatch metrics. */
     readonly name: pulumi.Output<string>;
+    /** The target's id: a new registration (another proxy or instance) has another; the readiness check reruns on it. */
+    readonly targetId: pulumi.Output<string>;
 
     constructor(name: string, args: ProxyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("blueprint:proxy:DatabaseProxy", name, {}, opts);
@@ -126,7 +128,7 @@ export class DatabaseProxy extends pulumi.ComponentResource {
         // goes first; the proxy has no target for the minutes the new one takes to register.
         // A new proxy (an AZ change) is another matter: its target is another resource, named by the proxy's
         // generation, so it is registered while the old proxy keeps serving (lib/proxyGeneration.ts).
-        new aws.rds.ProxyTarget(
+        const target = new aws.rds.ProxyTarget(
             `proxy-target-${args.generation}`,
             { dbProxyName: proxy.name, targetGroupName: targetGroup.name, dbInstanceIdentifier: args.instance.identifier },
             { ...parent, dependsOn: [args.instance, targetGroup], deleteBeforeReplace: true },
@@ -134,6 +136,7 @@ export class DatabaseProxy extends pulumi.ComponentResource {
 
         this.endpoint = proxy.endpoint;
         this.arn = proxy.arn;
+        this.targetId = target.id;
         this.name = proxy.name;
         this.registerOutputs({ endpoint: this.endpoint, arn: this.arn });
     }

@@ -39,7 +39,7 @@ describe("component: Migrations", () => {
 
     it("is invoked by the deploy with a trigger that names what it ran for", async () => {
         const plan = await fixturePlan("small");
-        const invocation = single(plan, "aws:lambda/invocation:Invocation").inputs;
+        const invocation = single(plan, "aws:lambda/invocation:Invocation", "migrate-run").inputs;
         assert.equal(invocation.functionName, single(plan, "aws:lambda/function:Function", "migrate-fn").name);
         const trigger = (invocation.triggers as Record<string, string>).run;
         assert.match(trigger!, /^[0-9a-f]{64}$/);
@@ -53,7 +53,7 @@ describe("component: Migrations", () => {
             await fixturePlanWith("small", { dbAuth: "secret" }),
             await fixturePlanWith("small", { dbAuth: "secret", appDbUser: "orders_app" }),
         ];
-        const run = (p: StackPlan) => (single(p, "aws:lambda/invocation:Invocation").inputs.triggers as Record<string, string>).run;
+        const run = (p: StackPlan) => (single(p, "aws:lambda/invocation:Invocation", "migrate-run").inputs.triggers as Record<string, string>).run;
         assert.equal(run(first), run(same));
         assert.notEqual(run(first), run(changed));
     });

@@ -27,7 +27,7 @@ describe("component: DatabaseProxy", () => {
 
         it("is created or switched only after migrate has made the app user an IAM user", async () => {
             const plan = await fixturePlan("small");
-            assert.ok(waitsFor(plan, single(plan, PROXY)).includes(single(plan, "aws:lambda/invocation:Invocation").name));
+            assert.ok(waitsFor(plan, single(plan, PROXY)).includes(single(plan, "aws:lambda/invocation:Invocation", "migrate-run").name));
         });
     });
 

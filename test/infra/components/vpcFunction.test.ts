@@ -8,10 +8,13 @@ const owner = (fnName: string) => fnName.replace(/-fn$/, "");
 
 for (const stack of ["small", "hardened"] as const) {
     describe(`component: VpcFunction (${stack})`, () => {
-        it("runs every function on Node.js 22 in the isolated subnets, each in a security group of its own", async () => {
+        it("runs every function on Node.js 22 in the isolated subnets, each in a security group of its own (the readiness probe in the API's)", async () => {
             const plan = await fixturePlan(stack);
-            const functions = ofType(plan, FUNCTION);
+            // The readiness probe proves the API's path to the proxy, so it takes the API's group (components/readiness.ts).
+            const functions = ofType(plan, FUNCTION).filter((fn) => fn.name !== "readiness-fn");
             assert.deepEqual(functions.map((fn) => fn.name).sort(), ["api-fn", "migrate-fn", "projector-fn", "relay-fn"]);
+            const groupOf = (name: string) => (single(plan, FUNCTION, name).inputs.vpcConfig as { securityGroupIds: string[] }).securityGroupIds;
+            assert.deepEqual(groupOf("readiness-fn"), groupOf("api-fn"));
             const groups = ofType(plan, "aws:ec2/securityGroup:SecurityGroup").map(idOf);
             const used = new Set<string>();
             for (const fn of functions) {
