@@ -59,7 +59,7 @@ export class Readiness extends pulumi.ComponentResource {
         const fn = new VpcFunction(
             "readiness",
             {
-                description: "deploy-time readiness check: logs in through the proxy as the app user",
+                description: "readiness check at deploy time: logs in through the proxy as the app user",
                 files: { "index.js": new pulumi.asset.StringAsset(args.code.code) },
                 environment: { ...access.environment, POWERTOOLS_SERVICE_NAME: "orders-readiness" },
                 subnetIds: args.subnetIds,

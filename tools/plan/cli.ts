@@ -4,6 +4,7 @@ import { estimateCost } from "../cost/estimate";
 import { costJson, costSummaryLine } from "../cost/format";
 import { formatPreflight, preflight } from "../preflight/check";
 import type { PreflightFailure } from "../preflight/types";
+import { deployChecks, formatDeployChecks } from "./deployChecks";
 import { formatPlanTable, planRows } from "./format";
 import { checkPlan, formatPolicyConfigSource, formatViolations, policyConfigSource } from "./policy";
 import { StackPlan, planStack } from "./run";
@@ -48,12 +49,16 @@ export async function runPlanCli(argv: readonly string[], deps: PlanCliDeps = de
     const violations = values["no-policy"] ? [] : await deps.checkPlan(plan);
     const cost = estimateCost(plan.resources);
     const policyConfig = policyConfigSource(plan.stack, plan.root);
+    const checks = deployChecks(plan.resources);
 
     if (values.json) {
-        deps.stdout(`${JSON.stringify({ stack: plan.stack, resources: rows, preflight: failures, violations, policyConfig: policyConfig.file ?? null, cost: costJson(plan.stack, cost) }, null, 2)}\n`);
+        deps.stdout(`${JSON.stringify({ stack: plan.stack, resources: rows, deployChecks: checks, preflight: failures, violations, policyConfig: policyConfig.file ?? null, cost: costJson(plan.stack, cost) }, null, 2)}\n`);
     } else {
         deps.stdout(`Plan for stack "${plan.stack}" (offline, under mocks): ${rows.length} resources\n\n`);
         deps.stdout(`${formatPlanTable(rows)}\n\n`);
+        if (checks.length > 0) {
+            deps.stdout(`${formatDeployChecks(checks)}\n`);
+        }
         deps.stdout(`${formatPreflight(failures)}\n`);
         if (!values["no-policy"]) {
             deps.stdout(`${formatPolicyConfigSource(policyConfig)}\n`);

@@ -26,6 +26,7 @@ describe("plan: cli (npm run plan)", () => {
         assert.ok(run.stdout.startsWith(`Plan for stack "${first}" (offline, under mocks): `), run.stdout.split("\n")[0]);
         assert.match(run.stdout, /^Plan for stack "[^"]+" \(offline, under mocks\): \d+ resources/);
         assert.match(run.stdout, /^aws:rds\/instance:Instance\s+db\s+.*publiclyAccessible=false/m);
+        assert.match(run.stdout, /^ {2}readiness-check\s+runs readiness-fn, up to \d+ s: .*holds back: api/m);
         assert.match(run.stdout, /^Preflight: no failures \(\d+ rules, see docs\/preflight\.md\)\.$/m);
         assert.match(run.stdout, /^Policy pack: 0 mandatory/m);
         const cost = run.stdout.trimEnd().split("\n").at(-1)!;
@@ -36,8 +37,13 @@ describe("plan: cli (npm run plan)", () => {
     it("prints JSON with type, name and inputs per resource, and no secret value", () => {
         const run = plan("--stack", last, "--json");
         assert.equal(run.status, 0, run.stderr);
-        const parsed = JSON.parse(run.stdout) as { resources: { type: string; name: string; inputs: Record<string, unknown> }[]; preflight: unknown[] };
+        const parsed = JSON.parse(run.stdout) as {
+            resources: { type: string; name: string; inputs: Record<string, unknown> }[];
+            preflight: unknown[];
+            deployChecks: { name: string; before: string[] }[];
+        };
         assert.deepEqual(parsed.preflight, []);
+        assert.ok(parsed.deployChecks.some((c) => c.name === "readiness-check" && c.before.includes("api")), "the readiness check and what it holds back");
         const proxy = parsed.resources.find((r) => r.type === "aws:rds/proxy:Proxy");
         assert.equal(proxy?.inputs.requireTls, true);
         assert.ok(parsed.resources.every((r) => typeof r.type === "string" && typeof r.name === "string" && typeof r.inputs === "object"));
