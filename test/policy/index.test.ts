@@ -11,10 +11,11 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { AnalyzeRequest, AnalyzerResourceOptions, AnalyzeResponse, EnforcementLevel } from "@pulumi/pulumi/proto/analyzer_pb";
+import { evaluateResources } from "../../policy/evaluate";
 import { packName, policies } from "../../policy/pack";
 import { FIXTURE_PROJECT, FIXTURE_STACK } from "../helpers/fixtureValues";
 import { UNKNOWN } from "../helpers/policy";
-import { rdsInstance } from "../helpers/policyFixtures";
+import { blueprintResources, iamPolicy, lambdaPermission, rdsInstance } from "../helpers/policyFixtures";
 import { TOKEN_GENERATORS } from "../helpers/policyTokens";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -87,6 +88,47 @@ describe("index: the pack served by the policy SDK", function () {
         const messages = response.getDiagnosticsList().filter((d) => d.getPolicyname() === "disallow-hardcoded-secrets-in-lambda-environment").map((d) => d.getMessage());
         assert.equal(messages.length, 1, JSON.stringify(messages));
         assert.match(messages[0]!, /environment variable UPSTREAM contains a GitHub token .*\(secretlint: github\)$/);
+    });
+
+    it("gives the same verdicts as `npm run policy:check` (evaluateResources) on the blueprint and on each IAM class", async () => {
+        const open = (type: string, props: Record<string, unknown>, statement: Record<string, unknown>) => ({
+            type,
+            name: type.split(":")[2]!.toLowerCase(),
+            props: { ...props, policy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }) },
+        });
+        const corpus = [
+            ...blueprintResources(),
+            // An action that takes only "*", a pattern that reaches scoped actions, privilege escalation.
+            iamPolicy({ Statement: [{ Effect: "Allow", Action: ["ecr:GetAuthorizationToken", "s3:Get*"], Resource: "*" }] }),
+            iamPolicy({ Statement: [{ Effect: "Allow", Action: ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"], Resource: "*" }] }),
+            open("aws:secretsmanager/secretPolicy:SecretPolicy", { secretArn: "s" }, { Effect: "Allow", Principal: { AWS: "*" }, Action: "secretsmanager:GetSecretValue", Resource: "*" }),
+            open("aws:sqs/queuePolicy:QueuePolicy", { queueUrl: "q" }, { Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: "*", Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:sns:x:1:t" } } }),
+            open("aws:sns/topicPolicy:TopicPolicy", { arn: "t" }, { Effect: "Allow", Principal: "*", Action: "sns:Publish", Resource: "*" }),
+            open("aws:s3/bucketPolicy:BucketPolicy", { bucket: "b" }, { Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }),
+            { ...lambdaPermission(), props: { action: "lambda:InvokeFunction", function: "api", principal: "*" } },
+        ];
+        const resourcePolicies = new Set(policies.filter((p) => "validateResource" in p).map((p) => p.name));
+        const LEVEL: Record<number, string> = { [EnforcementLevel.ADVISORY]: "advisory", [EnforcementLevel.MANDATORY]: "mandatory" };
+        const served: string[] = [];
+        const checked: string[] = [];
+        for (const [i, resource] of corpus.entries()) {
+            const name = `${resource.name ?? "r"}-${i}`;
+            for (const d of (await analyze(client, resource.type, name, resource.props)).getDiagnosticsList()) {
+                // The SDK sends "<description>\n<message>"; policy:check reports the message alone.
+                const description = policies.find((p) => p.name === d.getPolicyname())!.description;
+                served.push(`${name} ${d.getPolicyname()} ${LEVEL[d.getEnforcementlevel()]}: ${d.getMessage().replace(`${description}\n`, "")}`);
+            }
+            for (const v of await evaluateResources([{ type: resource.type, name, props: resource.props }])) {
+                if (resourcePolicies.has(v.policy)) {
+                    checked.push(`${name} ${v.policy} ${v.enforcementLevel}: ${v.message}`);
+                }
+            }
+        }
+        assert.deepEqual(served.sort(), checked.sort());
+        for (const rule of ["disallow-wildcard-resource", "disallow-privilege-escalation", "disallow-public-secret-policy", "disallow-public-topic-policy", "disallow-public-bucket-policy", "disallow-wildcard-lambda-permission-principal"]) {
+            assert.ok(served.some((v) => v.includes(` ${rule} mandatory:`)), `the corpus exercises ${rule}`);
+        }
+        assert.ok(!served.some((v) => v.includes("disallow-public-queue-policy")), "a narrowed queue policy passes both ways");
     });
 
     it("neither fails nor reports when values are unknown during preview", async () => {

