@@ -9,7 +9,7 @@ export const disallowHardcodedSecretsInStageVariables = resourceRule({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["api", "secrets"],
-    anchors: ["gitleaks", "detect-secrets KeywordDetector"],
+    anchors: ["secretlint preset-recommend", "gitleaks", "detect-secrets KeywordDetector"],
     rationale: "Stage variables are plain configuration, visible to anyone who can read the API.",
     remediationSteps: "Keep credentials in Secrets Manager; pass only names or ARNs in stage variables.",
     types: [T.apiStage, T.restApiStage],

@@ -17,7 +17,7 @@ export const disallowHardcodedSecretsInUserData = resourceRule({
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["ec2", "secrets"],
-    anchors: ["Checkov CKV_AWS_46", "gitleaks"],
+    anchors: ["Checkov CKV_AWS_46", "secretlint preset-recommend", "gitleaks", "cloud-init users/chpasswd", "ECS agent ECS_ENGINE_AUTH_DATA"],
     rationale: "User data is readable from the instance metadata service and with ec2:DescribeInstanceAttribute.",
     remediationSteps: "Fetch secrets at boot from Secrets Manager or SSM SecureString with the instance role.",
     types: [T.ec2Instance, T.launchTemplate],

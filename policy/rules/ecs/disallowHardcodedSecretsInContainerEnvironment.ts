@@ -26,7 +26,7 @@ export const disallowHardcodedSecretsInContainerEnvironment = resourceRule({
     severity: "critical",
     topics: ["ecs", "secrets"],
     rationale: "Task definitions are readable with ecs:DescribeTaskDefinition, kept for every revision and shown in the console.",
-    anchors: ["AWS Security Hub ECS.8", "AWS Config ecs-no-environment-secrets", "Trivy AVD-AWS-0036", "gitleaks"],
+    anchors: ["AWS Security Hub ECS.8", "AWS Config ecs-no-environment-secrets", "Trivy AVD-AWS-0036", "secretlint preset-recommend", "gitleaks"],
     remediationSteps:
         "Move the value to Secrets Manager or SSM SecureString and reference it from the container's `secrets` list ({ name, valueFrom: <ARN> }).",
     types: [T.ecsTaskDefinition],

@@ -14,7 +14,7 @@ export const disallowHardcodedSecretsInCode = resourceRule<Config>({
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["lambda", "secrets"],
-    anchors: ["gitleaks", "detect-secrets"],
+    anchors: ["secretlint preset-recommend", "gitleaks", "detect-secrets"],
     rationale: "A credential in the bundle ships to every copy of the code and to the artifact store; it cannot be rotated without a redeploy.",
     remediationSteps: "Move the value to Secrets Manager and read it at runtime; rotate the leaked credential.",
     configSchema: {

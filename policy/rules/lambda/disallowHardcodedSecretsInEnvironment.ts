@@ -10,7 +10,7 @@ export const disallowHardcodedSecretsInEnvironment = resourceRule({
     enforcementLevel: "mandatory",
     severity: "critical",
     topics: ["lambda", "secrets"],
-    anchors: ["Checkov CKV_AWS_45", "gitleaks", "detect-secrets KeywordDetector"],
+    anchors: ["Checkov CKV_AWS_45", "secretlint preset-recommend", "gitleaks", "detect-secrets KeywordDetector"],
     rationale: "Environment variables are readable by anyone with lambda:GetFunctionConfiguration and land in the Pulumi state.",
     remediationSteps:
         "Store the value in Secrets Manager, pass its ARN (e.g. DB_SECRET_ARN) and read it at runtime, or use IAM database authentication.",

@@ -9,7 +9,7 @@ export const disallowHardcodedSecretsInPlainParameter = resourceRule({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["ssm", "secrets"],
-    anchors: ["gitleaks", "detect-secrets KeywordDetector"],
+    anchors: ["secretlint preset-recommend", "gitleaks", "detect-secrets KeywordDetector"],
     rationale: "String parameters are not encrypted and are readable with ssm:GetParameter.",
     remediationSteps: "Use type SecureString (with a CMK) or Secrets Manager for credentials.",
     types: [T.ssmParameter],

@@ -8,7 +8,7 @@ export const disallowHardcodedSecretsInTags = resourceRule({
     enforcementLevel: "mandatory",
     severity: "high",
     topics: ["tags", "secrets"],
-    anchors: ["gitleaks", "detect-secrets KeywordDetector"],
+    anchors: ["secretlint preset-recommend", "gitleaks", "detect-secrets KeywordDetector"],
     rationale: "Tags are readable account-wide and copied into billing and inventory tools.",
     remediationSteps: "Remove the credential from tags and rotate it.",
     types: "all",
