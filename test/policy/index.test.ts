@@ -15,7 +15,7 @@ import { evaluateResources } from "../../policy/evaluate";
 import { packName, policies } from "../../policy/pack";
 import { FIXTURE_PROJECT, FIXTURE_STACK } from "../helpers/fixtureValues";
 import { UNKNOWN } from "../helpers/policy";
-import { blueprintResources, iamPolicy, lambdaPermission, rdsInstance } from "../helpers/policyFixtures";
+import { blueprintResources, generatedPassword, iamPolicy, lambdaPermission, rdsInstance } from "../helpers/policyFixtures";
 import { TOKEN_GENERATORS } from "../helpers/policyTokens";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -129,6 +129,22 @@ describe("index: the pack served by the policy SDK", function () {
             assert.ok(served.some((v) => v.includes(` ${rule} mandatory:`)), `the corpus exercises ${rule}`);
         }
         assert.ok(!served.some((v) => v.includes("disallow-public-queue-policy")), "a narrowed queue policy passes both ways");
+    });
+
+    it("gives the same verdicts as evaluateResources (npm run policy:check) on credential cases", async () => {
+        const pw = generatedPassword();
+        const cases: { type: string; name: string; props: Record<string, unknown> }[] = [
+            { type: "aws:lambda/function:Function", name: "token", props: { environment: { variables: { UPSTREAM: TOKEN_GENERATORS["gitlab-ptt"]!() } } } },
+            { type: "aws:lambda/function:Function", name: "shell", props: { environment: { variables: { BOOT: `PGPASSWORD=${pw} psql -h db` } } } },
+            { type: "aws:lambda/function:Function", name: "template", props: { environment: { variables: { DB_PASSWORD: "{{ db_password }}" } } } },
+            { type: "aws:ec2/instance:Instance", name: "vm", props: { userData: `#cloud-config\nusers:\n  - name: app\n    plain_text_passwd: ${pw}\n` } },
+        ];
+        for (const resource of cases) {
+            const served = (await analyze(client, resource.type, resource.name, resource.props)).getDiagnosticsList().map((d) => d.getPolicyname()).sort();
+            const offline = (await evaluateResources([resource])).map((v) => v.policy).sort();
+            assert.deepEqual(served, offline, resource.name);
+            assert.equal(served.some((name) => name.startsWith("disallow-hardcoded-secrets")), resource.name !== "template", resource.name);
+        }
     });
 
     it("neither fails nor reports when values are unknown during preview", async () => {
