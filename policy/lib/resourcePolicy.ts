@@ -13,6 +13,8 @@
  * `kms:CallerAccount` is added for key policies: AWS's own key policies pair "*" with it.
  */
 import { Condition, Statement } from "./iamDocument";
+import { statementRule } from "./iamRule";
+import { BlueprintResourcePolicy } from "./rule";
 
 /** Condition keys (lowercase) that narrow who may call, with the operators that can narrow them. */
 export const NARROWING_CONDITION_KEYS: readonly string[] = [
@@ -74,4 +76,31 @@ export function publicAccess(statement: Statement): string | undefined {
     const actions = statement.actions.length > 0 ? statement.actions.map((a) => `"${a}"`).join(", ") : "every action but the NotAction ones";
     const why = statement.conditions.length > 0 ? "no condition that narrows the caller (account, organization, source ARN or VPC endpoint)" : "no condition";
     return `allows ${actions} to ${everyone} with ${why}`;
+}
+
+export interface ExposureRuleSpec {
+    name: string;
+    /** What the policies belong to, as the description's subject: "SQS queue policies". */
+    subject: string;
+    /** What a narrowing condition may name, for the description: "a source ARN, account, organization or VPC endpoint". */
+    narrowTo: string;
+    topics: readonly string[];
+    rationale: string;
+    anchors: readonly string[];
+    remediationSteps: string;
+    /** The resource types whose policy the rule reads (./iamSources RESOURCE_POLICY_TYPES). */
+    types: readonly string[];
+}
+
+/** A rule that reports the resource policies of one service opened to everyone by `publicAccess`. */
+export function exposureRule(spec: ExposureRuleSpec): BlueprintResourcePolicy {
+    const { subject, narrowTo, ...rest } = spec;
+    return statementRule({
+        ...rest,
+        description: `${subject} must not Allow Principal "*" (or {"AWS": "*"}, or Allow with NotPrincipal) without a condition that narrows the caller to ${narrowTo}.`,
+        enforcementLevel: "mandatory",
+        severity: "critical",
+        kinds: ["resource"],
+        checkStatement: publicAccess,
+    });
 }
