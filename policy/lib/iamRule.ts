@@ -33,20 +33,43 @@ export interface StatementRuleSpec<C> extends DocumentRuleBase {
 export interface DocumentRuleSpec<C> extends DocumentRuleBase {
     /** Returns the problems of a whole document, for rules where statements combine (an action here, another there). */
     checkDocument: (document: PolicyDocument, source: DocumentSource, config: C) => Promise<string[]>;
+    /**
+     * Judge the resource's documents of the wanted kinds as one (a role's inline policies all apply
+     * to the role): `checkDocument` gets their statements together, under their joined locations.
+     */
+    together?: boolean;
+}
+
+/** The documents of one resource as one: statements concatenated, locations joined. */
+function merged(sources: DocumentSource[]): { source: DocumentSource; document: PolicyDocument }[] {
+    const parsed = sources.map((source) => ({ source, document: parsePolicyDocument(source.document) }));
+    if (parsed.length < 2) {
+        return parsed;
+    }
+    return [
+        {
+            source: { ...parsed[0]!.source, location: parsed.map((p) => p.source.location).join(" + ") },
+            document: {
+                statements: parsed.flatMap((p) => p.document.statements),
+                unknown: parsed.some((p) => p.document.unknown),
+                errors: parsed.flatMap((p) => p.document.errors),
+            },
+        },
+    ];
 }
 
 /** A rule that reads whole documents; messages are prefixed with where the document is. */
 export function documentRule<C extends object = Record<string, never>>(spec: DocumentRuleSpec<C>): BlueprintResourcePolicy {
-    const { kinds, types, checkDocument, ...policy } = spec;
+    const { kinds, types, checkDocument, together, ...policy } = spec;
     return resourceRule<C>({
         ...policy,
         types: types ?? DOCUMENT_TYPES,
         check: async (props, report, { type, config }) => {
-            for (const source of documentSources(type, props)) {
-                if (kinds.includes(source.kind)) {
-                    for (const problem of await checkDocument(parsePolicyDocument(source.document), source, config)) {
-                        report(`${source.location} ${problem}`);
-                    }
+            const sources = documentSources(type, props).filter((s) => kinds.includes(s.kind));
+            const documents = together ? merged(sources) : sources.map((source) => ({ source, document: parsePolicyDocument(source.document) }));
+            for (const { source, document } of documents) {
+                for (const problem of await checkDocument(document, source, config)) {
+                    report(`${source.location} ${problem}`);
                 }
             }
         },

@@ -111,6 +111,8 @@ export const disallowPrivilegeEscalation = documentRule<Config>({
         },
     },
     kinds: ["identity"],
+    // A role's inline policies all apply to it: PassRole in one and CreateFunction in another is the method.
+    together: true,
     checkDocument: async (document, _source, config) => {
         const found = await escalationMethods(document, config.allowedMethods);
         if (found.length === 0) {

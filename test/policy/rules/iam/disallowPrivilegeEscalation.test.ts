@@ -64,6 +64,15 @@ describe("rule: disallow-privilege-escalation", () => {
         }
     });
 
+    it("judges a role's inline policies together, naming them", async () => {
+        const role = iamRole();
+        const inline = (name: string, ...statements: Statement[]) => ({ name, policy: JSON.stringify(doc(...statements)) });
+        role.props.inlinePolicies = [...(role.props.inlinePolicies as unknown[]), inline("pass", allow("iam:PassRole")), inline("build", allow(["glue:CreateDevEndpoint"], `arn:aws:glue:${REGION}:${ACCOUNT}:devEndpoint/x`))];
+        const messages = await runPolicy(rule, role);
+        assert.equal(messages.length, 1);
+        assert.match(messages[0]!, /^inlinePolicies\[0\]\.policy \+ inlinePolicies\[1\]\.policy \+ inlinePolicies\[2\]\.policy allows privilege escalation by Rhino Security Labs' method #19 /);
+    });
+
     it("reports NotAction grants (everything but), and pivots on an ARN that names every role", async () => {
         assert.ok((await reported(doc({ Effect: "Allow", NotAction: ["s3:*"], Resource: "*" }))).includes(12));
         assert.deepEqual(await reported(doc(allow("iam:PutRolePolicy", `arn:aws:iam::${ACCOUNT}:role/*`))), [12]);
