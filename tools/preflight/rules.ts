@@ -6,6 +6,7 @@
  * The naming rules are the program's data (infra/lib/nameRules.ts, which the program checks its own
  * project and stack names against); this module turns them into preflight rules.
  */
+import { BORROW_TIMEOUT_MARGIN_SECONDS } from "../../infra/lib/functionTimeouts";
 import { LOG_RETENTION_DAYS } from "../../infra/lib/retention";
 import { NAME_RULES, NAME_SOURCES } from "../../infra/lib/nameRules";
 import { T } from "../../infra/lib/resourceTypes";
@@ -22,6 +23,7 @@ export { T };
 
 const S = {
     ...NAME_SOURCES,
+    lambdaTimeoutConfig: { title: "Lambda: configuring function timeout", url: "https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html" },
     lambdaQuotas: { title: "Lambda quotas", url: "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html" },
     lambdaEnvironment: { title: "Lambda API: Environment", url: "https://docs.aws.amazon.com/lambda/latest/api/API_Environment.html" },
     lambdaEnvVars: { title: "Lambda: working with environment variables", url: "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html" },
@@ -176,6 +178,8 @@ const LAMBDA_RESERVED_ENV = [
 ];
 /** Lambda's default timeout (seconds) when none is set. */
 const LAMBDA_DEFAULT_TIMEOUT = 3;
+/** RDS Proxy's connection borrow timeout (seconds) when none is set (ConnectionPoolConfiguration: "Default: 120"). */
+const RDS_PROXY_DEFAULT_BORROW_TIMEOUT = 120;
 
 /** HTTP API integration timeout (ms): range and default; WebSocket APIs stop at 29 s. */
 export const HTTP_API_INTEGRATION_TIMEOUT_MS = { min: 50, max: 30_000, default: 30_000 };
@@ -872,6 +876,36 @@ const CROSS_RULES: readonly PreflightRule[] = [
             resource.type === T.rdsProxy
                 ? twoAzRule(resource, context, "vpcSubnetIds", "RDS Proxy")
                 : twoAzRule(resource, context, "subnetIds", "DB subnet group"),
+    }),
+    customRule({
+        id: "rds-proxy-borrow-within-function-timeout",
+        types: [T.rdsProxyTargetGroup],
+        description: `The proxy's connection borrow timeout ends ${BORROW_TIMEOUT_MARGIN_SECONDS} s before the timeout of every function that connects through the proxy, so a function refused a connection can still answer.`,
+        fix: "Lower the borrow timeout below the shortest function timeout less the margin (config: proxyConnectionBorrowTimeoutSeconds, lambdaTimeoutSeconds).",
+        sources: [S.rdsPoolConfig, S.lambdaTimeoutConfig],
+        check: (targetGroup, context) => {
+            const raw = readPath(targetGroup.inputs, ["connectionPoolConfig", "connectionBorrowTimeout"]);
+            const borrow = raw === undefined ? RDS_PROXY_DEFAULT_BORROW_TIMEOUT : knownNumber(raw);
+            if (borrow === undefined) {
+                return [];
+            }
+            const proxies = ofType(context.dependencies(targetGroup), T.rdsProxy);
+            return proxies
+                .flatMap((proxy) => ofType(context.dependents(proxy), T.lambdaFunction))
+                .flatMap((fn) => {
+                    const rawTimeout = fn.inputs.timeout;
+                    const timeout = rawTimeout === undefined ? LAMBDA_DEFAULT_TIMEOUT : knownNumber(rawTimeout);
+                    return timeout !== undefined && borrow > timeout - BORROW_TIMEOUT_MARGIN_SECONDS
+                        ? [
+                              {
+                                  message:
+                                      `the proxy may hold a client ${borrow} s for a connection, but function ${fn.name} times out after ${timeout} s: ` +
+                                      `with the pool exhausted it is killed waiting instead of answering (${BORROW_TIMEOUT_MARGIN_SECONDS} s margin).`,
+                              },
+                          ]
+                        : [];
+                });
+        },
     }),
     customRule({
         id: "lambda-timeout-within-integration",

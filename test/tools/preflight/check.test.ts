@@ -60,6 +60,20 @@ describe("preflight: check", () => {
             }
         });
 
+        it("finds every function that connects through the proxy: a borrow timeout longer than theirs fails for each", async () => {
+            const plan = await fixturePlan("small");
+            const resources = plan.resources.map((r) =>
+                r.type === T.rdsProxyTargetGroup ? { ...r, inputs: { ...r.inputs, connectionPoolConfig: { connectionBorrowTimeout: 300 } } } : r,
+            );
+            const failures = preflight(resources, { rules: PREFLIGHT_RULES.filter((r) => r.id === "rds-proxy-borrow-within-function-timeout") });
+            const named = failures.map((f) => /function (\S+) times out/.exec(f.message)?.[1]).sort();
+            // The API and, with events, the relay and the projector; never migrate, which connects to the instance itself.
+            for (const role of ["api", "relay", "projector"]) {
+                assert.ok(named.some((name) => name?.startsWith(role)), `${role}: ${named.join(", ")}`);
+            }
+            assert.ok(!named.some((name) => name?.startsWith("migrate")), named.join(", "));
+        });
+
         it("links the projector's target to its rule on the stack's bus: without the bus, the plan fails", async () => {
             const plan = await fixturePlan("small");
             const targets = plan.resources.filter((r) => r.type === T.eventTarget);

@@ -71,7 +71,7 @@ export function baseline(): PreflightResource[] {
     const targetGroup = resource(
         "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup",
         "proxy-pool",
-        { connectionPoolConfig: { maxConnectionsPercent: 90, maxIdleConnectionsPercent: 50, connectionBorrowTimeout: 120 } },
+        { connectionPoolConfig: { maxConnectionsPercent: 90, maxIdleConnectionsPercent: 50, connectionBorrowTimeout: 5 } },
         [proxy],
         provider,
     );
@@ -82,7 +82,7 @@ export function baseline(): PreflightResource[] {
         "aws:lambda/function:Function",
         "api-fn",
         { memorySize: 512, timeout: 10, description: "orders API", environment: { variables: { DB_HOST: "proxy.example", LOG_LEVEL: "INFO" } } },
-        [role],
+        [role, proxy],
         provider,
     );
     const api = resource("aws:apigatewayv2/api:Api", "http-api", { protocolType: "HTTP", description: `${PREFIX}: orders API` }, [], provider);

@@ -301,6 +301,17 @@ const CASES: Record<string, Case> = {
         fail: () => changed("aws:ec2/subnet:Subnet", { availabilityZone: `${FIXTURE_REGION}b` }),
         says: new RegExp(`subnets are all in ${FIXTURE_REGION}b`),
     },
+    "rds-proxy-borrow-within-function-timeout": {
+        // The baseline's function (10 s) connects through the proxy: 8 s leaves it its 2 s, 9 s does not.
+        pass: () => changed(T.rdsProxyTargetGroup, { connectionPoolConfig: { connectionBorrowTimeout: 8 } }),
+        fail: () => changed(T.rdsProxyTargetGroup, { connectionPoolConfig: { connectionBorrowTimeout: 9 } }),
+        says: /may hold a client 9 s for a connection, but function \S*api-fn times out after 10 s/,
+    },
+    "rds-proxy-borrow-within-function-timeout unset (RDS's 120 s default)": {
+        pass: () => changed(T.lambdaFunction, { timeout: 122 }, changed(T.rdsProxyTargetGroup, { connectionPoolConfig: {} })),
+        fail: () => changed(T.rdsProxyTargetGroup, { connectionPoolConfig: {} }),
+        says: /may hold a client 120 s/,
+    },
     "lambda-timeout-within-integration": {
         pass: () => changed(T.lambdaFunction, { timeout: 29 }),
         fail: () => changed(T.lambdaFunction, { timeout: 30 }),
