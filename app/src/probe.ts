@@ -3,6 +3,7 @@ import { loadProbeConfig, type ApiConfig } from "./config";
 import { createDatabase, type DatabaseOverrides } from "./container";
 import { diagnoseConnectionFailure } from "./db/linkDiagnosis";
 import { ChainBrokenError, waitForDatabase, type DatabaseReady } from "./db/probes";
+import { tcpReachable } from "./db/tcpReachable";
 import { createLogger, Logger } from "./logger";
 
 /** What a passing run returns; the deploy keeps it as the invocation's result (no credentials in it). */
@@ -63,6 +64,7 @@ async function probe(context: Pick<Context, "getRemainingTimeInMillis" | "awsReq
             deadlineMs: now() + context.getRemainingTimeInMillis() - PROBE_MARGIN_MS,
             now,
             ...(overrides.sleep === undefined ? {} : { sleep: overrides.sleep }),
+            endpointAcceptsTcp: () => tcpReachable(config.db.host, config.db.port, 3_000),
             onRetry: (attempt, diagnosis, delayMs) =>
                 logger.info("Database not reachable through the proxy yet; retrying", { attempt, link: diagnosis.link, code: diagnosis.code, delayMs }),
         });

@@ -96,11 +96,21 @@ const loginExplanation: Record<LoginMode, string> = {
         "must name the same secret; right after a password change the proxy may still hold the previous version",
 };
 
+/** What the caller found out beside the error, to tell apart failures that share a code. */
+export interface ConnectionFacts {
+    /**
+     * Whether a plain TCP connection to the endpoint succeeded after the failure. mysql2 reports `ETIMEDOUT` both when
+     * no TCP connection could be made and when its connect timeout ran out during the login (its timer spans the whole
+     * handshake: mysql2 lib/base/connection.js), which a proxy with no database connection to give causes.
+     */
+    readonly endpointAcceptsTcp?: boolean;
+}
+
 /**
  * Which link of the chain function → proxy → database an error from opening a connection or running `SELECT 1` points
  * at. Pure: it reads the error's class, its driver code and its causes, and names what to check.
  */
-export function diagnoseConnectionFailure(error: unknown, mode: LoginMode): LinkDiagnosis {
+export function diagnoseConnectionFailure(error: unknown, mode: LoginMode, facts: ConnectionFacts = {}): LinkDiagnosis {
     const chain = causeChain(error);
     if (chain.some((e) => e instanceof ConfigError || e instanceof TokenSigningError)) {
         return {
@@ -135,6 +145,16 @@ export function diagnoseConnectionFailure(error: unknown, mode: LoginMode): Link
     const duringQuery = chain.some((e) => e instanceof DatabaseQueryError);
     if (dnsCodes.has(driverCode)) {
         return { link: "network", code, retryable: true, explanation: "the proxy endpoint's name does not resolve in the VPC (DNS); a new proxy's name can take a moment" };
+    }
+    if (driverCode === "ETIMEDOUT" && facts.endpointAcceptsTcp === true) {
+        return {
+            link: "proxy-to-database",
+            code,
+            retryable: true,
+            explanation:
+                "the proxy endpoint accepts TCP connections but the login did not finish within the connect timeout: the proxy may be waiting " +
+                "for a database connection (its target still registering or unavailable: aws rds describe-db-proxy-targets shows TargetHealth)",
+        };
     }
     if (unreachable.has(driverCode)) {
         return {

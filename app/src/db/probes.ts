@@ -67,6 +67,11 @@ export interface WaitForDatabaseOptions {
     readonly maxDelayMs?: number;
     readonly now?: () => number;
     readonly sleep?: (ms: number) => Promise<void>;
+    /**
+     * Whether the endpoint takes a plain TCP connection: asked after a connect timeout, to tell a network that drops the
+     * connection from a proxy that accepts it and then stalls the login (`tcpReachable`).
+     */
+    readonly endpointAcceptsTcp?: () => Promise<boolean>;
     /** Called after each failed attempt that will be retried (the probe logs it). */
     readonly onRetry?: (attempt: number, diagnosis: LinkDiagnosis, delayMs: number) => void;
 }
@@ -95,7 +100,10 @@ export async function waitForDatabase(db: Queryable, options: WaitForDatabaseOpt
             await pingDatabase(db);
             return { attempts: attempt, elapsedMs: now() - started };
         } catch (error) {
-            const diagnosis = diagnoseConnectionFailure(error, options.mode);
+            let diagnosis = diagnoseConnectionFailure(error, options.mode);
+            if (diagnosis.code === "ETIMEDOUT" && options.endpointAcceptsTcp !== undefined) {
+                diagnosis = diagnoseConnectionFailure(error, options.mode, { endpointAcceptsTcp: await options.endpointAcceptsTcp() });
+            }
             const delayMs = Math.min(maxDelayMs, firstDelayMs * 2 ** (attempt - 1));
             if (!diagnosis.retryable || now() + delayMs >= options.deadlineMs) {
                 throw new ChainBrokenError(diagnosis, attempt, now() - started, { cause: error });

@@ -7,6 +7,7 @@ import { createDatabase } from "../../../app/src/container";
 import { DatabaseQueryError, DatabaseUnavailableError } from "../../../app/src/db/errors";
 import { TokenSigningError } from "../../../app/src/db/iamAuthToken";
 import { causeChain, diagnoseConnectionFailure, type LinkDiagnosis } from "../../../app/src/db/linkDiagnosis";
+import { tcpReachable } from "../../../app/src/db/tcpReachable";
 import { freePort } from "../../../app/dev/mariadb";
 import { SecretFetchError, SecretFormatError } from "../../../app/src/secrets/errors";
 import { useLocalEnvironment } from "../support/localEnvironment";
@@ -105,6 +106,28 @@ describe("db: linkDiagnosis", () => {
             const diagnosis = await diagnose({ DB_HOST: "127.0.0.1", DB_PORT: String(port), DB_TLS_CA_FILE: local.env().mariadb.certificates.caFile });
             assert.equal(diagnosis.link, "proxy-to-database", JSON.stringify(diagnosis));
             assert.equal(diagnosis.retryable, true);
+        });
+
+        it("tells a proxy that accepts the connection and stalls the login from a network that drops it (mysql2 says ETIMEDOUT for both)", async () => {
+            // Accepts TCP and never sends the server greeting: mysql2's connect timeout runs out during the handshake.
+            const silent = createServer(() => undefined);
+            await new Promise<void>((done) => silent.listen(0, "127.0.0.1", done));
+            const address = silent.address();
+            const port = typeof address === "object" && address !== null ? address.port : 0;
+            try {
+                const error = await failureWith({ DB_HOST: "127.0.0.1", DB_PORT: String(port) });
+                assert.equal(diagnoseConnectionFailure(error, "iam").link, "network", "without the TCP check, a timeout points at the network");
+                const facts = { endpointAcceptsTcp: await tcpReachable("127.0.0.1", port, 1_000) };
+                assert.equal(facts.endpointAcceptsTcp, true);
+                const diagnosis = diagnoseConnectionFailure(error, "iam", facts);
+                assert.deepEqual([diagnosis.link, diagnosis.code], ["proxy-to-database", "ETIMEDOUT"]);
+            } finally {
+                silent.close();
+            }
+        });
+
+        it("finds no TCP listener where nothing listens", async () => {
+            assert.equal(await tcpReachable("127.0.0.1", await freePort(), 1_000), false);
         });
 
         it("names the configuration, and does not retry, when the function's environment is invalid", () => {

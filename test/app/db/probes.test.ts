@@ -108,6 +108,25 @@ describe("db: probes", () => {
             assert.deepEqual([calls(), pauses.length], [1, 0]);
         });
 
+        it("asks whether the endpoint takes TCP after a connect timeout, and names the proxy when it does", async () => {
+            const timedOut = () => new DatabaseUnavailableError("Could not connect", { cause: Object.assign(new Error("connect ETIMEDOUT"), { code: "ETIMEDOUT" }) });
+            const { db, timing } = flaky([timedOut(), refused(), timedOut()]);
+            const asked: number[] = [];
+            const error = await waitForDatabase(db, {
+                mode: "iam",
+                deadlineMs: timing.now() + 5_000,
+                firstDelayMs: 1_000,
+                ...timing,
+                endpointAcceptsTcp: async () => {
+                    asked.push(timing.now());
+                    return true;
+                },
+            }).catch((e: unknown) => e);
+            assert.ok(error instanceof ChainBrokenError);
+            assert.equal(error.diagnosis.link, "proxy-to-database");
+            assert.equal(asked.length, 2, "asked after each timeout, not after the refused connection");
+        });
+
         it("reports each retried failure with its link", async () => {
             const { db, timing } = flaky([refused()]);
             const seen: Array<[number, string, number]> = [];
