@@ -7,6 +7,7 @@ import { LiveUsageError } from "./errors";
 import type { HttpClient } from "./http";
 import type { AwsAccount, Clock, LiveStack, LiveWorkspace, LogSink } from "./ports";
 import { formatDuration, formatSummary, type StepResult } from "./report";
+import { describeReadiness } from "./readiness";
 
 export interface LiveTestDeps {
     readonly workspace: LiveWorkspace;
@@ -103,7 +104,7 @@ class Steps {
     }
 }
 
-const CHECKS_AFTER_UP = ["API client", "HTTP checks", "alarm delivery", "preview"];
+const CHECKS_AFTER_UP = ["readiness check", "API client", "HTTP checks", "alarm delivery", "preview"];
 
 /**
  * The live test: create a stack from a committed one, `up` with the policy pack, call the API,
@@ -130,6 +131,8 @@ export async function runLiveTest(deps: LiveTestDeps, options: LiveTestOptions):
         try {
             const up = await steps.run("up", () => stack.up(), (outputs) => `outputs: ${Object.keys(outputs).sort().join(", ") || "none"}`);
             if (up.ok) {
+                // The deploy ran the check (it would have failed otherwise); this records what it saw.
+                await steps.run("readiness check", async () => describeReadiness(up.value.readiness), (detail) => detail);
                 await checkApi(deps, steps, up.value, options);
                 await checkAlarms(deps, steps, up.value, options);
                 await previewUnchanged(steps, stack);

@@ -4,6 +4,8 @@ import type { AwsAccount, Clock, LiveStack, LiveWorkspace, PreviewOutcome } from
 import { FIXTURE_API_URL, FIXTURE_PREFIX, fixtureArn } from "../../helpers/fixtureValues";
 
 /** The topic the fixture stack's alarms notify (its `alarmTopicArn` output). */
+/** What the deploy's readiness check reports: the probe's result as the invocation keeps it. */
+export const FIXTURE_READINESS = JSON.stringify({ ready: true, attempts: 7, elapsedMs: 95_000, auth: "iam", host: "proxy.example" });
 export const FIXTURE_ALARM_TOPIC_ARN = fixtureArn("sns", `${FIXTURE_PREFIX}-alarms-1a2b3c4`);
 
 /** A clock that only moves when told to, or when something sleeps. */
@@ -51,7 +53,7 @@ export class FakeWorkspace implements LiveWorkspace {
         return {
             up: async () => {
                 await this.op("up");
-                return this.options.outputs ?? { apiUrl: FIXTURE_API_URL, apiAuth: "iam", alarmTopicArn: FIXTURE_ALARM_TOPIC_ARN };
+                return this.options.outputs ?? { apiUrl: FIXTURE_API_URL, apiAuth: "iam", alarmTopicArn: FIXTURE_ALARM_TOPIC_ARN, readiness: FIXTURE_READINESS };
             },
             preview: async () => {
                 await this.op("preview");

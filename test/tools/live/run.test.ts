@@ -64,6 +64,7 @@ describe("live: runLiveTest", () => {
                 "account: passed",
                 "create stack: passed",
                 "up: passed",
+                "readiness check: passed",
                 "API client: passed",
                 "GET /health: passed",
                 "GET /ready: passed",
@@ -127,11 +128,11 @@ describe("live: runLiveTest", () => {
 
     it("prints each step's duration as it ends, and a summary table with the total", async () => {
         const { output, report } = await run({ durations: { up: 723_000, destroy: 401_000 } });
-        assert.match(output, /^--- up: passed in 12m 03s: outputs: alarmTopicArn, apiAuth, apiUrl$/m);
+        assert.match(output, /^--- up: passed in 12m 03s: outputs: alarmTopicArn, apiAuth, apiUrl, readiness$/m);
         assert.match(output, /^--- destroy: passed in 6m 41s$/m);
         assert.match(output, /^--- create stack: passed in 1\.0s: dev-live-abc123$/m);
         assert.match(output, /^step\s+result\s+duration\s+detail$/m);
-        assert.match(output, /^up\s+passed\s+12m 03s\s+outputs: alarmTopicArn, apiAuth, apiUrl$/m);
+        assert.match(output, /^up\s+passed\s+12m 03s\s+outputs: alarmTopicArn, apiAuth, apiUrl, readiness$/m);
         assert.match(output, /^GET \/health\s+passed\s+0ms\s+ok$/m);
         // Four fake operations of 1 s each, and one wait between two reads of the alarm's history.
         assert.match(output, /^total\s+18m 53s$/m);
@@ -216,6 +217,14 @@ describe("live: runLiveTest", () => {
         const { report, output } = await run({}, (r) => (r.headers.authorization === undefined && r.method === "GET" ? jsonResponse(200, {}) : undefined));
         assert.equal(statusOf(report, "GET /orders/{id} without credentials"), "failed");
         assert.match(output, /expected 401 or 403 for a request without credentials, got 200/);
+        assert.equal(report.exitCode, 1);
+    });
+
+    it("fails the readiness step, and still calls the API and tears down, when the stack reports no readiness check", async () => {
+        const { report, workspace } = await run({ outputs: { apiUrl: FIXTURE_API_URL, apiAuth: "iam" } });
+        assert.equal(statusOf(report, "readiness check"), "failed");
+        assert.equal(statusOf(report, "GET /time"), "passed");
+        assert.deepEqual(workspace.calls.slice(-3), TEARDOWN);
         assert.equal(report.exitCode, 1);
     });
 
