@@ -9,6 +9,7 @@ import { disallowHardcodedSecretsInStageVariables } from "./rules/apigatewayv2/d
 import { enableStageAccessLogging } from "./rules/apigatewayv2/enableStageAccessLogging";
 import { disallowHardcodedSecretsInUserData } from "./rules/ec2/disallowHardcodedSecretsInUserData";
 import { disallowHardcodedSecretsInContainerEnvironment } from "./rules/ecs/disallowHardcodedSecretsInContainerEnvironment";
+import { disallowPublicEventBusPolicy } from "./rules/events/disallowPublicEventBusPolicy";
 import { disallowPublicIngressToDatabasePorts } from "./rules/ec2/disallowPublicIngressToDatabasePorts";
 import { disallowAllowWithNotAction } from "./rules/iam/disallowAllowWithNotAction";
 import { disallowAllowWithNotResource } from "./rules/iam/disallowAllowWithNotResource";
@@ -75,6 +76,7 @@ export const policies: BlueprintPolicy[] = [
     disallowPublicQueuePolicy,
     disallowPublicTopicPolicy,
     disallowPublicBucketPolicy,
+    disallowPublicEventBusPolicy,
     disallowBroadManagedPolicies,
     disallowWildcardPermissionPrincipal,
     requireSourceArnForServicePrincipal,

@@ -28,6 +28,7 @@ export const RESOURCE_POLICY_TYPES = {
     sqs: [T.sqsQueue, T.sqsQueuePolicy],
     sns: [T.snsTopic, T.snsTopicPolicy],
     s3: [T.s3Bucket, T.s3BucketV2, T.s3BucketPolicy],
+    events: [T.eventBusPolicy],
 } as const satisfies Record<string, readonly string[]>;
 
 const RESOURCE_POLICY_TYPE_LIST: readonly string[] = Object.values(RESOURCE_POLICY_TYPES).flat();

@@ -7,6 +7,7 @@ export const T = {
     apiStage: "aws:apigatewayv2/stage:Stage",
     restApiStage: "aws:apigateway/stage:Stage",
     ec2Instance: "aws:ec2/instance:Instance",
+    eventBusPolicy: "aws:cloudwatch/eventBusPolicy:EventBusPolicy",
     ecsTaskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
     launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",

@@ -46,6 +46,7 @@ describe("pack", () => {
             "disallow-public-queue-policy",
             "disallow-public-topic-policy",
             "disallow-public-bucket-policy",
+            "disallow-public-event-bus-policy",
             "disallow-wildcard-lambda-permission-principal",
             "disallow-wildcard-resource",
             "require-github-oidc-subject-condition",

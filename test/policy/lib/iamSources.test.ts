@@ -33,8 +33,8 @@ describe("lib: iamSources", () => {
         assert.deepEqual(kinds, ["identity", "identity", "identity", "identity", "endpoint", "endpoint", "key", "key", "resource", "resource"]);
     });
 
-    it("reads the resource policies of queues, topics and buckets, inline or as their own resource", () => {
-        for (const type of [T.sqsQueue, T.sqsQueuePolicy, T.snsTopic, T.snsTopicPolicy, T.s3Bucket, T.s3BucketV2, T.s3BucketPolicy]) {
+    it("reads the resource policies of queues, topics, buckets and event buses, inline or as their own resource", () => {
+        for (const type of [T.sqsQueue, T.sqsQueuePolicy, T.snsTopic, T.snsTopicPolicy, T.s3Bucket, T.s3BucketV2, T.s3BucketPolicy, T.eventBusPolicy]) {
             assert.deepEqual(documentSources(type, { policy: "{}" }).map((s) => [s.kind, s.location]), [["resource", "policy"]], type);
         }
     });

@@ -7,6 +7,7 @@ const MODULES: Record<keyof typeof T, [string, string]> = {
     apiStage: ["apigatewayv2/stage", "Stage"],
     restApiStage: ["apigateway/stage", "Stage"],
     ec2Instance: ["ec2/instance", "Instance"],
+    eventBusPolicy: ["cloudwatch/eventBusPolicy", "EventBusPolicy"],
     ecsTaskDefinition: ["ecs/taskDefinition", "TaskDefinition"],
     launchTemplate: ["ec2/launchTemplate", "LaunchTemplate"],
     securityGroup: ["ec2/securityGroup", "SecurityGroup"],
