@@ -1,14 +1,7 @@
 import { strict as assert } from "node:assert";
 import { gzipSync } from "node:zlib";
-import {
-    FindingKind,
-    isReferenceOrPlaceholder,
-    isSecretLikeName,
-    nameWords,
-    scanNamedValue,
-    scanText,
-    scanValue,
-} from "../../../policy/lib/secretScanner";
+import { isReferenceOrPlaceholder } from "../../../policy/lib/secretNames";
+import { FindingKind, scanNamedValue, scanText, scanValue } from "../../../policy/lib/secretScanner";
 import { generatedPassword, lambdaEnvironment, ACCOUNT, REGION } from "../../helpers/policyFixtures";
 import { UNKNOWN } from "../../helpers/policy";
 import { randomChars } from "../../helpers/policyTokens";
@@ -109,29 +102,6 @@ describe("lib: secretScanner", () => {
         });
     });
 
-    describe("name and value helpers", () => {
-        it("splits snake, camel, kebab and dotted names into words", async () => {
-            assert.deepEqual(nameWords("DB_APP_SECRET_ARN"), ["db", "app", "secret", "arn"]);
-            assert.deepEqual(nameWords("dbPasswordArn"), ["db", "password", "arn"]);
-            assert.deepEqual(nameWords("api-key.value"), ["api", "key", "value"]);
-            assert.deepEqual(nameWords("HTTPSProxyToken"), ["https", "proxy", "token"]);
-        });
-
-        it("treats reference and setting suffixes as not password-like", async () => {
-            assert.equal(isSecretLikeName("DB_SECRET_ARN"), false);
-            assert.equal(isSecretLikeName("SECRET_TTL_SECONDS"), false);
-            assert.equal(isSecretLikeName("DB_SECRET"), true);
-            assert.equal(isSecretLikeName("signing_key"), true);
-            assert.equal(isSecretLikeName("keyboard"), false);
-        });
-
-        it("recognizes placeholders but not literals", async () => {
-            assert.equal(isReferenceOrPlaceholder("${var.password}"), true);
-            assert.equal(isReferenceOrPlaceholder("changeme"), true);
-            assert.equal(isReferenceOrPlaceholder("changeme-2024-prod"), false);
-        });
-    });
-
     describe("scanValue", () => {
         it("reports nothing for a git SHA, a UUID or a handler name", async () => {
             for (const value of ["da39a3ee5e6b4b0d3255bfef95601890afd80709", "123e4567-e89b-12d3-a456-426614174000", "src/handler.main"]) {
@@ -215,7 +185,7 @@ describe("lib: secretScanner, structured values (issue 10)", () => {
         }
     });
 
-    it("treats KMS aliases and multi-Region key ids as references", async () => {
+    it("treats KMS aliases and multi-Region key ids as references", () => {
         assert.equal(isReferenceOrPlaceholder("alias/aws/secretsmanager"), true);
         assert.equal(isReferenceOrPlaceholder("mrk-0123456789abcdef0123456789abcdef"), true);
         assert.equal(isReferenceOrPlaceholder("alias-not-really"), false);
@@ -248,15 +218,6 @@ describe("lib: secretScanner, every place a credential hides (issue 20)", () => 
             assert.ok(!findings[0]!.message.includes(pw), "the message must not echo the secret");
         });
     }
-
-    it("reads one-word password variables as password-like", () => {
-        for (const name of ["PGPASSWORD", "MYSQL_PWD", "SSHPASS", "REDISCLI_AUTH", "DBPASSWORD"]) {
-            assert.equal(isSecretLikeName(name), true, name);
-        }
-        for (const name of ["PGHOST", "PASSWORD_FILE", "REDISCLI_HOST"]) {
-            assert.equal(isSecretLikeName(name), false, name);
-        }
-    });
 
     describe("user data", () => {
         const cloudConfig = (body: string) => `#cloud-config\npackage_update: true\n${body}runcmd:\n  - systemctl start orders\n`;
