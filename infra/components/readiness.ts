@@ -1,27 +1,24 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { LambdaBundle } from "../../app/build";
-import type { LogLevel } from "../config";
 import { readinessTrigger } from "../lib/readinessTrigger";
 import { appDatabaseAccess, type AppDatabaseAccessArgs } from "./appDatabaseAccess";
 import { appLoginVersion } from "./appLogin";
-import { VpcFunction } from "./vpcFunction";
+import { VpcFunction, type VpcFunctionArgs } from "./vpcFunction";
 
-export interface ReadinessArgs extends AppDatabaseAccessArgs {
+/**
+ * Where the probe runs and logs, as for any VpcFunction. `securityGroupId` is the API function's group: the probe takes
+ * the API's own path to the proxy (and to the Secrets Manager endpoint in secret mode), so a rule missing from that path
+ * fails the deploy instead of the first request.
+ */
+export interface ReadinessArgs
+    extends AppDatabaseAccessArgs,
+        Pick<VpcFunctionArgs, "subnetIds" | "securityGroupId" | "detachedSecurityGroupId" | "logRetentionDays" | "logLevel"> {
     /** The probe's code (app/src/probe.ts), bundled like the API's for the stack's login mode (app/build.ts). */
     readonly code: LambdaBundle;
-    readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /**
-     * The API function's security group: the probe takes the API's own path to the proxy (and to the Secrets Manager
-     * endpoint in secret mode), so a rule missing from that path fails the deploy instead of the first request.
-     */
-    readonly securityGroupId: pulumi.Input<string>;
-    readonly detachedSecurityGroupId: pulumi.Input<string>;
     /** The proxy target's id and the instance's resource id: a new registration runs the check again. */
     readonly proxyTargetId: pulumi.Input<string>;
     readonly dbResourceId: pulumi.Input<string>;
-    readonly logRetentionDays: number;
-    readonly logLevel: LogLevel;
 }
 
 /**
