@@ -29,7 +29,7 @@ export interface LinkDiagnosis {
 }
 
 // Codes from Node's net/dns layer (https://nodejs.org/api/errors.html#common-system-errors) and mysql2's connect timeout
-// (ETIMEDOUT): the packets never reached anything listening.
+// (ETIMEDOUT): nothing listening answered, unless the endpoint takes TCP after all (`ConnectionFacts`).
 const unreachable = new Set(["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH"]);
 const dnsCodes = new Set(["ENOTFOUND", "EAI_AGAIN"]);
 // OpenSSL's verification results as Node reports them (https://nodejs.org/api/tls.html#x509-certificate-error-codes),
