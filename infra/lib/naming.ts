@@ -46,7 +46,7 @@ const named = (type: string, logicals: readonly string[]): ProgramName[] => logi
  * resource missing here.
  */
 export const PROGRAM_NAMES: readonly ProgramName[] = [
-    ...named(T.iamRole, ["proxy-role", "api-role", "migrate-role", "flow-logs-role", "relay-role", "projector-role", "scheduler-role"]),
+    ...named(T.iamRole, ["proxy-role", "api-role", "migrate-role", "flow-logs-role", "relay-role", "projector-role", "scheduler-role", "readiness-role"]),
     ...named(T.iamRolePolicy, [
         "proxy-read-secret",
         "proxy-db-connect",
@@ -56,8 +56,9 @@ export const PROGRAM_NAMES: readonly ProgramName[] = [
         "relay-permissions",
         "projector-permissions",
         "scheduler-invoke",
+        "readiness-permissions",
     ]),
-    ...named(T.lambdaFunction, ["api-fn", "migrate-fn", "relay-fn", "projector-fn"]),
+    ...named(T.lambdaFunction, ["api-fn", "migrate-fn", "relay-fn", "projector-fn", "readiness-fn"]),
     ...named(T.lambdaPermission, ["invoke-from-api", "invoke-from-rule"]),
     { type: T.rdsInstance, logical: "db", inputs: { finalSnapshotIdentifier: `${NAME}-db-final-00000000` } },
     ...named(T.rdsProxy, ["proxy"]),
@@ -72,6 +73,7 @@ export const PROGRAM_NAMES: readonly ProgramName[] = [
         ["migrate-logs", `/aws/lambda/${NAME}-migrate`],
         ["relay-logs", `/aws/lambda/${NAME}-relay`],
         ["projector-logs", `/aws/lambda/${NAME}-projector`],
+        ["readiness-logs", `/aws/lambda/${NAME}-readiness`],
         ["api-access-logs", `/aws/vendedlogs/apigateway/${NAME}`],
     ].map(([logical, name]) => ({ type: T.logGroup, logical: logical!, inputs: { name: name! } })),
     ...named(T.httpApi, ["http-api"]),
