@@ -50,8 +50,13 @@ export async function actionsThatTakeResources(pattern: string, extra: readonly 
     if (/^[*:]+$/.test(pattern.trim())) {
         return [pattern];
     }
+    const expanded = await expandActions([pattern]);
+    if (expanded.length === 0) {
+        // A service the pinned data does not know (newer than the data, or a typo): fail closed.
+        return isException(pattern, extra) ? [] : [pattern];
+    }
     const out: string[] = [];
-    for (const action of await expandActions([pattern])) {
+    for (const action of expanded) {
         if (!(await isWildcardOnlyAction(action, extra))) {
             out.push(action);
         }

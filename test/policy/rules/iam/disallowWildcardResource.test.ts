@@ -94,9 +94,12 @@ describe("rule: disallow-wildcard-resource", () => {
         assert.match(message!, /^policy statement 0: allows "s3:Get\*" \(s3:Get\w+, s3:Get\w+, s3:Get\w+, and \d+ more\) on Resource "\*"$/);
     });
 
-    it("fails closed on an action the data does not know (a typo, or newer than the pinned data)", async () => {
-        const doc = { Statement: { Effect: "Allow", Action: "ecr:GetAuthorisationToken", Resource: "*" } };
-        assert.deepEqual(await runPolicy(disallowWildcardResource, iamPolicy(doc)), ['policy statement 0: allows "ecr:GetAuthorisationToken" on Resource "*"']);
+    it("fails closed on an action or a service the data does not know (a typo, or newer than the pinned data)", async () => {
+        for (const action of ["ecr:GetAuthorisationToken", "newservice:DescribeThings", "newservice:Get*"]) {
+            const doc = { Statement: { Effect: "Allow", Action: action, Resource: "*" } };
+            assert.deepEqual(await runPolicy(disallowWildcardResource, iamPolicy(doc)), [`policy statement 0: allows "${action}" on Resource "*"`]);
+            assert.deepEqual(await runPolicy(disallowWildcardResource, iamPolicy(doc), { allowedWildcardActions: ["newservice:*", "ecr:*"] }), []);
+        }
     });
 
     describe("on actions drawn from the whole Service Authorization Reference at run time", () => {
