@@ -29,6 +29,7 @@ import { disallowPublicTopicPolicy } from "./rules/sns/disallowPublicTopicPolicy
 import { disallowPublicQueuePolicy } from "./rules/sqs/disallowPublicQueuePolicy";
 import { disallowHardcodedSecretsInCode } from "./rules/lambda/disallowHardcodedSecretsInCode";
 import { disallowHardcodedSecretsInEnvironment } from "./rules/lambda/disallowHardcodedSecretsInEnvironment";
+import { disallowPublicFunctionUrl } from "./rules/lambda/disallowPublicFunctionUrl";
 import { disallowWildcardPermissionPrincipal } from "./rules/lambda/disallowWildcardPermissionPrincipal";
 import { requireSourceArnForServicePrincipal } from "./rules/lambda/requireSourceArnForServicePrincipal";
 import { requireVpcForDatabaseFunctions } from "./rules/lambda/requireVpcForDatabaseFunctions";
@@ -79,6 +80,7 @@ export const policies: BlueprintPolicy[] = [
     disallowPublicEventBusPolicy,
     disallowBroadManagedPolicies,
     disallowWildcardPermissionPrincipal,
+    disallowPublicFunctionUrl,
     requireSourceArnForServicePrincipal,
     disallowPublicAccess,
     enableStorageEncryption,

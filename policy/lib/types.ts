@@ -30,6 +30,7 @@ export const T = {
     kmsKey: "aws:kms/key:Key",
     kmsKeyPolicy: "aws:kms/keyPolicy:KeyPolicy",
     lambdaFunction: "aws:lambda/function:Function",
+    lambdaFunctionUrl: "aws:lambda/functionUrl:FunctionUrl",
     lambdaPermission: "aws:lambda/permission:Permission",
     rdsInstance: "aws:rds/instance:Instance",
     rdsCluster: "aws:rds/cluster:Cluster",

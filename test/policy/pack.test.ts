@@ -48,6 +48,7 @@ describe("pack", () => {
             "disallow-public-bucket-policy",
             "disallow-public-event-bus-policy",
             "disallow-wildcard-lambda-permission-principal",
+            "disallow-public-function-url",
             "disallow-wildcard-resource",
             "require-github-oidc-subject-condition",
         ];

@@ -30,6 +30,7 @@ const MODULES: Record<keyof typeof T, [string, string]> = {
     kmsKey: ["kms/key", "Key"],
     kmsKeyPolicy: ["kms/keyPolicy", "KeyPolicy"],
     lambdaFunction: ["lambda/function", "Function"],
+    lambdaFunctionUrl: ["lambda/functionUrl", "FunctionUrl"],
     lambdaPermission: ["lambda/permission", "Permission"],
     rdsInstance: ["rds/instance", "Instance"],
     rdsCluster: ["rds/cluster", "Cluster"],
