@@ -107,6 +107,7 @@ describe("index: the pack served by the policy SDK", function () {
             open("aws:s3/bucketPolicy:BucketPolicy", { bucket: "b" }, { Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }),
             open("aws:cloudwatch/eventBusPolicy:EventBusPolicy", { eventBusName: "e" }, { Effect: "Allow", Principal: "*", Action: "events:PutEvents", Resource: "*" }),
             { ...lambdaPermission(), props: { action: "lambda:InvokeFunction", function: "api", principal: "*" } },
+            { type: "aws:lambda/functionUrl:FunctionUrl", name: "url", props: { functionName: "api", authorizationType: "NONE" } },
         ];
         const resourcePolicies = new Set(policies.filter((p) => "validateResource" in p).map((p) => p.name));
         const LEVEL: Record<number, string> = { [EnforcementLevel.ADVISORY]: "advisory", [EnforcementLevel.MANDATORY]: "mandatory" };
@@ -126,7 +127,7 @@ describe("index: the pack served by the policy SDK", function () {
             }
         }
         assert.deepEqual(served.sort(), checked.sort());
-        for (const rule of ["disallow-wildcard-resource", "disallow-privilege-escalation", "disallow-public-secret-policy", "disallow-public-topic-policy", "disallow-public-bucket-policy", "disallow-public-event-bus-policy", "disallow-wildcard-lambda-permission-principal"]) {
+        for (const rule of ["disallow-wildcard-resource", "disallow-privilege-escalation", "disallow-public-secret-policy", "disallow-public-topic-policy", "disallow-public-bucket-policy", "disallow-public-event-bus-policy", "disallow-wildcard-lambda-permission-principal", "disallow-public-function-url"]) {
             assert.ok(served.some((v) => v.includes(` ${rule} mandatory:`)), `the corpus exercises ${rule}`);
         }
         assert.ok(!served.some((v) => v.includes("disallow-public-queue-policy")), "a narrowed queue policy passes both ways");
