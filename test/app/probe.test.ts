@@ -49,6 +49,14 @@ describe("probe: the readiness probe (against MariaDB)", function () {
         assert.match(error.message, /DB_USER is required/);
     });
 
+    it("is bundled like the API: under 1 MB, and in IAM mode without the AWS SDK", () => {
+        const iam = buildLambdaBundle("probe", { dbAuth: "iam" });
+        const secret = buildLambdaBundle("probe", { dbAuth: "secret" });
+        assert.ok(iam.bytes < secret.bytes, "the secret-mode bundle carries the Secrets Manager client");
+        assert.ok(secret.bytes < 1_000_000, `probe (secret mode): ${secret.bytes} B`);
+        assert.ok(iam.bytes <= 450 * 1024, `probe (IAM mode, no SDK): ${iam.bytes} B`);
+    });
+
     it("runs from its own bundle, with nothing outside it, in secret mode", async () => {
         const dir = mkdtempSync(path.join(tmpdir(), "probe-bundle-"));
         try {
