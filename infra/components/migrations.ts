@@ -1,4 +1,3 @@
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { LogLevel } from "../config";
 import type { LambdaBundle } from "../../app/build";
@@ -6,6 +5,7 @@ import { directoryHash } from "../lib/hash";
 import { readEncryptedSecretsStatements } from "../lib/iam";
 import { migrationTrigger } from "../lib/migrationTrigger";
 import { appLoginVersion, type AppLogin } from "./appLogin";
+import { invokeOnDeploy } from "./deployInvocation";
 import { regionOf } from "./awsScope";
 import { VpcFunction } from "./vpcFunction";
 
@@ -94,16 +94,7 @@ export class Migrations extends pulumi.ComponentResource {
             .apply(([appLoginVersion, databaseResourceId]) =>
                 migrationTrigger({ migrations: migrationsHash, code: args.code.code, appLogin: appLoginVersion, databaseResourceId }),
             );
-        const invocation = new aws.lambda.Invocation(
-            "migrate-run",
-            {
-                functionName: fn.functionName,
-                input: trigger.apply((hash) => JSON.stringify({ trigger: hash })),
-                // A new trigger value re-creates the invocation, which runs the function again.
-                triggers: { run: trigger },
-            },
-            { ...parent, dependsOn: [fn] },
-        );
+        const invocation = invokeOnDeploy("migrate-run", fn, trigger, this);
 
         this.functionName = fn.functionName;
         this.result = invocation.result;

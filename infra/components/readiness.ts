@@ -1,9 +1,10 @@
-import * as aws from "@pulumi/aws";
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { LambdaBundle } from "../../app/build";
 import { readinessTrigger } from "../lib/readinessTrigger";
 import { appDatabaseAccess, type AppDatabaseAccessArgs } from "./appDatabaseAccess";
 import { appLoginVersion } from "./appLogin";
+import { invokeOnDeploy } from "./deployInvocation";
 import { VpcFunction, type VpcFunctionArgs } from "./vpcFunction";
 
 /**
@@ -76,16 +77,7 @@ export class Readiness extends pulumi.ComponentResource {
             .apply(([proxyEndpoint, proxyTargetId, databaseResourceId, appLogin]) =>
                 readinessTrigger({ proxyEndpoint, proxyTargetId, databaseResourceId, appLogin, code: args.code.code }),
             );
-        this.check = new aws.lambda.Invocation(
-            "readiness-check",
-            {
-                functionName: fn.functionName,
-                input: trigger.apply((hash) => JSON.stringify({ trigger: hash })),
-                // A new trigger value replaces the invocation, which runs the probe again.
-                triggers: { run: trigger },
-            },
-            { ...parent, dependsOn: [fn] },
-        );
+        this.check = invokeOnDeploy("readiness-check", fn, trigger, this);
 
         this.functionName = fn.functionName;
         this.result = this.check.result;
