@@ -37,3 +37,13 @@ export function isPlaceholderValue(value: string): boolean {
     const v = value.trim();
     return PLACEHOLDER_WORD.test(v) || TEMPLATE.test(v) || AWS_EXAMPLE.test(v);
 }
+
+/**
+ * The storage emulator's account: Azurite and the Azure Storage Emulator accept one well-known
+ * account (`devstoreaccount1`) whose key Microsoft publishes
+ * (https://learn.microsoft.com/azure/storage/common/storage-use-azurite#well-known-storage-account-and-key);
+ * a connection string for it reaches no cloud account.
+ */
+export function isStorageEmulatorAccount(pairs: readonly { name: string; value: string }[]): boolean {
+    return pairs.some((p) => (/^AccountName$/i.test(p.name) && p.value === "devstoreaccount1") || (/^UseDevelopmentStorage$/i.test(p.name) && /^true$/i.test(p.value)));
+}

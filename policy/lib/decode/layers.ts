@@ -4,6 +4,7 @@
  * findings a decoder makes itself (a cloud-init password hash). `where` prefixes the finding's
  * message, so the report says which layer held it.
  */
+import { isStorageEmulatorAccount } from "../examples";
 import type { Finding } from "../findings";
 import { decodeBase64Text } from "./base64";
 import { cloudConfigPart, cloudInitPasswords } from "./cloudInit";
@@ -36,7 +37,8 @@ export function decodeLayers(text: string): Layer[] {
     }
     const pairs = connectionStringPairs(text);
     if (pairs) {
-        layers.push(layer({ named: pairs.map((p) => ({ ...p, where: `holds a connection string whose "${p.name}"` })) }));
+        // A connection string is nothing else (not a shell line, not YAML).
+        return isStorageEmulatorAccount(pairs) ? [] : [layer({ named: pairs.map((p) => ({ ...p, where: `holds a connection string whose "${p.name}"` })) })];
     }
     const decoded = decodeBase64Text(text);
     if (decoded !== undefined) {
@@ -64,7 +66,7 @@ export function decodeLayers(text: string): Layer[] {
     if (shell.length > 0) {
         layers.push(layer({ named: shell.map((p) => ({ ...p, where: `runs a command whose "${p.name}"` })) }));
     }
-    const yaml = cloudConfig === undefined && !pairs ? yamlLeaves(text) : undefined;
+    const yaml = cloudConfig === undefined ? yamlLeaves(text) : undefined;
     if (yaml) {
         layers.push(layer({ named: yaml.filter((l) => l.key !== undefined).map((l) => ({ name: l.key!, value: l.value, where: `holds a YAML document whose "${l.path}"` })) }));
     }

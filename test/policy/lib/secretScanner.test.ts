@@ -266,6 +266,7 @@ describe("lib: secretScanner, every place a credential hides (issue 20)", () => 
             ["a user's unique id (AIDA) under a neutral name", "OWNER", "AIDA" + randomChars(base32, 16)],
             ["AWS's documented example access key id", "EXAMPLE_KEY", "AKIA" + randomChars(base32, 9) + "EXAMPLE"],
             ["a command substitution", "DB_PASSWORD", "$(cat /run/secrets/db)"],
+            ["the storage emulator's well-known account", "STORAGE", `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${Buffer.from(generatedPassword().repeat(4)).toString("base64")};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`],
         ];
         for (const [what, name, value] of negatives) {
             it(`does not report ${what}`, async () => {
