@@ -48,10 +48,15 @@ export const disallowHardcodedSecretsInContainerEnvironment = resourceRule({
                 }
             }
             for (const key of ["command", "entryPoint"]) {
-                const text = asArray(container[key]).filter((part): part is string => typeof part === "string" && !isUnknown(part)).join(" ");
-                // Commands are shell lines: `yaml` turns on the shell decoder (`PGPASSWORD=... psql`, `curl -u`).
-                for (const finding of await scanText(text, { yaml: true })) {
-                    report(`${label}.${key} ${finding.message}`);
+                const parts = asArray(container[key]).filter((part): part is string => typeof part === "string" && !isUnknown(part));
+                // The words as one command line, then each script handed to a shell (`["sh", "-c", "PGPASSWORD=... psql"]`);
+                // `yaml` turns on the decoders (shell lines, documents). The first text with findings is reported.
+                for (const text of [parts.join(" "), ...parts.filter((part) => /\s/.test(part))]) {
+                    const findings = await scanText(text, { yaml: true });
+                    findings.forEach((finding) => report(`${label}.${key} ${finding.message}`));
+                    if (findings.length > 0) {
+                        break;
+                    }
                 }
             }
         }

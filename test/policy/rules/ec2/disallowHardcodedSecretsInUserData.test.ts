@@ -66,3 +66,35 @@ describe("rule: disallow-hardcoded-secrets-in-user-data (formats, inline assignm
         assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", config(""))), []);
     });
 });
+
+describe("rule: disallow-hardcoded-secrets-in-user-data (cloud-init, ECS agent, shell; issue 20)", () => {
+    const template = (userData: string) => ({ type: T.launchTemplate, name: "ecs-hosts", props: { userData: Buffer.from(userData).toString("base64") } });
+
+    it("reports registry credentials an ECS host writes for its agent, and passes an agent config without them", async () => {
+        const auth = JSON.stringify({ "https://index.docker.io/v1/": { username: "ci", password: pw, email: "ci@example.com" } });
+        const script = (extra: string) => `#!/bin/bash\ncat <<'EOF' >> /etc/ecs/ecs.config\nECS_CLUSTER=orders\n${extra}EOF\n`;
+        const messages = await runPolicy(rule, template(script(`ECS_ENGINE_AUTH_TYPE=docker\nECS_ENGINE_AUTH_DATA=${auth}\n`)));
+        assert.deepEqual(messages, ['userData sets ECS_ENGINE_AUTH_DATA whose "https://index.docker.io/v1/ password" has a password-like name and holds a literal value']);
+        assert.deepEqual(await runPolicy(rule, template(script(""))), []);
+    });
+
+    it("reports a cloud-init user's plain-text password and a password hash, not a generated one", async () => {
+        const config = (users: string) => `#cloud-config\nusers:\n${users}`;
+        assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", config(`  - name: app\n    plain_text_passwd: ${pw}\n`))), [
+            'userData holds a cloud-init document whose "users[0].plain_text_passwd" has a password-like name and holds a literal value',
+        ]);
+        const [hash] = await runPolicy(rule, withProp(ec2Instance(), "userData", config(`  - name: app\n    hashed_passwd: "$6$${pw}$${"h".repeat(43)}"\n`)));
+        assert.match(hash!, /"users\[0\]\.hashed_passwd" is a password hash/);
+        assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", `#cloud-config\nchpasswd:\n  users:\n    - {name: app, type: RANDOM}\n`)), []);
+    });
+
+    it("reports curl -u and docker login -p, not docker login --password-stdin", async () => {
+        for (const line of [`curl -fsS -u deploy:${pw} https://artifacts.internal/app.tgz -o /tmp/app.tgz`, `docker login -u ci -p ${pw} registry.internal`]) {
+            assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", `#!/bin/bash\n${line}\n`)), [
+                'userData runs a command whose "password" has a password-like name and holds a literal value',
+            ], line);
+        }
+        const stdin = "#!/bin/bash\naws ecr get-login-password | docker login -u AWS --password-stdin registry.internal\n";
+        assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", stdin)), []);
+    });
+});

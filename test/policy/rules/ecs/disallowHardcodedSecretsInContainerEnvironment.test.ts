@@ -43,6 +43,18 @@ describe("rule: disallow-hardcoded-secrets-in-container-environment", () => {
         assert.deepEqual(await runPolicy(rule, td), []);
     });
 
+    it("reads a shell command: an assignment before the command, curl -u (issue 20)", async () => {
+        const pw = generatedPassword();
+        const shell = (line: string) => withContainer((c) => c.command.splice(0, c.command.length, "sh", "-c", line));
+        assert.deepEqual(await runPolicy(rule, shell(`PGPASSWORD=${pw} psql -h db -c 'select 1'`)), [
+            'containerDefinitions[0] ("worker").command runs a command whose "PGPASSWORD" has a password-like name and holds a literal value',
+        ]);
+        assert.deepEqual(await runPolicy(rule, shell(`curl -u ops:${pw} https://internal/health`)), [
+            'containerDefinitions[0] ("worker").command runs a command whose "password" has a password-like name and holds a literal value',
+        ]);
+        assert.deepEqual(await runPolicy(rule, shell("PGPASSWORD=$DB_PASSWORD psql -h db")), []);
+    });
+
     it("does not throw when the container definitions are unknown during preview or not JSON", async () => {
         for (const value of [UNKNOWN.string, "not json", undefined]) {
             const td = ecsTaskDefinition();
