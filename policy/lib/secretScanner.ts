@@ -59,7 +59,8 @@ function ownValueFindings(value: string): Finding[] {
     if ([...value.matchAll(ACCESS_KEY_ID)].some((m) => !isDocumentedExample(m[0]))) {
         findings.push({ kind: "aws-access-key-id", message: "contains an AWS access key id", anchor: "gitleaks:aws-access-token" });
     }
-    if (looksLikeSecretAccessKey(value.trim()) || SECRET_ACCESS_KEY_IN_TEXT.test(value)) {
+    const named = SECRET_ACCESS_KEY_IN_TEXT.exec(value)?.[1];
+    if (looksLikeSecretAccessKey(value.trim()) || (named !== undefined && !isDocumentedExample(named))) {
         findings.push({ kind: "aws-secret-access-key", message: "contains what looks like an AWS secret access key" });
     }
     if (PRIVATE_KEY.test(value)) {

@@ -12,7 +12,10 @@ import { maskToken, OWN_FORMAT_BY_ANCHOR, passesGuards, PRESET_RULES } from "./t
 export async function findTokenFindings(text: string): Promise<Finding[]> {
     const findings = new Map<string, Finding>();
     for (const hit of await secretlintHits(text)) {
-        if (findings.has(hit.ruleId) || isDocumentedExample(hit.text)) {
+        // A rule's range may stop short of the value (secretlint's AWS rule measures 40 characters
+        // from the key's name): the example check reads on to the end of the word.
+        const word = hit.text + (text.slice(hit.start + hit.text.length).match(/^[^\s'",;]*/)?.[0] ?? "");
+        if (findings.has(hit.ruleId) || isDocumentedExample(word)) {
             continue;
         }
         const own = OWN_FORMAT_BY_ANCHOR.get(hit.ruleId);

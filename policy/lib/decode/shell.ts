@@ -2,8 +2,9 @@
  * Credentials on shell command lines (user data, container commands, .env-style values), as
  * named values for the scanner's password-like-name check:
  * - assignments before a command: `PGPASSWORD=... psql -h db`, `env API_TOKEN=... ./run`;
- * - options that carry a credential: `curl -u user:pass`, `--user=user:pass`, `docker login -p ...`,
- *   `--password=...`, `--token ...`, `mysql -p<password>`, `sshpass -p ...`.
+ * - options that carry a credential: `curl -u user:pass` (gitleaks curl-auth-user), `-H "Authorization:
+ *   Bearer ..."` (gitleaks curl-auth-header), `--user=user:pass`, `docker login -p ...`, `--password=...`,
+ *   `--token ...`, `mysql -p<password>`, `sshpass -p ...`.
  * Hand-written rather than a shell parser: one line at a time, no expansion, and only these
  * shapes are needed; quoted words are unquoted, `$VAR` values are left to the placeholder check.
  */
@@ -25,6 +26,24 @@ const ENV_OPTIONS = new Set(["-e", "--env", "--build-arg", "--set-env"]);
 const USER_PASSWORD_OPTIONS = new Set(["-u", "--user", "--proxy-user", "--http-user"]);
 /** Commands whose `-p<value>` or `-p <value>` is a password (mysql clients take it attached). */
 const PASSWORD_P_COMMANDS = new Set(["mysql", "mysqladmin", "mysqldump", "mysqlsh", "mariadb", "sshpass", "docker", "podman", "buildah", "skopeo", "helm", "oras"]);
+
+/**
+ * A credential in an HTTP header option (gitleaks curl-auth-header): `Authorization: Bearer <token>`
+ * gives the token under the name "authorization token"; `X-Api-Key: <key>` gives the key under the
+ * header's own name, for the scanner to judge.
+ */
+function headerCredential(header: string): NamedValue | undefined {
+    const m = /^\s*([A-Za-z0-9-]+)\s*:\s*(.*)$/s.exec(header);
+    if (!m) {
+        return undefined;
+    }
+    const [, name, value] = m as unknown as [string, string, string];
+    if (/^authorization$/i.test(name)) {
+        const credentials = value.replace(/^(?:Bearer|Basic|Token|Bot)\s+/i, "");
+        return credentials === "" ? undefined : { name: "authorization token", value: credentials };
+    }
+    return { name, value };
+}
 
 /** The credentials one shell line carries, by the name they are known under. */
 export function shellLineCredentials(line: string): NamedValue[] {
@@ -51,6 +70,11 @@ export function shellLineCredentials(line: string): NamedValue[] {
         if (assigned) {
             // `docker run -e DB_PASSWORD=...`, `--build-arg NPM_TOKEN=...`, `helm --set db.password=...`
             found.push({ name: assigned[1]!, value: assigned[2]! });
+        } else if (option === "-H" || option === "--header") {
+            const header = headerCredential(next());
+            if (header) {
+                found.push(header);
+            }
         } else if (USER_PASSWORD_OPTIONS.has(option) || /^-u[^-\s]/.test(word)) {
             const pair = word.startsWith("-u") && word.length > 2 && !word.startsWith("--") ? word.slice(2) : next();
             const colon = pair.indexOf(":");

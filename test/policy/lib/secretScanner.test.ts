@@ -206,6 +206,7 @@ describe("lib: secretScanner, every place a credential hides (issue 20)", () => 
         ["MYSQL_PWD before a command", `MYSQL_PWD=${pw} mysql -h db -u app`, /^runs a command whose "MYSQL_PWD"/],
         ["curl -u user:password", `curl -fsS -u admin:${pw} https://internal/api`, /^runs a command whose "password"/],
         ["docker login -p", `docker login -u ci -p ${pw} registry.internal`, /^runs a command whose "password"/],
+        ["an Authorization header", `curl -sf -H "Authorization: Bearer ${pw}" https://internal/api`, /^runs a command whose "authorization token"/],
         ["an Azure Storage connection string", `DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${accountKey};EndpointSuffix=core.windows.net`, /^holds a connection string whose "AccountKey"/],
         ["a Service Bus connection string", `Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=app;SharedAccessKey=${accountKey}`, /^holds a connection string whose "SharedAccessKey"/],
         ["a URL with user:password", `amqp://app:${pw}@mq.internal:5672/`, /^contains a URL with a user:password part/],
@@ -265,6 +266,7 @@ describe("lib: secretScanner, every place a credential hides (issue 20)", () => 
             ["a role's unique id (AROA)", "ROLE_ID", "AROA" + randomChars(base32, 16)],
             ["a user's unique id (AIDA) under a neutral name", "OWNER", "AIDA" + randomChars(base32, 16)],
             ["AWS's documented example access key id", "EXAMPLE_KEY", "AKIA" + randomChars(base32, 9) + "EXAMPLE"],
+            ["AWS's documented example secret key, named", "CREDENTIALS", `aws_secret_access_key = ${randomChars(base32 + "abcdefghijklmnopqrstuvwxyz/+", 30)}EXAMPLEKEY`],
             ["a command substitution", "DB_PASSWORD", "$(cat /run/secrets/db)"],
             ["the storage emulator's well-known account", "STORAGE", `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${Buffer.from(generatedPassword().repeat(4)).toString("base64")};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`],
         ];

@@ -20,6 +20,8 @@ describe("lib/decode: shell", () => {
         ["sshpass -p", `sshpass -p ${pw} ssh host`, "password"],
         ["--password=", `./migrate --host=db --password=${pw}`, "password"],
         ["docker run -e", `docker run -e DB_PASSWORD=${pw} orders`, "DB_PASSWORD"],
+        ["an Authorization header", `curl -H "Authorization: Bearer ${pw}" https://internal/api`, "authorization token"],
+        ["an API key header", `curl --header 'X-Api-Key: ${pw}' https://internal/api`, "X-Api-Key"],
     ];
     for (const [what, line, name] of cases) {
         it(`finds ${what}`, () => {
