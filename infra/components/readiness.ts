@@ -27,7 +27,7 @@ export interface ReadinessArgs
  * The provider creates the proxy target as soon as RegisterDBProxyTargets answers, without waiting for the target's
  * health (proxy_target.go in terraform-provider-aws), and a target goes REGISTERING → UNAVAILABLE → AVAILABLE
  * (API_TargetHealth): minutes on a first deploy. Ten minutes waits that out, and a broken chain still fails the deploy
- * within them. The probe stops retrying 20 s before the end to report which link failed (app/src/probe.ts).
+ * within them. The probe stops retrying 40 s before the end to report which link failed (app/src/probe.ts).
  */
 export const READINESS_TIMEOUT_SECONDS = 600;
 
