@@ -9,7 +9,7 @@ function context(client: HttpClient, clock = new FakeClock(), log: string[] = []
     return {
         client,
         apiUrl: FIXTURE_API_URL,
-        customerId: "live-test-dev-live-abc123",
+        customerId: "live-test-small-live-abc123",
         idempotencyKey: "key-1",
         clock,
         log: (line) => log.push(line),
@@ -50,7 +50,7 @@ describe("live: checks", () => {
         assert.equal(failed, undefined);
         assert.match(details.at(-1) ?? "", /^listed after 15s \(4 lists\)$/);
         const lists = slow.requests.filter((r) => r.method === "GET" && new URL(r.url).pathname === "/orders");
-        assert.equal(new URL(lists[0]!.url).searchParams.get("customerId"), "live-test-dev-live-abc123");
+        assert.equal(new URL(lists[0]!.url).searchParams.get("customerId"), "live-test-small-live-abc123");
 
         const never = await runAll({ ...context(fakeApi(undefined, { listedAfter: 1_000 })), readModelTimeoutMs: 30_000 });
         assert.equal(never.failed?.name, "GET /orders?customerId= (read model)");
@@ -72,7 +72,7 @@ describe("live: checks", () => {
             assert.equal(post.url, `${FIXTURE_API_URL}orders`);
             assert.equal(post.headers["content-type"], "application/json");
             assert.equal(post.headers["idempotency-key"], "key-1");
-            assert.deepEqual(JSON.parse(post.body ?? ""), { customerId: "live-test-dev-live-abc123" });
+            assert.deepEqual(JSON.parse(post.body ?? ""), { customerId: "live-test-small-live-abc123" });
         }
         const last = api.requests.at(-1);
         assert.equal(last?.method, "GET");
@@ -140,7 +140,7 @@ describe("live: checks", () => {
         const { failed } = await failing((r) =>
             r.method === "POST" ? jsonResponse(201, { id, customerId: "someone-else", status: "open", version: 1 }, { location: `/orders/${id}`, etag: '"1"' }) : undefined,
         );
-        assert.match(failed?.error.message ?? "", /expected customerId = "live-test-dev-live-abc123", got "someone-else"/);
+        assert.match(failed?.error.message ?? "", /expected customerId = "live-test-small-live-abc123", got "someone-else"/);
     });
 
     it("fail the replay when it is not marked as one", async () => {
@@ -148,7 +148,7 @@ describe("live: checks", () => {
         const { failed } = await failing((r) => {
             if (r.method === "POST" && ++posts === 2) {
                 const id = "0cdaf2b7-71f5-4412-911e-d702323249a0";
-                return jsonResponse(201, { id, customerId: "live-test-dev-live-abc123", status: "open", version: 1 }, { location: `/orders/${id}`, etag: '"1"' });
+                return jsonResponse(201, { id, customerId: "live-test-small-live-abc123", status: "open", version: 1 }, { location: `/orders/${id}`, etag: '"1"' });
             }
             return undefined;
         });

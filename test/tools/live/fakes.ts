@@ -40,7 +40,7 @@ export interface FakeWorkspaceOptions {
 
 /** A workspace that records the order of operations and fails where told to. */
 export class FakeWorkspace implements LiveWorkspace {
-    readonly stackName = "dev-live-abc123";
+    readonly stackName = "small-live-abc123";
     readonly calls: Operation[] = [];
 
     constructor(

@@ -46,7 +46,7 @@ async function run(
             clock,
             log: (line) => lines.push(line),
         },
-        { customerId: "live-test-dev-live-abc123", idempotencyKey: "key-1", readinessTimeoutMs: 60_000, retryDelayMs: 5_000, demands },
+        { customerId: "live-test-small-live-abc123", idempotencyKey: "key-1", readinessTimeoutMs: 60_000, retryDelayMs: 5_000, demands },
     );
     return { report, workspace, lines, auths, output: lines.join("\n"), aws };
 }
@@ -130,7 +130,7 @@ describe("live: runLiveTest", () => {
         const { output, report } = await run({ durations: { up: 723_000, destroy: 401_000 } });
         assert.match(output, /^--- up: passed in 12m 03s: outputs: alarmTopicArn, apiAuth, apiUrl, readiness$/m);
         assert.match(output, /^--- destroy: passed in 6m 41s$/m);
-        assert.match(output, /^--- create stack: passed in 1\.0s: dev-live-abc123$/m);
+        assert.match(output, /^--- create stack: passed in 1\.0s: small-live-abc123$/m);
         assert.match(output, /^step\s+result\s+duration\s+detail$/m);
         assert.match(output, /^up\s+passed\s+12m 03s\s+outputs: alarmTopicArn, apiAuth, apiUrl, readiness$/m);
         assert.match(output, /^GET \/health\s+passed\s+0ms\s+ok$/m);
@@ -161,7 +161,7 @@ describe("live: runLiveTest", () => {
         assert.equal(statusOf(report, "destroy"), "failed");
         assert.equal(statusOf(report, "remove stack"), "skipped");
         assert.match(output, /Cannot delete protected DB Instance/);
-        assert.match(output, /remove stack: skipped \(stack dev-live-abc123 kept/);
+        assert.match(output, /remove stack: skipped \(stack small-live-abc123 kept/);
         assert.equal(report.exitCode, 1);
     });
 
