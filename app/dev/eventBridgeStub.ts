@@ -32,6 +32,8 @@ export interface EventBridgeStubOptions {
     readonly refuse?: (entry: ReceivedEntry, call: number) => string | undefined;
     /** Lambda's asynchronous invocation retries a failed delivery twice; so does the stub, then it dead-letters it. */
     readonly deliveryAttempts?: number;
+    /** How long PutEvents takes to answer, as a round trip to EventBridge would (`npm run bench`); 0 by default. */
+    readonly latencyMs?: number;
 }
 
 /** A local stand-in for Amazon EventBridge: PutEvents only, JSON 1.1 protocol, delivering to one target. */
@@ -89,6 +91,9 @@ export async function startEventBridgeStub(options: EventBridgeStubOptions = {})
             if (entries.length === 0 || entries.length > 10) {
                 reply(response, 400, { __type: "ValidationException", message: "Entries must have 1 to 10 items" });
                 return;
+            }
+            if (options.latencyMs !== undefined && options.latencyMs > 0) {
+                await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
             }
             calls.push(entries.length);
             const call = calls.length;

@@ -7,7 +7,7 @@ import { runRelay, type RelayRunResult } from "../src/outbox/relay";
 import { createRelayContainer, eventBridgePutEvents, type RelayContainer } from "../src/outbox/relayContainer";
 import { createProjectorContainer, type ProjectorContainer } from "../src/readModel/projectorContainer";
 import { handler as projectorHandler } from "../src/projector";
-import { startEventBridgeStub, type EventBridgeStub, type EventBridgeStubOptions } from "./eventBridgeStub";
+import { startEventBridgeStub, type DeliveredEvent, type EventBridgeStub, type EventBridgeStubOptions } from "./eventBridgeStub";
 
 /** The local events pipeline: relay → EventBridge stub → projector, each function with its own container and connection. */
 export interface LocalEvents {
@@ -28,7 +28,12 @@ export const LOCAL_EVENT_BUS = "orders-local";
  */
 export async function startLocalEvents(
     apiEnv: Readonly<Record<string, string>>,
-    options: { readonly logger?: Logger; readonly stub?: Omit<EventBridgeStubOptions, "deliver"> } = {},
+    options: {
+        readonly logger?: Logger;
+        readonly stub?: Omit<EventBridgeStubOptions, "deliver">;
+        /** Called once the projector has applied (or absorbed) a delivered event; `npm run bench` times the lag with it. */
+        readonly onProjected?: (event: DeliveredEvent) => void;
+    } = {},
 ): Promise<LocalEvents> {
     const overrides = options.logger === undefined ? {} : { logger: options.logger };
     const projector = createProjectorContainer(loadProjectorConfig({ ...apiEnv, POWERTOOLS_SERVICE_NAME: "orders-projector" }), overrides);
@@ -44,6 +49,7 @@ export async function startLocalEvents(
                 occurredAt: String((event.detail as { occurredAt: unknown }).occurredAt),
             });
             projector.recordOutcome(outcome);
+            options.onProjected?.(event);
         },
     });
     // As Lambda's environment would carry it; the SDK reads it when the client resolves its endpoint.

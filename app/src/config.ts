@@ -193,12 +193,12 @@ export type ProjectorConfig = ApiConfig;
 const eventBusName = /^[/.\-_A-Za-z0-9]{1,256}$/;
 
 // Bounds: polling faster than 50 ms buys nothing against EventBridge's own delivery latency, slower than 5 s misses
-// the lag goal; EventBridge takes 10 entries a request, so 1000 rows are 100 requests a round.
+// the lag goal; more than 50 requests in flight outruns any Region's default PutEvents quota; rows are held in memory.
 const relayTuningSchema = z.lazy(() =>
     z.object({
         RELAY_POLL_MS: integer(50, 5_000),
         RELAY_MAX_IN_FLIGHT: integer(1, 50),
-        RELAY_BATCH_SIZE: integer(10, 1_000),
+        RELAY_BATCH_SIZE: integer(10, 5_000),
     }),
 );
 const relayTuningDefaults = {
