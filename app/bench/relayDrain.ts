@@ -1,7 +1,6 @@
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { randomUUID } from "node:crypto";
 import type { Connection } from "mysql2/promise";
-import { startEventBridgeStub } from "../dev/eventBridgeStub";
 import { LOCAL_EVENT_BUS } from "../dev/localEvents";
 import { loadRelayConfig } from "../src/config";
 import type { Logger } from "../src/logger";
@@ -9,6 +8,7 @@ import type { EventStore, NewEvent } from "../src/orders/eventStore";
 import { runRelay } from "../src/outbox/relay";
 import { createRelayContainer, eventBridgePutEvents } from "../src/outbox/relayContainer";
 import { timed } from "./stats";
+import { startStubProcess } from "./stubProcess";
 
 /** Where a backlog starts and ends in the store, so that it can be drained more than once. */
 export interface Backlog {
@@ -43,18 +43,21 @@ export interface DrainResult {
 
 /**
  * One relay run, with the deployed tuning (RELAY_* defaults), drains `backlog` into a stub that answers PutEvents after
- * `latencyMs`, through the real SDK client over HTTP. The stub delivers nowhere: this is the relay's rate alone.
+ * `latencyMs`, through the real SDK client over HTTP. The stub runs in its own process and delivers nowhere: this is
+ * the relay's rate alone.
  */
 export async function drainBacklog(apiEnv: Readonly<Record<string, string>>, admin: Connection, backlog: Backlog, latencyMs: number, logger: Logger): Promise<DrainResult> {
     let open = 0;
     let mostInFlight = 0;
-    const bus = await startEventBridgeStub({ latencyMs });
+    let calls = 0;
+    const bus = await startStubProcess(latencyMs);
     const client = new EventBridgeClient({ endpoint: bus.endpoint });
     const send = eventBridgePutEvents(client);
     const relay = createRelayContainer(loadRelayConfig({ ...apiEnv, POWERTOOLS_SERVICE_NAME: "orders-relay", EVENT_BUS_NAME: LOCAL_EVENT_BUS }), {
         logger,
         putEvents: async (entries) => {
             open += 1;
+            calls += 1;
             mostInFlight = Math.max(mostInFlight, open);
             try {
                 return await send(entries);
@@ -76,10 +79,10 @@ export async function drainBacklog(apiEnv: Readonly<Record<string, string>>, adm
             });
             published = result.published;
         });
-        return { published, ms, calls: bus.calls.length, mostInFlight };
+        return { published, ms, calls, mostInFlight };
     } finally {
         client.destroy();
-        await bus.close();
+        await bus.stop();
         await relay.db.close();
     }
 }
