@@ -10,6 +10,7 @@ import {
     RDS_PROXY_MIN_VCPUS,
 } from "./prices";
 import { CostResource, FixedItem, Priced, PricingContext, cents, money, sourceOf } from "./types";
+import { scheduledRunMs, scheduledRunsPerMonth } from "./usage";
 
 /** The priced parts of a resource, and the parts the table cannot price (with why). */
 export interface FixedResult {
@@ -154,7 +155,39 @@ function dashboard(r: CostResource, { prices }: PricingContext): FixedResult {
     return { items: [item(r, "dashboard", prices.dashboardMonth.usd, `1 dashboard × ${money(prices.dashboardMonth.usd)}`, prices.dashboardMonth)], notPriced: [] };
 }
 
+/**
+ * A function a schedule keeps running: each relay run polls until the next one takes its lease over
+ * (app/src/outbox/relay.ts), so its duration is billed all month with no traffic at all. Other functions have no floor.
+ */
+function lambdaFunction(r: CostResource, { prices, resources }: PricingContext): FixedResult {
+    const runs = scheduledRunsPerMonth(resources).get(r.name);
+    if (runs === undefined) {
+        return { items: [], notPriced: [] };
+    }
+    const architectures = Array.isArray(r.inputs.architectures) ? r.inputs.architectures : ["x86_64"];
+    if (!architectures.includes("arm64")) {
+        return { items: [], notPriced: [`duration on ${architectures.join(", ")} is not in the price table (arm64 is)`] };
+    }
+    const memoryMb = num(r.inputs.memorySize) ?? 128;
+    const runMs = scheduledRunMs(r, runs);
+    const gbSeconds = (runs * runMs * memoryMb) / 1000 / 1024;
+    const rate = prices.lambdaArmGbSecond;
+    return {
+        items: [
+            item(
+                r,
+                `scheduled function polling all month (arm64, ${memoryMb} MB)`,
+                gbSeconds * rate.usd,
+                `${Math.round(runs).toLocaleString("en-US")} runs × ${runMs / 1000} s × ${memoryMb} MB = ${Math.round(gbSeconds).toLocaleString("en-US")} GB-s × ${money(rate.usd)}`,
+                rate,
+            ),
+        ],
+        notPriced: [],
+    };
+}
+
 export const FIXED_RULES: Readonly<Record<string, FixedRule>> = {
+    "aws:lambda/function:Function": lambdaFunction,
     "aws:rds/instance:Instance": rdsInstance,
     "aws:rds/proxy:Proxy": rdsProxy,
     "aws:ec2/vpcEndpoint:VpcEndpoint": vpcEndpoint,

@@ -102,6 +102,7 @@ const README_ROWS: readonly (readonly [string, (i: FixedItem) => boolean])[] = [
     ["RDS Proxy (per vCPU of the instance, 2 at least)", (i) => i.type === "aws:rds/proxy:Proxy"],
     ["Secrets Manager interface endpoint (per AZ)", (i) => i.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && i.what.startsWith("secretsmanager ")],
     ["EventBridge interface endpoint (per AZ; `events`)", (i) => i.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && i.what.startsWith("events ")],
+    ["Outbox relay polling all month (one run at a time; `events`)", (i) => i.type === "aws:lambda/function:Function"],
     ["Secrets (RDS-managed master; the app user's in `secret` mode)", (i) => i.what === "RDS-managed master secret" || i.type === "aws:secretsmanager/secret:Secret"],
     ["KMS customer managed key", (i) => i.type === "aws:kms/key:Key"],
     ["Performance Insights (7 days free)", (i) => i.what === "Performance Insights"],

@@ -74,10 +74,12 @@ a price that could not be confirmed from a page: [costs.md](costs.md) lists ever
 the page showed. The usage row is a worked example at ${exampleRequests(estimates)} requests a month; its assumptions
 (duration, log bytes per request, …) are printed by \`npm run cost -- --stack <stack>\`.
 
-**What \`events\` costs** (on by default): almost all of it is the EventBridge interface endpoint (its row above,
-one ENI per AZ) and the events alarms; the bus, the schedule (one run a minute, far inside Scheduler's free
-tier), the relay's runs, the projector, published events and an empty dead-letter queue cost cents at the worked
-example's traffic. \`events: false\` saves the endpoint and those alarms, and \`GET /orders\` then lists nothing.
+**What \`events\` costs** (on by default): the EventBridge interface endpoint (its row above, one ENI per AZ), the
+relay polling all month (its row above: each run polls every 250 ms until the next one takes over, so that an event
+reaches the bus in under 2 s; that is its idle cost, the same with no traffic) and the events alarms; the bus, the
+schedule (one run a minute, far inside Scheduler's free tier), the projector, published events and an empty
+dead-letter queue cost cents at the worked example's traffic. \`events: false\` saves the endpoint, the relay and
+those alarms, and \`GET /orders\` then lists nothing.
 
 In \`iam\` mode the proxy's and the API's logins are free (IAM database authentication has no charge); AWS
 suggests it below about 200 new connections per second, which the proxy's pool keeps far away. A destroy of a

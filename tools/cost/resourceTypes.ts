@@ -37,7 +37,10 @@ export const RESOURCE_TYPES: Readonly<Record<string, Treatment>> = {
     "aws:cloudwatch/compositeAlarm:CompositeAlarm": priced("one composite alarm-month", undefined),
     "aws:cloudwatch/dashboard:Dashboard": priced("one dashboard-month", undefined),
     "aws:sns/topic:Topic": priced(undefined, "publishes (alarm notifications) and deliveries"),
-    "aws:lambda/function:Function": priced(undefined, "requests, Arm GB-seconds and the function's logs"),
+    "aws:lambda/function:Function": priced(
+        "a function a schedule keeps running (the relay, each run polling until the next): Arm GB-seconds all month",
+        "requests, Arm GB-seconds and the function's logs",
+    ),
     "aws:lambda/invocation:Invocation": priced(undefined, "one run of its function per deploy that changes its input"),
     "aws:apigatewayv2/api:Api": priced(undefined, "HTTP API requests"),
     "aws:apigatewayv2/stage:Stage": priced(undefined, "access logs ingested and stored (the stage itself costs nothing)"),

@@ -32,8 +32,11 @@ export interface UsageAssumptions {
     readonly emfMetricsPerFunction: number;
     /** With `events`: share of API requests that append an event (the writes), each published once to the bus. */
     readonly eventsPerRequest: number;
-    /** Billed duration of one scheduled relay run that finds little to publish, and of one projector invocation. */
-    readonly relayRunMs: number;
+    /**
+     * Billed duration of one projector invocation. A scheduled function (the relay) is billed for its schedule's
+     * period, at most its timeout: each run polls until the next one takes its lease over (app/src/outbox/relay.ts),
+     * so it runs all month whatever the traffic, and fixed.ts counts it in the floor.
+     */
     readonly projectorDurationMs: number;
     /** Log bytes per relay run (START/END/REPORT and one summary line) and per projector invocation. */
     readonly backgroundLogBytesPerInvocation: number;
@@ -51,7 +54,6 @@ export const EXAMPLE_ASSUMPTIONS: UsageAssumptions = {
     alarmNotificationsPerMonth: 100,
     emfMetricsPerFunction: 8,
     eventsPerRequest: 0.5,
-    relayRunMs: 300,
     projectorDurationMs: 30,
     backgroundLogBytesPerInvocation: 800,
 };
@@ -120,6 +122,24 @@ function envVariables(fn: CostResource): Record<string, string> {
     return Object.fromEntries(Object.entries(env?.variables ?? {}).filter((e): e is [string, string] => typeof e[1] === "string"));
 }
 
+const targetsOf = (resources: readonly CostResource[], type: string, arnOf: (r: CostResource) => string | undefined) =>
+    resources.filter((r) => r.type === type).map((r) => ({ r, arn: arnOf(r) ?? "" }));
+const ownerOf = (functions: readonly CostResource[], arn: string) => functions.find((fn) => arn.endsWith(`function:${functionName(fn)}`));
+
+/** Functions a `rate()` schedule starts (logical names), with their runs a month. */
+export function scheduledRunsPerMonth(resources: readonly CostResource[]): Map<string, number> {
+    const functions = resources.filter((r) => r.type === "aws:lambda/function:Function");
+    const scheduledRuns = new Map<string, number>();
+    for (const { r, arn } of targetsOf(resources, "aws:scheduler/schedule:Schedule", (s) => str((s.inputs.target as { arn?: unknown } | undefined)?.arn))) {
+        const fn = ownerOf(functions, arn);
+        const runs = runsPerMonth(str(r.inputs.scheduleExpression) ?? "");
+        if (fn !== undefined && runs !== undefined) {
+            scheduledRuns.set(fn.name, (scheduledRuns.get(fn.name) ?? 0) + runs);
+        }
+    }
+    return scheduledRuns;
+}
+
 export function trafficModel(resources: readonly CostResource[], assumptions: UsageAssumptions): TrafficModel {
     const uris = resources.filter((r) => r.type === "aws:apigatewayv2/integration:Integration").map((r) => str(r.inputs.integrationUri) ?? "");
     const functions = resources.filter((r) => r.type === "aws:lambda/function:Function");
@@ -138,20 +158,10 @@ export function trafficModel(resources: readonly CostResource[], assumptions: Us
             }
         }
     }
-    const targets = (type: string, arnOf: (r: CostResource) => string | undefined) =>
-        resources.filter((r) => r.type === type).map((r) => ({ r, arn: arnOf(r) ?? "" }));
-    const owner = (arn: string) => functions.find((fn) => arn.endsWith(`function:${functionName(fn)}`));
-    const scheduledRuns = new Map<string, number>();
-    for (const { r, arn } of targets("aws:scheduler/schedule:Schedule", (s) => str((s.inputs.target as { arn?: unknown } | undefined)?.arn))) {
-        const fn = owner(arn);
-        const runs = runsPerMonth(str(r.inputs.scheduleExpression) ?? "");
-        if (fn !== undefined && runs !== undefined) {
-            scheduledRuns.set(fn.name, (scheduledRuns.get(fn.name) ?? 0) + runs);
-        }
-    }
+    const scheduledRuns = scheduledRunsPerMonth(resources);
     const eventTargets = new Set(
-        targets("aws:cloudwatch/eventTarget:EventTarget", (t) => str(t.inputs.arn))
-            .map(({ arn }) => owner(arn)?.name)
+        targetsOf(resources, "aws:cloudwatch/eventTarget:EventTarget", (t) => str(t.inputs.arn))
+            .map(({ arn }) => ownerOf(functions, arn)?.name)
             .filter((n): n is string => n !== undefined),
     );
     const hasBus = resources.some((r) => r.type === "aws:cloudwatch/eventBus:EventBus");
@@ -190,7 +200,8 @@ function lambdaFunction(r: CostResource, ctx: PricingContext, model: TrafficMode
     const scheduled = model.scheduledRuns.get(r.name);
     const background =
         scheduled !== undefined
-            ? { n: scheduled, ms: a.relayRunMs, why: `${count(scheduled)} scheduled runs` }
+            ? // Its duration is in the fixed floor (fixed.ts): each run polls until the next, traffic or none.
+              { n: scheduled, ms: 0, why: `${count(scheduled)} scheduled runs` }
             : model.eventTargets.has(r.name)
               ? { n: model.eventsPerMonth, ms: a.projectorDurationMs, why: `${count(model.eventsPerMonth)} events delivered` }
               : undefined;
@@ -224,6 +235,12 @@ function lambdaFunction(r: CostResource, ctx: PricingContext, model: TrafficMode
     return { items, notPriced };
 }
 
+/** How long a scheduled run lasts: until the next run starts (the month over its runs), at most the function's timeout. */
+export function scheduledRunMs(fn: CostResource, runsPerMonthOfIt: number): number {
+    const periodMs = (SECONDS_PER_MONTH * 1000) / runsPerMonthOfIt;
+    return Math.round(Math.min(periodMs, (num(fn.inputs.timeout) ?? 3) * 1000));
+}
+
 /** A function started by a schedule or an event rule: its invocations, arm64 duration and logs. */
 function backgroundFunction(r: CostResource, ctx: PricingContext, run: { n: number; ms: number; why: string }, a: UsageAssumptions): UsageResult {
     const { prices } = ctx;
@@ -234,7 +251,7 @@ function backgroundFunction(r: CostResource, ctx: PricingContext, run: { n: numb
     return {
         items: [
             line(r, "requests", prices.lambdaRequestsMillion, 1e6, run.n, run.why),
-            line(r, "duration (arm64)", prices.lambdaArmGbSecond, 1, gbSeconds, `${run.why} × ${run.ms} ms × ${memoryMb} MB = ${count(gbSeconds)} GB-s`),
+            ...(run.ms === 0 ? [] : [line(r, "duration (arm64)", prices.lambdaArmGbSecond, 1, gbSeconds, `${run.why} × ${run.ms} ms × ${memoryMb} MB = ${count(gbSeconds)} GB-s`)]),
             ...logLines(r, ctx, prices.vendedLogsIngestionGb, (run.n * a.backgroundLogBytesPerInvocation) / GB, group, `${run.why} × ${a.backgroundLogBytesPerInvocation} B`),
         ],
         notPriced: [],
@@ -359,7 +376,7 @@ export function describeAssumptions(a: UsageAssumptions): string[] {
         `secret mode: ${a.warmContainers} warm containers each re-read the app secret once per cache TTL (SECRET_TTL_SECONDS), ${a.bytesPerSecretRead} B through the endpoint per read; IAM mode reads none per request`,
         `${a.databaseLogGbPerMonth} GB a month of exported database logs; ${a.alarmNotificationsPerMonth} alarm notifications`,
         `with POWERTOOLS_METRICS_NAMESPACE set, the API function publishes at most ${a.emfMetricsPerFunction} custom metrics (app/src/metrics.ts: five counters, CommandsRefused also per OrderStatus)`,
-        `with events on: ${a.eventsPerRequest} events published per API request; the relay runs as its schedule says for ${a.relayRunMs} ms, the projector ${a.projectorDurationMs} ms per event; ${a.backgroundLogBytesPerInvocation} B of log per run or event`,
+        `with events on: ${a.eventsPerRequest} events published per API request; each scheduled relay run polls until the next one starts (its duration is in the fixed floor), the projector ${a.projectorDurationMs} ms per event; ${a.backgroundLogBytesPerInvocation} B of log per run or event`,
         "list prices before free tiers; data transfer out to the internet (API responses) is not included",
     ];
 }

@@ -3,7 +3,7 @@ import { CostEstimate, estimateCost, planRegion } from "../../../tools/cost/esti
 import { FALLBACK_REGION, HOURS_PER_MONTH, PRICES, isPricedRegion } from "../../../tools/cost/prices";
 import type { CostResource } from "../../../tools/cost/types";
 import { FIXTURE_REGION } from "../../helpers/fixtureValues";
-import { committedPlan, committedStacks, fixturePlanWith, fixtureSettings } from "../../helpers/stackPlan";
+import { committedPlan, committedStacks, fixturePlanWith, fixtureSettings, single } from "../../helpers/stackPlan";
 import { BASELINE_REGION, baselinePrices as eu, baselineResources, withInputs } from "./baseline";
 const near = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 0.006, `${actual} ≠ ${expected}`);
 
@@ -121,15 +121,20 @@ describe("cost: a config change that changes the cost shows up in the estimate",
         base = await planned({});
     });
 
-    it("events off: no EventBridge endpoint in the floor, no bus, relay or projector in the usage", async () => {
+    it("events off: no EventBridge endpoint or polling relay in the floor, no bus, relay or projector in the usage", async () => {
         const e = await planned({ events: "false" });
         const endpoint = base.items.find((i) => i.what.startsWith("events interface endpoint"));
         assert.ok(endpoint !== undefined);
-        // What goes: the endpoint and the alarms on the events resources; nothing else changes and nothing is added.
+        // The relay polls all month (each run until the next takes over): its duration is part of the floor.
+        const relay = base.items.find((i) => i.type === "aws:lambda/function:Function");
+        assert.ok(relay !== undefined && relay.name === "relay-fn");
+        const memoryMb = Number(single(await fixturePlanWith("small", SMALL), "aws:lambda/function:Function", "relay-fn").inputs.memorySize);
+        near(relay.monthly, 43_800 * 60 * (memoryMb / 1024) * prices().lambdaArmGbSecond.usd);
+        // What goes: the endpoint, the relay's polling and the alarms on the events resources; nothing else changes and nothing is added.
         const gone = base.items.filter((i) => !e.items.some((j) => j.name === i.name && j.what === i.what));
-        assert.ok(gone.includes(endpoint));
+        assert.ok(gone.includes(endpoint) && gone.includes(relay));
         assert.deepEqual(
-            gone.filter((i) => i !== endpoint && i.type !== "aws:cloudwatch/metricAlarm:MetricAlarm").map((i) => `${i.name}: ${i.what}`),
+            gone.filter((i) => i !== endpoint && i !== relay && i.type !== "aws:cloudwatch/metricAlarm:MetricAlarm").map((i) => `${i.name}: ${i.what}`),
             [],
         );
         for (const item of e.items) {
