@@ -11,6 +11,8 @@ import { isUnknown } from "./unknown";
 export const SECRET_WORDS = new Set([
     "password", "passwd", "pwd", "pass", "passphrase", "secret", "secrets", "token", "apikey",
     "privatekey", "secretkey", "accesskey", "credential", "credentials", "creds", "clientsecret",
+    // A personal access token: GITHUB_PAT, ADO_PAT, GITLAB_PAT (the whole word only: PATH, PATTERN are other words).
+    "pat",
 ]);
 /** Two-word forms: api_key, private_key, secret_key, access_key, signing_key, ... */
 const SECRET_WORD_PAIRS = new Set(["api key", "private key", "secret key", "access key", "signing key", "encryption key", "master key", "account key"]);

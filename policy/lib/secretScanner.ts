@@ -198,6 +198,8 @@ const INLINE_SHELL_ASSIGNMENT =
     /(?:^|[\s;&|(])(?:export|-e|--env|--build-arg|env|set)[\s=]+([A-Za-z_][A-Za-z0-9_]*)=([^\s"'$`#;&|)]{6,})/gm;
 /** `password: value` on a line of its own (YAML, cloud-config, properties with a colon). */
 const YAML_ASSIGNMENT = /^[ \t]*(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:[ \t]+([^\s#'"{[|>&*!][^\s#]{5,})[ \t]*$/gm;
+/** `spring.datasource.password=value` on a line of its own (Java properties, dotted .env-style keys). */
+const PROPERTIES_ASSIGNMENT = /^[ \t]*([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+)[ \t]*=[ \t]*([^\s#'"$`]{6,})[ \t]*$/gm;
 
 /** `CREATE USER ... IDENTIFIED BY 'literal'` / `ALTER USER ... IDENTIFIED WITH plugin BY 'literal'` in SQL. */
 const SQL_IDENTIFIED_BY = /\bIDENTIFIED\s+(?:WITH\s+\S+\s+)?BY\s+'([^'\n]+)'/i;
@@ -214,13 +216,15 @@ function scanAssignments(text: string, options: { yaml: boolean }): Finding[] {
     if (sql && !isReferenceOrPlaceholder(sql[1]!)) {
         return [{ kind: "password-like-name", message: "sets a literal database password in SQL (IDENTIFIED BY)" }];
     }
-    const patterns = options.yaml ? [QUOTED_ASSIGNMENT, SHELL_ASSIGNMENT, INLINE_SHELL_ASSIGNMENT, YAML_ASSIGNMENT] : [QUOTED_ASSIGNMENT, SHELL_ASSIGNMENT, INLINE_SHELL_ASSIGNMENT];
+    const patterns = options.yaml
+        ? [QUOTED_ASSIGNMENT, SHELL_ASSIGNMENT, INLINE_SHELL_ASSIGNMENT, YAML_ASSIGNMENT, PROPERTIES_ASSIGNMENT]
+        : [QUOTED_ASSIGNMENT, SHELL_ASSIGNMENT, INLINE_SHELL_ASSIGNMENT];
     for (const pattern of patterns) {
         for (const match of text.matchAll(pattern)) {
             const name = match[1]!;
             const value = pattern === QUOTED_ASSIGNMENT ? match[3]! : match[2]!;
             // YAML keys may be dotted (`spring.datasource.password`): the last segment names the value.
-            const key = pattern === YAML_ASSIGNMENT ? name.split(".").pop()! : name;
+            const key = pattern === YAML_ASSIGNMENT || pattern === PROPERTIES_ASSIGNMENT ? name.split(".").pop()! : name;
             if (assigned(key, value)) {
                 return [{ kind: "password-like-name", message: `assigns a literal to the password-like name "${name}"` }];
             }

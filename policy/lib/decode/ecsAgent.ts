@@ -3,8 +3,9 @@
  * user data: `ECS_ENGINE_AUTH_TYPE=docker|dockercfg` and `ECS_ENGINE_AUTH_DATA=<JSON>`
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/private-auth-container-instances.html).
  * `docker` data holds `{"<registry>": {"username", "password", "email"}}`; `dockercfg` data holds
- * `{"<registry>": {"auth": base64("user:password"), "email"}}`.
+ * `{"<registry>": {"auth": base64("user:password"), "email"}}` (read by ./registryAuth).
  */
+import { registryAuthPasswords } from "./registryAuth";
 import type { NamedValue } from "./shell";
 
 const AUTH_DATA = /ECS_ENGINE_AUTH_DATA=(['"]?)(\{.*\})\1/g;
@@ -19,19 +20,7 @@ export function ecsEngineAuthPasswords(text: string): NamedValue[] {
         } catch {
             continue;
         }
-        for (const [registry, raw] of Object.entries(typeof data === "object" && data !== null ? data : {})) {
-            const entry = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
-            if (typeof entry.password === "string") {
-                found.push({ name: `${registry} password`, value: entry.password });
-            }
-            if (typeof entry.auth === "string") {
-                const pair = Buffer.from(entry.auth, "base64").toString("utf8");
-                const colon = pair.indexOf(":");
-                if (colon > 0) {
-                    found.push({ name: `${registry} password`, value: pair.slice(colon + 1) });
-                }
-            }
-        }
+        found.push(...registryAuthPasswords(data));
     }
     return found;
 }

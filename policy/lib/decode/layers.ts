@@ -11,6 +11,7 @@ import { cloudConfigPart, cloudInitPasswords } from "./cloudInit";
 import { connectionStringPairs } from "./connectionString";
 import { ecsEngineAuthPasswords } from "./ecsAgent";
 import { jsonLeaves } from "./json";
+import { dockerConfigPasswords } from "./registryAuth";
 import { shellCredentials } from "./shell";
 import { yamlLeaves } from "./yamlDocument";
 
@@ -25,6 +26,10 @@ const layer = (part: Partial<Layer>): Layer => ({ named: [], texts: [], findings
 /** The layers `text` decodes to, most specific first; empty when no decoder recognises it. */
 export function decodeLayers(text: string): Layer[] {
     const layers: Layer[] = [];
+    const docker = dockerConfigPasswords(text);
+    if (docker) {
+        return [layer({ named: docker.map((p) => ({ name: "password", value: p.value, where: `holds a Docker config whose "${p.name}"` })) })];
+    }
     const json = jsonLeaves(text);
     if (json) {
         layers.push(

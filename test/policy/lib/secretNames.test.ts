@@ -26,10 +26,10 @@ describe("lib: secretNames", () => {
     });
 
     it("reads one-word password variables as password-like", () => {
-        for (const name of ["PGPASSWORD", "MYSQL_PWD", "SSHPASS", "REDISCLI_AUTH", "DBPASSWORD"]) {
+        for (const name of ["PGPASSWORD", "MYSQL_PWD", "SSHPASS", "REDISCLI_AUTH", "DBPASSWORD", "GITHUB_PAT"]) {
             assert.equal(isSecretLikeName(name), true, name);
         }
-        for (const name of ["PGHOST", "PASSWORD_FILE", "REDISCLI_HOST"]) {
+        for (const name of ["PGHOST", "PASSWORD_FILE", "REDISCLI_HOST", "PATH", "URL_PATTERN"]) {
             assert.equal(isSecretLikeName(name), false, name);
         }
     });

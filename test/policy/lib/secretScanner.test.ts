@@ -202,6 +202,7 @@ describe("lib: secretScanner, every place a credential hides (issue 20)", () => 
         ["a service-account JSON, base64'd", Buffer.from(serviceAccount).toString("base64"), /^holds base64 that decodes to text which contains a private key/],
         ["gzip, then base64, of a JSON document", gzipSync(Buffer.from(`{"db": {"password": "${pw}"}}`)).toString("base64"), /^holds base64 that decodes to text which holds a JSON document whose "db.password"/],
         ["a YAML document", `db:\n  host: proxy\n  password: ${pw}\n`, /^holds a YAML document whose "db.password"/],
+        ["Java properties", `spring.datasource.url=jdbc:mysql://db:3306/orders\nspring.datasource.password=${pw}\n`, /^assigns a literal to the password-like name "spring.datasource.password"/],
         ["an assignment before a command", `PGPASSWORD=${pw} psql -h db -U app orders`, /^runs a command whose "PGPASSWORD"/],
         ["MYSQL_PWD before a command", `MYSQL_PWD=${pw} mysql -h db -u app`, /^runs a command whose "MYSQL_PWD"/],
         ["curl -u user:password", `curl -fsS -u admin:${pw} https://internal/api`, /^runs a command whose "password"/],
@@ -210,6 +211,12 @@ describe("lib: secretScanner, every place a credential hides (issue 20)", () => 
         ["an Azure Storage connection string", `DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${accountKey};EndpointSuffix=core.windows.net`, /^holds a connection string whose "AccountKey"/],
         ["a Service Bus connection string", `Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=app;SharedAccessKey=${accountKey}`, /^holds a connection string whose "SharedAccessKey"/],
         ["a URL with user:password", `amqp://app:${pw}@mq.internal:5672/`, /^contains a URL with a user:password part/],
+        ["a Docker config (DOCKER_AUTH_CONFIG)", JSON.stringify({ auths: { "registry.internal": { auth: Buffer.from(`ci:${pw}`).toString("base64") } } }), /^holds a Docker config whose "registry.internal password"/],
+        [
+            "a Kubernetes .dockerconfigjson, base64'd",
+            Buffer.from(JSON.stringify({ auths: { "registry.internal": { username: "ci", password: pw } } })).toString("base64"),
+            /^holds base64 that decodes to text which holds a Docker config whose "registry.internal password"/,
+        ],
     ];
     for (const [where, value, message] of hidden) {
         it(`finds a credential in ${where}, under a neutral name`, async () => {
