@@ -19,6 +19,7 @@ import { disallowPrivilegeEscalation } from "./rules/iam/disallowPrivilegeEscala
 import { disallowServiceWildcardAction } from "./rules/iam/disallowServiceWildcardAction";
 import { disallowWildcardAction } from "./rules/iam/disallowWildcardAction";
 import { disallowWildcardResource } from "./rules/iam/disallowWildcardResource";
+import { disallowUnconstrainedPermissionsManagement } from "./rules/iam/disallowUnconstrainedPermissionsManagement";
 import { disallowWildcardResourceForCredentialActions } from "./rules/iam/disallowWildcardResourceForCredentialActions";
 import { disallowWildcardTrustPrincipal } from "./rules/iam/disallowWildcardTrustPrincipal";
 import { requireGithubOidcSubjectCondition } from "./rules/iam/requireGithubOidcSubjectCondition";
@@ -66,6 +67,7 @@ export const policies: BlueprintPolicy[] = [
     disallowServiceWildcardAction,
     disallowWildcardResource,
     disallowWildcardResourceForCredentialActions,
+    disallowUnconstrainedPermissionsManagement,
     disallowAllowWithNotAction,
     disallowAllowWithNotResource,
     disallowPassRoleOnAllRoles,

@@ -101,6 +101,7 @@ describe("index: the pack served by the policy SDK", function () {
             // An action that takes only "*", a pattern that reaches scoped actions, privilege escalation.
             iamPolicy({ Statement: [{ Effect: "Allow", Action: ["ecr:GetAuthorizationToken", "s3:Get*"], Resource: "*" }] }),
             iamPolicy({ Statement: [{ Effect: "Allow", Action: ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"], Resource: "*" }] }),
+            iamPolicy({ Statement: [{ Effect: "Allow", Action: "s3:PutAccountPublicAccessBlock", Resource: "*" }] }),
             open("aws:secretsmanager/secretPolicy:SecretPolicy", { secretArn: "s" }, { Effect: "Allow", Principal: { AWS: "*" }, Action: "secretsmanager:GetSecretValue", Resource: "*" }),
             open("aws:sqs/queuePolicy:QueuePolicy", { queueUrl: "q" }, { Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: "*", Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:sns:x:1:t" } } }),
             open("aws:sns/topicPolicy:TopicPolicy", { arn: "t" }, { Effect: "Allow", Principal: "*", Action: "sns:Publish", Resource: "*" }),
@@ -127,7 +128,7 @@ describe("index: the pack served by the policy SDK", function () {
             }
         }
         assert.deepEqual(served.sort(), checked.sort());
-        for (const rule of ["disallow-wildcard-resource", "disallow-privilege-escalation", "disallow-public-secret-policy", "disallow-public-topic-policy", "disallow-public-bucket-policy", "disallow-public-event-bus-policy", "disallow-wildcard-lambda-permission-principal", "disallow-public-function-url"]) {
+        for (const rule of ["disallow-wildcard-resource", "disallow-unconstrained-permissions-management", "disallow-privilege-escalation", "disallow-public-secret-policy", "disallow-public-topic-policy", "disallow-public-bucket-policy", "disallow-public-event-bus-policy", "disallow-wildcard-lambda-permission-principal", "disallow-public-function-url"]) {
             assert.ok(served.some((v) => v.includes(` ${rule} mandatory:`)), `the corpus exercises ${rule}`);
         }
         assert.ok(!served.some((v) => v.includes("disallow-public-queue-policy")), "a narrowed queue policy passes both ways");
