@@ -42,7 +42,9 @@ describe("index: the pack served by the policy SDK", function () {
         // with the pack's tsconfig.json and typescript: a type error stops the pack here as in CI.
         const pack = path.join(ROOT, "policy");
         const runPolicyPack = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [pack] });
-        child = spawn(process.execPath, [runPolicyPack, "127.0.0.1:0", "."], { cwd: pack, stdio: ["ignore", "pipe", "pipe"] });
+        // Without require(esm), as on Node 22.0-22.11: the pack must load its ES-module-only packages
+        // (secretlint) through import(), which TypeScript keeps as is under module node16.
+        child = spawn(process.execPath, ["--no-experimental-require-module", runPolicyPack, "127.0.0.1:0", "."], { cwd: pack, stdio: ["ignore", "pipe", "pipe"] });
         const port = await new Promise<string>((resolve, reject) => {
             let stderr = "";
             child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
