@@ -200,7 +200,7 @@ async function relayOnly(): Promise<void> {
     Object.assign(process.env, local.apiEnv);
     const admin = await local.mariadb.connectAdmin();
     try {
-        console.log("bench: relay drains at 0 and 30 ms bus latency, projector rate, lag as deployed (30 s of writes) ...");
+        console.log("bench: relay drains at 0 and 30 ms bus latency, projector rate, lag as deployed (40 s of writes) ...");
         const rows = await benchRelay(local, admin);
         console.log(`\n${formatTable(rows)}\n`);
         process.exitCode = rows.some((row) => row.pass === false) ? 1 : 0;
@@ -282,7 +282,7 @@ async function main(): Promise<void> {
         const sdkBundled = total(sdk.a);
         const sdkRuntime = total(sdk.b);
 
-        console.log("bench: relay drains at 0 and 30 ms bus latency, projector rate, lag as deployed (30 s of writes) ...");
+        console.log("bench: relay drains at 0 and 30 ms bus latency, projector rate, lag as deployed (40 s of writes) ...");
         const relayRows = await benchRelay(local, admin);
 
         const p = {

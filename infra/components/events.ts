@@ -61,7 +61,7 @@ const FUNCTION_RETRY = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 21_6
  * Lambda would run a failed run twice more, one and two minutes later, and keep a throttled one queued for six hours:
  * stale runs piling up beside the fresh one the schedule starts every minute. A run carries nothing of its own (it
  * drains from the checkpoint), so none is retried and none waits longer than the minute to the next one. Each run
- * lasts about a minute (it polls until the next one takes its lease over, timeout 90 s): a retried or duplicated
+ * lasts about a minute (it polls until the next one takes its lease over, timeout 150 s): a retried or duplicated
  * delivery would be one more run waiting for the lease, never a second publisher, and with no retries there is none.
  */
 const RELAY_RETRY = { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 } as const;
@@ -176,8 +176,8 @@ export class Events extends pulumi.ComponentResource {
                     arn: relay.functionArn,
                     roleArn: schedulerRole.arn,
                     input: JSON.stringify({ source: "schedule" }),
-                    // A missed run is not retried: the run before it keeps polling until its own reserve (20 s more),
-                    // and the one after starts a minute later and drains from the checkpoint.
+                    // A missed run is not retried: the run before it keeps polling until its own reserve (up to 2 min 20 s
+                    // after it started), by when the one after has usually started; it drains from the checkpoint.
                     retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 },
                 },
             },

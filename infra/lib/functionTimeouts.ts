@@ -14,13 +14,16 @@
 export const RELAY_SCHEDULE_PERIOD_SECONDS = 60;
 
 /**
- * The relay's timeout: longer than the schedule's period, so that each run is still draining when the next one starts
- * and waits for its lease (app/src/outbox/relay.ts). The run hands over then, after about a minute; the 30 s beyond
- * cover a next run that starts late (Scheduler's start, a cold start in the VPC, a throttle), minus the run's 10 s
- * reserve for its last round. Since the relay holds no pooled connection while it polls (RDS Proxy multiplexes between
- * statements), a longer timeout does not tie up the proxy; it is never the shortest, so it never bounds the borrow timeout.
+ * The relay's timeout: long enough that each run is still draining when the next one starts and waits for its lease
+ * (app/src/outbox/relay.ts), which is when it hands over. Scheduler invokes "with 60 second precision" (anywhere in
+ * the minute a run is due: https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html), so two runs
+ * may start up to two periods apart; 30 s more cover the next run's cold start in the VPC and this run's 10 s reserve
+ * for its last round. Runs hand over after about a period, so the timeout costs nothing while runs keep coming; it
+ * bounds how long a run that died without releasing holds the lease (its remaining time + 5 s). The relay holds no
+ * pooled connection while it polls (RDS Proxy multiplexes between statements), and its timeout is never the
+ * shortest, so it never bounds the borrow timeout.
  */
-export const RELAY_TIMEOUT_SECONDS = RELAY_SCHEDULE_PERIOD_SECONDS + 30;
+export const RELAY_TIMEOUT_SECONDS = 2 * RELAY_SCHEDULE_PERIOD_SECONDS + 30;
 /** The projector's: one event, two or three statements. */
 export const PROJECTOR_TIMEOUT_SECONDS = 10;
 
