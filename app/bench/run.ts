@@ -193,6 +193,8 @@ function secretModeEnvironment(local: LocalEnvironment): Record<string, string> 
     };
 }
 
+const RELAY_SECTION = "bench: relay drains at 0 and 30 ms bus latency, projector rate, lag as deployed (40 s of writes) ...";
+
 /** `npm run bench -- --relay`: the relay and projector section alone, for work on the events pipeline. */
 async function relayOnly(): Promise<void> {
     console.log("bench: starting MariaDB ...");
@@ -200,7 +202,7 @@ async function relayOnly(): Promise<void> {
     Object.assign(process.env, local.apiEnv);
     const admin = await local.mariadb.connectAdmin();
     try {
-        console.log("bench: relay drains at 0 and 30 ms bus latency, projector rate, lag as deployed (40 s of writes) ...");
+        console.log(RELAY_SECTION);
         const rows = await benchRelay(local, admin);
         console.log(`\n${formatTable(rows)}\n`);
         process.exitCode = rows.some((row) => row.pass === false) ? 1 : 0;
@@ -282,7 +284,7 @@ async function main(): Promise<void> {
         const sdkBundled = total(sdk.a);
         const sdkRuntime = total(sdk.b);
 
-        console.log("bench: relay drains at 0 and 30 ms bus latency, projector rate, lag as deployed (40 s of writes) ...");
+        console.log(RELAY_SECTION);
         const relayRows = await benchRelay(local, admin);
 
         const p = {
