@@ -36,6 +36,8 @@ const REFERENCE_OR_SETTING_SUFFIXES = new Set([
     "rotation", "provider", "source", "field", "prefix", "suffix", "algorithm", "location", "store",
     "sig", "env", "var", "variable", "param", "parameter", "port", "host", "issuer", "audience", "scope",
     "scopes", "bucket", "table", "queue", "topic", "strategy", "lifetime", "age", "duration", "validity",
+    // A hash, digest or fingerprint of a secret cannot be used in its place: `--discovery-token-ca-cert-hash`.
+    "hash", "digest", "fingerprint", "thumbprint", "checksum",
 ]);
 
 /** Splits `DB_PASSWORD`, `dbPassword`, `db-password`, `db.password` into lowercase words. */

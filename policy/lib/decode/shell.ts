@@ -16,7 +16,10 @@ export interface NamedValue {
 
 /** Words of a line, as the shell splits them: quoted parts may sit inside a word (`A="x y"`) and lose their quotes. */
 export function shellWords(line: string): string[] {
-    return [...line.matchAll(/(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s"'])+/g)].map((m) => m[0].replace(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g, (_, d?: string, q?: string) => d ?? q ?? ""));
+    // A word is a run of quoted strings, command substitutions (`$(...)`, one level of nesting, and
+    // backquotes) and other non-blank characters.
+    const word = /(?:"(?:[^"\\]|\\.)*"|'[^']*'|\$\((?:[^()]|\([^()]*\))*\)|`[^`]*`|[^\s"'`])+/g;
+    return [...line.matchAll(word)].map((m) => m[0].replace(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g, (_, d?: string, q?: string) => d ?? q ?? ""));
 }
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
@@ -24,8 +27,24 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 const ENV_OPTIONS = new Set(["-e", "--env", "--build-arg", "--set-env"]);
 /** Options whose value is a `user:password` pair (curl, wget, httpie, docker, git credential URLs). */
 const USER_PASSWORD_OPTIONS = new Set(["-u", "--user", "--proxy-user", "--http-user"]);
-/** Commands whose `-p<value>` or `-p <value>` is a password (mysql clients take it attached). */
-const PASSWORD_P_COMMANDS = new Set(["mysql", "mysqladmin", "mysqldump", "mysqlsh", "mariadb", "sshpass", "docker", "podman", "buildah", "skopeo", "helm", "oras"]);
+/** MySQL clients take `-p<password>` attached (a bare `-p` prompts); sshpass takes `-p <password>`. */
+const MYSQL_CLIENTS = new Set(["mysql", "mysqladmin", "mysqldump", "mysqlsh", "mariadb"]);
+/**
+ * Container tools whose `-p <password>` is a password only in their `login` subcommand: elsewhere
+ * `-p` publishes a port (`docker run -p 8080:80`) or names a path.
+ */
+const REGISTRY_LOGIN_COMMANDS = new Set(["docker", "podman", "buildah", "skopeo", "helm", "oras", "nerdctl", "crane"]);
+
+/** What `-p` means for a command: a password attached, a password as the next word, or nothing. */
+function passwordOption(command: string, words: readonly string[]): "attached" | "next" | undefined {
+    if (MYSQL_CLIENTS.has(command)) {
+        return "attached";
+    }
+    if (command === "sshpass" || (REGISTRY_LOGIN_COMMANDS.has(command) && words.includes("login"))) {
+        return "next";
+    }
+    return undefined;
+}
 
 /**
  * A credential in an HTTP header option (gitleaks curl-auth-header): `Authorization: Bearer <token>`
@@ -87,8 +106,8 @@ export function shellLineCredentials(line: string): NamedValue[] {
             if (value !== "" && !value.startsWith("-")) {
                 found.push({ name: option.slice(2), value });
             }
-        } else if (PASSWORD_P_COMMANDS.has(command) && /^-p/.test(word)) {
-            const value = word.length > 2 ? word.slice(2) : command === "mysql" || command === "mysqladmin" || command === "mysqldump" ? "" : next();
+        } else if (/^-p/.test(word) && passwordOption(command, words) !== undefined) {
+            const value = word.length > 2 ? word.slice(2) : passwordOption(command, words) === "next" ? next() : "";
             if (value !== "") {
                 found.push({ name: "password", value });
             }

@@ -16,6 +16,7 @@ describe("lib: secretNames", () => {
             assert.equal(isSecretLikeName("DB_SECRET"), true);
             assert.equal(isSecretLikeName("signing_key"), true);
             assert.equal(isSecretLikeName("keyboard"), false);
+            assert.equal(isSecretLikeName("discovery-token-ca-cert-hash"), false);
         });
 
         it("recognizes placeholders but not literals", () => {

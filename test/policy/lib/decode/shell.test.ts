@@ -5,8 +5,11 @@ import { generatedPassword } from "../../../helpers/policyFixtures";
 describe("lib/decode: shell", () => {
     const pw = generatedPassword();
 
-    it("splits words as the shell does, quotes inside a word included", () => {
+    it("splits words as the shell does, quotes and command substitutions inside a word included", () => {
         assert.deepEqual(shellWords(`A="x y" b 'c d' --o=\"e\"`), ["A=x y", "b", "c d", "--o=e"]);
+        // Quotes go wherever they are; a substitution stays one word, which the scanner reads as a reference.
+        assert.deepEqual(shellWords('T=$(curl -X PUT "http://x" -H "a: b") next'), ["T=$(curl -X PUT http://x -H a: b)", "next"]);
+        assert.deepEqual(shellWords("T=`cat /run/secrets/t` next"), ["T=`cat /run/secrets/t`", "next"]);
     });
 
     const cases: [string, string, string][] = [
@@ -31,6 +34,12 @@ describe("lib/decode: shell", () => {
             );
         });
     }
+
+    it("reads -p as a port or a path outside a registry login", () => {
+        for (const line of ["docker run -d -p 8080:80 nginx", "podman run -p 5432:5432 postgres", "mkdir -p /opt/app", "helm install -p values orders ./chart"]) {
+            assert.deepEqual(shellLineCredentials(line), [], line);
+        }
+    });
 
     it("finds nothing in a password passed on stdin or a plain mysql -p prompt", () => {
         assert.deepEqual(shellLineCredentials("echo $TOKEN | docker login -u ci --password-stdin registry.internal").filter((c) => c.name === "password"), []);

@@ -98,3 +98,38 @@ describe("rule: disallow-hardcoded-secrets-in-user-data (cloud-init, ECS agent, 
         assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", stdin)), []);
     });
 });
+
+describe("rule: disallow-hardcoded-secrets-in-user-data (false alarms)", () => {
+    it("passes a typical bootstrap script: ports, metadata tokens, secrets read at boot, cluster CA, join hash", async () => {
+        const ca = Buffer.from("-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n").toString("base64");
+        const script = [
+            "#!/bin/bash",
+            "docker run -d -p 80:80 --name web -e NODE_ENV=production -e DB_HOST=db.internal app:latest",
+            "mkdir -p /opt/app && echo ECS_CLUSTER=orders >> /etc/ecs/ecs.config",
+            'TOKEN=$(curl -X PUT "http://169.254.169.254/latest/api/token" -H "X-aws-ec2-metadata-token-ttl-seconds: 21600")',
+            'curl -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id',
+            "mysql -h db -u app -p\"$(aws secretsmanager get-secret-value --secret-id db --query SecretString --output text)\" -e 'select 1'",
+            `/etc/eks/bootstrap.sh orders --b64-cluster-ca ${ca} --kubelet-extra-args '--node-labels=role=web'`,
+            `kubeadm join 10.0.0.1:6443 --discovery-token-ca-cert-hash sha256:${"ab".repeat(32)}`,
+        ].join("\n");
+        assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", script)), []);
+    });
+
+    it("passes a cloud-config with locked users, SSH keys and ARNs", async () => {
+        const config = [
+            "#cloud-config",
+            "users:",
+            "  - default",
+            "  - name: ops",
+            "    sudo: ALL=(ALL) NOPASSWD:ALL",
+            "    lock_passwd: true",
+            `    ssh_authorized_keys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5${"A".repeat(40)} ops@host"]`,
+            "write_files:",
+            "  - path: /etc/app.env",
+            "    content: |",
+            "      LOG_LEVEL=info",
+            "      DB_SECRET_ARN=arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf",
+        ].join("\n");
+        assert.deepEqual(await runPolicy(rule, withProp(ec2Instance(), "userData", config)), []);
+    });
+});
