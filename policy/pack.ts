@@ -16,6 +16,7 @@ import { disallowAllowWithNotResource } from "./rules/iam/disallowAllowWithNotRe
 import { disallowBroadManagedPolicies } from "./rules/iam/disallowBroadManagedPolicies";
 import { disallowPassRoleOnAllRoles } from "./rules/iam/disallowPassRoleOnAllRoles";
 import { disallowPrivilegeEscalation } from "./rules/iam/disallowPrivilegeEscalation";
+import { disallowPrivilegeEscalationAcrossPolicies } from "./rules/iam/disallowPrivilegeEscalationAcrossPolicies";
 import { disallowServiceWildcardAction } from "./rules/iam/disallowServiceWildcardAction";
 import { disallowWildcardAction } from "./rules/iam/disallowWildcardAction";
 import { disallowWildcardResource } from "./rules/iam/disallowWildcardResource";
@@ -72,6 +73,7 @@ export const policies: BlueprintPolicy[] = [
     disallowAllowWithNotResource,
     disallowPassRoleOnAllRoles,
     disallowPrivilegeEscalation,
+    disallowPrivilegeEscalationAcrossPolicies,
     disallowWildcardTrustPrincipal,
     requireGithubOidcSubjectCondition,
     disallowWildcardKeyPolicyPrincipal,

@@ -10,7 +10,7 @@ import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import { AnalyzeRequest, AnalyzerResourceOptions, AnalyzeResponse, EnforcementLevel } from "@pulumi/pulumi/proto/analyzer_pb";
+import { AnalyzeRequest, AnalyzerResource, AnalyzerResourceOptions, AnalyzeResponse, AnalyzeStackRequest, EnforcementLevel } from "@pulumi/pulumi/proto/analyzer_pb";
 import { evaluateResources } from "../../policy/evaluate";
 import { packName, policies } from "../../policy/pack";
 import { FIXTURE_PROJECT, FIXTURE_STACK } from "../helpers/fixtureValues";
@@ -150,6 +150,36 @@ describe("index: the pack served by the policy SDK", function () {
             assert.deepEqual(served, offline, resource.name);
             assert.equal(served.some((name) => name.startsWith("disallow-hardcoded-secrets")), resource.name !== "template", resource.name);
         }
+    });
+
+    it("gives the same stack verdict as `npm run policy:check` on a role whose policies escalate only together", async () => {
+        const urn = (type: string, name: string) => `urn:pulumi:${FIXTURE_STACK}::${FIXTURE_PROJECT}::${type}::${name}`;
+        const statement = (Action: string | string[], Resource: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action, Resource }] });
+        const resources = [
+            { type: "aws:iam/role:Role", name: "worker", props: { assumeRolePolicy: statement("sts:AssumeRole", "*") }, dependsOn: [] as string[] },
+            { type: "aws:iam/rolePolicy:RolePolicy", name: "pass", props: { role: "worker-id", policy: statement("iam:PassRole", "*") }, dependsOn: ["worker"] },
+            { type: "aws:iam/rolePolicy:RolePolicy", name: "run", props: { role: "worker-id", policy: statement("ec2:RunInstances", "*") }, dependsOn: ["worker"] },
+        ];
+        const request = new AnalyzeStackRequest();
+        request.setResourcesList(
+            resources.map((r) =>
+                new AnalyzerResource()
+                    .setType(r.type)
+                    .setName(r.name)
+                    .setUrn(urn(r.type, r.name))
+                    .setProperties(Struct.fromJavaScript(r.props as unknown as Record<string, never>))
+                    .setOptions(new AnalyzerResourceOptions())
+                    .setDependenciesList(r.dependsOn.map((d) => urn("aws:iam/role:Role", d))),
+            ),
+        );
+        const response = await new Promise<AnalyzeResponse>((resolve, reject) => client.analyzeStack(request, (err, res) => (err ? reject(err) : resolve(res))));
+        const rule = "disallow-privilege-escalation-across-policies";
+        const description = policies.find((p) => p.name === rule)!.description;
+        const served = response.getDiagnosticsList().filter((d) => d.getPolicyname() === rule).map((d) => d.getMessage().replace(`${description}\n`, ""));
+        const checked = (await evaluateResources(resources)).filter((v) => v.policy === rule).map((v) => v.message);
+        assert.equal(served.length, 1);
+        assert.deepEqual(served, checked);
+        assert.match(served[0]!, /method #3 /);
     });
 
     it("neither fails nor reports when values are unknown during preview", async () => {

@@ -41,6 +41,7 @@ describe("pack", () => {
             "disallow-wildcard-resource-for-credential-actions",
             "disallow-pass-role-on-all-roles",
             "disallow-privilege-escalation",
+            "disallow-privilege-escalation-across-policies",
             "disallow-unconstrained-permissions-management",
             "disallow-wildcard-kms-key-policy-principal",
             "disallow-public-secret-policy",

@@ -43,7 +43,9 @@ export function stackPolicyConfig(stack: string, root = repositoryRoot): PolicyC
  */
 export function checkPlan(plan: StackPlan): Promise<Violation[]> {
     return evaluateResources(
-        plan.resources.map((r) => ({ type: r.type, name: r.name, props: r.inputs })),
+        // dependsOn by name (a URN ends in `::<name>`): stack rules link resources through it, as the
+        // engine's dependencies do (a RolePolicy to its role, a rotation to its secret).
+        plan.resources.map((r) => ({ type: r.type, name: r.name, props: r.inputs, dependsOn: r.options.dependsOn.map((urn) => urn.split("::").pop()!) })),
         { config: stackPolicyConfig(plan.stack, plan.root), stack: plan.stack },
     );
 }

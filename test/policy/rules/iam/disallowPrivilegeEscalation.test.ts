@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { disallowPrivilegeEscalation as rule, isBroadResource } from "../../../../policy/rules/iam/disallowPrivilegeEscalation";
+import { disallowPrivilegeEscalation as rule } from "../../../../policy/rules/iam/disallowPrivilegeEscalation";
+import { isBroadResource } from "../../../../policy/lib/escalation";
 import { actionFacts } from "../../../../policy/lib/iamActions";
 import { ESCALATION_METHODS, EscalationMethod } from "../../../../policy/lib/privilegeEscalation";
 import { runPolicy, UNKNOWN } from "../../../helpers/policy";
