@@ -5,7 +5,20 @@
  */
 import { isUnscopedResource, PolicyDocument, Statement, wildcardMatch } from "./iamDocument";
 import { actionsNotIn, expandActions } from "./iamActions";
-import { CONTAINING_CONDITION_KEYS, ESCALATION_METHODS, EscalationMethod } from "./privilegeEscalation";
+import type { PolicyConfigSchema } from "@pulumi/policy";
+import { CONTAINING_CONDITION_KEYS, ESCALATION_METHODS, ESCALATION_SOURCE, EscalationMethod } from "./privilegeEscalation";
+
+/** The knob both escalation rules take: the method numbers a stack accepts. */
+export const ALLOWED_METHODS_SCHEMA: PolicyConfigSchema = {
+    properties: {
+        allowedMethods: {
+            type: "array",
+            items: { type: "integer" },
+            default: [],
+            description: `Numbers of escalation methods (${ESCALATION_SOURCE}) a stack accepts, e.g. [18] for a deploy role that updates function code.`,
+        },
+    },
+};
 
 export interface FoundMethod {
     method: EscalationMethod;

@@ -1,6 +1,5 @@
-import { describeMethod, escalationMethods } from "../../lib/escalation";
+import { ALLOWED_METHODS_SCHEMA, describeMethod, escalationMethods } from "../../lib/escalation";
 import { documentRule } from "../../lib/iamRule";
-import { ESCALATION_SOURCE } from "../../lib/privilegeEscalation";
 
 interface Config {
     allowedMethods: number[];
@@ -20,16 +19,7 @@ export const disallowPrivilegeEscalation = documentRule<Config>({
     anchors: ["Rhino Security Labs privilege escalation methods 1-28", "Cloudsplaining PrivilegeEscalation", "Checkov CKV_AWS_286"],
     remediationSteps:
         "Name the users, roles, policies or functions the action may touch; for PassRole add an iam:PassedToService condition; for delegated IAM administration require iam:PermissionsBoundary.",
-    configSchema: {
-        properties: {
-            allowedMethods: {
-                type: "array",
-                items: { type: "integer" },
-                default: [],
-                description: `Numbers of escalation methods (${ESCALATION_SOURCE}) a stack accepts, e.g. [18] for a deploy role that updates function code.`,
-            },
-        },
-    },
+    configSchema: ALLOWED_METHODS_SCHEMA,
     kinds: ["identity"],
     // A role's inline policies all apply to it: PassRole in one and CreateFunction in another is the method.
     together: true,

@@ -1,8 +1,7 @@
 import type { PolicyResource, ReportViolation, StackValidationArgs } from "@pulumi/policy";
-import { describeMethod, escalationMethods } from "../../lib/escalation";
+import { ALLOWED_METHODS_SCHEMA, describeMethod, escalationMethods } from "../../lib/escalation";
 import { parsePolicyDocument, PolicyDocument } from "../../lib/iamDocument";
 import { documentSources } from "../../lib/iamSources";
-import { ESCALATION_SOURCE } from "../../lib/privilegeEscalation";
 import { BlueprintStackPolicy } from "../../lib/rule";
 import { T } from "../../lib/types";
 import { isUnknown, unwrapProps } from "../../lib/unknown";
@@ -71,16 +70,7 @@ export const disallowPrivilegeEscalationAcrossPolicies: BlueprintStackPolicy = {
         "The blueprint gives each role its permissions in separate RolePolicy resources; PassRole in one and lambda:CreateFunction in another escalate as surely as in one document.",
     anchors: ["Rhino Security Labs privilege escalation methods 1-28", "Cloudsplaining PrivilegeEscalation (per principal)"],
     remediationSteps: "Scope the pivot action (the PassRole, the policy or code update) to named resources in whichever policy grants it.",
-    configSchema: {
-        properties: {
-            allowedMethods: {
-                type: "array",
-                items: { type: "integer" },
-                default: [],
-                description: `Numbers of escalation methods (${ESCALATION_SOURCE}) a stack accepts, e.g. [18] for a deploy role that updates function code.`,
-            },
-        },
-    },
+    configSchema: ALLOWED_METHODS_SCHEMA,
     validateStack: async (args: StackValidationArgs, reportViolation: ReportViolation) => {
         // The engine may or may not have applied the schema's default.
         const allowed = args.getConfig<Partial<Config>>().allowedMethods ?? [];
