@@ -42,7 +42,7 @@ interface Grant {
 }
 
 /**
- * What a statement grants: its patterns expanded by iam-expand (so "iam:Put*" is judged by the
+ * What a statement grants: its patterns expanded over the reference's data (so "iam:Put*" is judged by the
  * actions it reaches), or everything but its NotAction. The patterns are matched as well, for
  * actions the pinned data does not list (codestar:CreateProjectFromTemplate is undocumented).
  */

