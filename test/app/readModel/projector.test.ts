@@ -111,6 +111,28 @@ describe("readModel: projector (against MariaDB)", function () {
             assert.equal(await withEnvironment(env, () => invokeProjector(delivered)), "ignored");
         });
 
+        it("applies a queue's batch in order and answers the messages it could not apply, for SQS to deliver again", async () => {
+            const [first] = await order([]);
+            const event = first as StoredEvent;
+            const delivered = {
+                "detail-type": event.type,
+                source: "orders",
+                detail: { eventId: randomUUID(), orderId: event.orderId, version: 1, position: event.position, occurredAt: event.occurredAt, data: event.data },
+            };
+            const batch = {
+                Records: [
+                    { messageId: "applied", body: JSON.stringify(delivered) },
+                    { messageId: "not-an-orders-event", body: JSON.stringify({ ...delivered, source: "other" }) },
+                    { messageId: "not-json", body: "{" },
+                    { messageId: "duplicate", body: JSON.stringify(delivered) },
+                ],
+            };
+            const env = { ...local.env().apiEnv, POWERTOOLS_LOG_LEVEL: "SILENT" };
+            const answer = await withEnvironment(env, () => invokeProjector(batch));
+            assert.deepEqual(answer, { batchItemFailures: [{ itemIdentifier: "not-an-orders-event" }, { itemIdentifier: "not-json" }] });
+            assert.equal((await new SummaryStore(api.db).get(event.orderId))?.version, 1);
+        });
+
         it("fails on an event that is not an orders event, naming what is wrong", async () => {
             const env = { ...local.env().apiEnv, POWERTOOLS_LOG_LEVEL: "SILENT" };
             await assert.rejects(
