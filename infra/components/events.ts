@@ -4,12 +4,12 @@ import type { LambdaBundle } from "../../app/build";
 import { EVENT_SOURCE } from "../../app/src/outbox/contract";
 import type { LogLevel } from "../config";
 import {
-    deadLetterQueuePolicy,
+    queueFromRulePolicy,
     eventsEndpointPolicy,
     invokeFunctionStatement,
     policyDocument,
     putEventsStatement,
-    sendToQueueStatement,
+    receiveFromQueueStatement,
     serviceTrustPolicy,
 } from "../lib/iam";
 import { appDatabaseAccess, type AppDatabaseAccessArgs } from "./appDatabaseAccess";
@@ -53,8 +53,23 @@ export { PROJECTOR_TIMEOUT_SECONDS, RELAY_TIMEOUT_SECONDS };
  */
 const DELIVERY_RETRY = { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86_400 } as const;
 
-/** Lambda's asynchronous retries of a projector error (0-2), and how long an event may wait (60-21600 s). */
-const FUNCTION_RETRY = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 21_600 } as const;
+/**
+ * The projector's queue and how its event source mapping reads it:
+ * - visibility 60 s: at least the function's timeout (Lambda refuses less), 6 × it as Lambda's SQS page advises;
+ * - a message the projector failed 3 times goes to the dead-letter queue (its redrive policy);
+ * - 4 days' retention (SQS's default): a longer outage of the projector fills the dead-letter queue instead, which alarms;
+ * - batches of 10: one invocation applies up to 10 events, in order, and answers those it could not (partial batch response).
+ */
+const PROJECTOR_QUEUE = { visibilityTimeoutSeconds: 6 * PROJECTOR_TIMEOUT_SECONDS, maxReceiveCount: 3, messageRetentionSeconds: 4 * 24 * 60 * 60, batchSize: 10 } as const;
+
+/**
+ * The most projector instances the queue may run at once (the event source's maximum concurrency, 2-1000): a backlog
+ * replay at the relay's 3,000 events a second would otherwise take about 60 instances of the account's concurrency,
+ * which the API shares, and 60 connections through the proxy. 5 instances apply hundreds of events a second each in
+ * batches (`npm run bench`), and the queue holds the rest. Unlike reserved concurrency it reserves nothing, so it
+ * deploys on accounts with a low quota (F16).
+ */
+export const PROJECTOR_MAX_CONCURRENCY = 5;
 
 /**
  * Scheduler invokes the relay asynchronously too (Lambda's "Invoke a Lambda function on a schedule" page), so by default
@@ -87,9 +102,10 @@ const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;
  *   accepts HTTPS from the relay's group only. EventBridge Scheduler starts the relay every minute with a role that may
  *   invoke that function and nothing else; each run polls for about that minute, until the next takes its lease over
  *   (lag under 2 s, docs/app.md "Events on the bus").
- * - EventBridge invokes the projector asynchronously. The rule target's retry policy and dead-letter queue cover
- *   deliveries EventBridge could not make; errors inside the function are Lambda's to retry (twice), and then go to the
- *   same queue as an on-failure destination, so an event the read model never got is always in one place.
+ * - The rule sends every event to the projector's SQS queue, which the projector reads through an event source mapping
+ *   with a maximum concurrency, so a backlog replay never takes more than that of the account's concurrency. The rule
+ *   target's retry policy and dead-letter queue cover deliveries EventBridge could not make; messages the projector
+ *   fails three times move to the same queue (redrive), so an event the read model never got is always in one place.
  */
 export class Events extends pulumi.ComponentResource {
     readonly eventBusName: pulumi.Output<string>;
@@ -191,6 +207,20 @@ export class Events extends pulumi.ComponentResource {
             parent,
         );
 
+        // The projector's inbox: the rule sends every event here, and the event source mapping below hands the
+        // projector batches at a bounded concurrency (F35). A message the projector fails three times moves to the
+        // dead-letter queue, where EventBridge also puts what it could not deliver to this queue.
+        const inbox = new aws.sqs.Queue(
+            "projector-queue",
+            {
+                sqsManagedSseEnabled: true,
+                visibilityTimeoutSeconds: PROJECTOR_QUEUE.visibilityTimeoutSeconds,
+                messageRetentionSeconds: PROJECTOR_QUEUE.messageRetentionSeconds,
+                redrivePolicy: deadLetters.arn.apply((arn) => JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: PROJECTOR_QUEUE.maxReceiveCount })),
+            },
+            parent,
+        );
+
         const projector = new VpcFunction(
             "projector",
             {
@@ -205,18 +235,19 @@ export class Events extends pulumi.ComponentResource {
                 securityGroupId: args.projectorSecurityGroupId,
                 memoryMb: 256,
                 timeoutSeconds: PROJECTOR_TIMEOUT_SECONDS,
-                statements: pulumi
-                    .all([access.statements, deadLetters.arn])
-                    .apply(([statements, queueArn]) => [...statements, sendToQueueStatement(queueArn)]),
+                statements: pulumi.all([access.statements, inbox.arn]).apply(([statements, queueArn]) => [...statements, receiveFromQueueStatement(queueArn)]),
             },
             parent,
         );
-        new aws.lambda.FunctionEventInvokeConfig(
-            "projector-async",
+        // Lambda's pollers read the queue from the service side, not from the VPC: no SQS endpoint is needed.
+        new aws.lambda.EventSourceMapping(
+            "projector-source",
             {
+                eventSourceArn: inbox.arn,
                 functionName: projector.functionName,
-                ...FUNCTION_RETRY,
-                destinationConfig: { onFailure: { destination: deadLetters.arn } },
+                batchSize: PROJECTOR_QUEUE.batchSize,
+                functionResponseTypes: ["ReportBatchItemFailures"],
+                scalingConfig: { maximumConcurrency: PROJECTOR_MAX_CONCURRENCY },
             },
             parent,
         );
@@ -224,33 +255,35 @@ export class Events extends pulumi.ComponentResource {
         const rule = new aws.cloudwatch.EventRule(
             "projector-rule",
             {
-                description: "every order event to the projector",
+                description: "every order event to the projector's queue",
                 eventBusName: bus.name,
                 eventPattern: JSON.stringify({ source: [EVENT_SOURCE] }),
             },
             parent,
         );
-        new aws.sqs.QueuePolicy(
-            "events-dlq-policy",
-            { queueUrl: deadLetters.url, policy: pulumi.all([deadLetters.arn, rule.arn]).apply(([queueArn, ruleArn]) => JSON.stringify(deadLetterQueuePolicy(queueArn, ruleArn))) },
-            parent,
-        );
-        const invokePermission = new aws.lambda.Permission(
-            "invoke-from-rule",
-            { action: "lambda:InvokeFunction", function: projector.functionName, principal: "events.amazonaws.com", sourceArn: rule.arn },
-            parent,
-        );
+        const queuePolicies = [
+            new aws.sqs.QueuePolicy(
+                "events-dlq-policy",
+                { queueUrl: deadLetters.url, policy: pulumi.all([deadLetters.arn, rule.arn]).apply(([queueArn, ruleArn]) => JSON.stringify(queueFromRulePolicy(queueArn, ruleArn))) },
+                parent,
+            ),
+            new aws.sqs.QueuePolicy(
+                "projector-queue-policy",
+                { queueUrl: inbox.url, policy: pulumi.all([inbox.arn, rule.arn]).apply(([queueArn, ruleArn]) => JSON.stringify(queueFromRulePolicy(queueArn, ruleArn))) },
+                parent,
+            ),
+        ];
         new aws.cloudwatch.EventTarget(
             "projector-target",
             {
                 rule: rule.name,
                 // A target on a custom bus must name it, or the provider looks for the rule on the default bus.
                 eventBusName: bus.name,
-                arn: projector.functionArn,
+                arn: inbox.arn,
                 retryPolicy: DELIVERY_RETRY,
                 deadLetterConfig: { arn: deadLetters.arn },
             },
-            { ...parent, dependsOn: [invokePermission] },
+            { ...parent, dependsOn: queuePolicies },
         );
 
         this.eventBusName = bus.name;

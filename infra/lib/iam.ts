@@ -154,9 +154,9 @@ export function invokeFunctionStatement(functionArn: string): PolicyStatement {
     return { Sid: "InvokeTheTarget", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: [functionArn, `${functionArn}:*`] };
 }
 
-/** Lambda sends a failed asynchronous invocation's record to an SQS destination with the function's own role. */
-export function sendToQueueStatement(queueArn: string): PolicyStatement {
-    return { Sid: "SendFailedInvocationsToTheQueue", Effect: "Allow", Action: "sqs:SendMessage", Resource: queueArn };
+/** Lambda's event source mapping reads an SQS queue with the function's own role: these three actions, on that queue. */
+export function receiveFromQueueStatement(queueArn: string): PolicyStatement {
+    return { Sid: "ReadTheQueue", Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], Resource: queueArn };
 }
 
 /** The EventBridge interface endpoint's policy: PutEvents on the stack's bus, by principals of this account. */
@@ -171,10 +171,13 @@ export function eventsEndpointPolicy(eventBusArn: string, accountId: string): Po
     });
 }
 
-/** The dead-letter queue's policy: EventBridge may send to it for the one rule whose target it serves. */
-export function deadLetterQueuePolicy(queueArn: string, ruleArn: string): PolicyDocument {
+/**
+ * A queue's policy that lets EventBridge send to it for one rule: the projector's queue (the rule's target) and the
+ * dead-letter queue of that target.
+ */
+export function queueFromRulePolicy(queueArn: string, ruleArn: string): PolicyDocument {
     return policyDocument({
-        Sid: "DeadLettersFromTheRule",
+        Sid: "MessagesFromTheRule",
         Effect: "Allow",
         Principal: { Service: "events.amazonaws.com" },
         Action: "sqs:SendMessage",

@@ -59,7 +59,7 @@ export const PROGRAM_NAMES: readonly ProgramName[] = [
         "readiness-permissions",
     ]),
     ...named(T.lambdaFunction, ["api-fn", "migrate-fn", "relay-fn", "projector-fn", "readiness-fn"]),
-    ...named(T.lambdaPermission, ["invoke-from-api", "invoke-from-rule"]),
+    ...named(T.lambdaPermission, ["invoke-from-api"]),
     { type: T.rdsInstance, logical: "db", inputs: { finalSnapshotIdentifier: `${NAME}-db-final-00000000` } },
     ...named(T.rdsProxy, ["proxy"]),
     ...named(T.rdsParameterGroup, ["mysql8-0", "mysql8-4"]),
@@ -82,7 +82,7 @@ export const PROGRAM_NAMES: readonly ProgramName[] = [
     ...named(T.eventBus, ["orders-bus"]),
     ...named(T.eventRule, ["projector-rule"]),
     ...named(T.schedule, ["relay-schedule"]),
-    ...named(T.sqsQueue, ["events-dlq"]),
+    ...named(T.sqsQueue, ["events-dlq", "projector-queue"]),
 ];
 
 /** The resources PROGRAM_NAMES describes, with `<project>-<stack>` filled in their explicit names. */

@@ -79,6 +79,7 @@ export const RESOURCE_TYPES: Readonly<Record<string, Treatment>> = {
     "aws:cloudwatch/eventTarget:EventTarget": free("delivering to a Lambda target has no charge beyond the event published"),
     "aws:sqs/queuePolicy:QueuePolicy": free("queue policies have no charge"),
     "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig": free("asynchronous invocation settings have no charge"),
+    "aws:lambda/eventSourceMapping:EventSourceMapping": free("an SQS event source has no charge of its own: its SQS requests are priced on the queue, its invocations on the function"),
     "random:*": free("generated locally by the random provider; nothing in AWS"),
 };
 

@@ -97,7 +97,7 @@ export interface TrafficModel {
     readonly secretReads: ReadonlyMap<string, number>;
     /** Functions a schedule starts, with their runs a month (logical names). */
     readonly scheduledRuns: ReadonlyMap<string, number>;
-    /** Functions an EventBridge rule targets: invoked once per event published. */
+    /** Functions an EventBridge rule targets, directly or through a queue they read: invoked once per event published. */
     readonly eventTargets: ReadonlySet<string>;
     /** Events published to the stack's bus a month (0 without one). */
     readonly eventsPerMonth: number;
@@ -159,10 +159,15 @@ export function trafficModel(resources: readonly CostResource[], assumptions: Us
         }
     }
     const scheduledRuns = scheduledRunsPerMonth(resources);
+    const targetArns = targetsOf(resources, "aws:cloudwatch/eventTarget:EventTarget", (t) => str(t.inputs.arn)).map(({ arn }) => arn);
+    // A function a rule targets, or one that reads (through an event source mapping) a queue a rule targets.
     const eventTargets = new Set(
-        targetsOf(resources, "aws:cloudwatch/eventTarget:EventTarget", (t) => str(t.inputs.arn))
-            .map(({ arn }) => ownerOf(functions, arn)?.name)
-            .filter((n): n is string => n !== undefined),
+        [
+            ...targetArns.map((arn) => ownerOf(functions, arn)?.name),
+            ...eventSourceMappings(resources)
+                .filter((m) => targetArns.includes(str(m.inputs.eventSourceArn) ?? ""))
+                .map((m) => functions.find((fn) => functionName(fn) === str(m.inputs.functionName))?.name),
+        ].filter((n): n is string => n !== undefined),
     );
     const hasBus = resources.some((r) => r.type === "aws:cloudwatch/eventBus:EventBus");
     const eventsPerMonth = hasBus ? assumptions.requestsPerMonth * assumptions.eventsPerRequest : 0;
@@ -271,8 +276,26 @@ function schedule(r: CostResource, { prices }: PricingContext): UsageResult {
     return { items: [line(r, "invocations", prices.schedulerInvocationsMillion, 1e6, runs, `${count(runs)} runs a month (list price; 14 million a month are free)`)], notPriced: [] };
 }
 
-function queue(r: CostResource, { prices }: PricingContext): UsageResult {
-    return { items: [line(r, "requests", prices.sqsRequestsMillion, 1e6, 0, "a dead-letter queue: empty unless deliveries fail")], notPriced: [] };
+const eventSourceMappings = (resources: readonly CostResource[]) => resources.filter((r) => r.type === "aws:lambda/eventSourceMapping:EventSourceMapping");
+
+/** Whether `arn` names the queue `r` (autonamed `<logical>-<suffix>` when it sets no name). */
+function isQueueArn(r: CostResource, arn: string): boolean {
+    const name = str(r.inputs.name);
+    const last = arn.split(":").at(-1) ?? "";
+    return name !== undefined ? last === name : last === r.name || last.startsWith(`${r.name}-`);
+}
+
+function queue(r: CostResource, { prices, resources }: PricingContext, model: TrafficModel): UsageResult {
+    const read = eventSourceMappings(resources).some((m) => isQueueArn(r, str(m.inputs.eventSourceArn) ?? ""));
+    if (!read) {
+        return { items: [line(r, "requests", prices.sqsRequestsMillion, 1e6, 0, "a dead-letter queue: empty unless deliveries fail")], notPriced: [] };
+    }
+    // Sent once, received and deleted at most once each per event (in batches of up to 10, so fewer under load).
+    const n = 3 * model.eventsPerMonth;
+    return {
+        items: [line(r, "requests", prices.sqsRequestsMillion, 1e6, n, `${count(model.eventsPerMonth)} events × 3 (send, receive, delete); Lambda's long polls of an empty queue are not counted`)],
+        notPriced: [],
+    };
 }
 
 function invocation(r: CostResource, { prices }: PricingContext): UsageResult {

@@ -512,7 +512,7 @@ const VALUE_RULES: readonly PreflightRule[] = [
         max: 2,
         integer: true,
         description: "Lambda retries a failed asynchronous invocation 0 to 2 times.",
-        fix: "Set maximumRetryAttempts between 0 and 2 (infra/components/events.ts: FUNCTION_RETRY, RELAY_RETRY).",
+        fix: "Set maximumRetryAttempts between 0 and 2 (infra/components/events.ts: RELAY_RETRY).",
         sources: [S.lambdaEventInvokeConfig],
     }),
     rangeRule({
@@ -524,7 +524,7 @@ const VALUE_RULES: readonly PreflightRule[] = [
         max: 21_600,
         integer: true,
         description: "Lambda keeps an asynchronous event for 60 to 21,600 seconds.",
-        fix: "Set maximumEventAgeInSeconds between 60 and 21600 (infra/components/events.ts: FUNCTION_RETRY, RELAY_RETRY).",
+        fix: "Set maximumEventAgeInSeconds between 60 and 21600 (infra/components/events.ts: RELAY_RETRY).",
         sources: [S.lambdaEventInvokeConfig],
     }),
     rangeRule({

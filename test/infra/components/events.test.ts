@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { EVENT_SOURCE } from "../../../app/src/outbox/contract";
+import { PROJECTOR_MAX_CONCURRENCY } from "../../../infra/components/events";
 import type { StackPlan } from "../../../tools/plan/run";
 import { fixturePlan, fixturePlanWith, ofType, parseDocument, single } from "../../helpers/stackPlan";
 
@@ -9,9 +10,10 @@ const EVENTS_TYPES = [
     "aws:cloudwatch/eventRule:EventRule",
     "aws:cloudwatch/eventTarget:EventTarget",
     "aws:scheduler/schedule:Schedule",
-    "aws:sqs/queue:Queue",
-    "aws:sqs/queuePolicy:QueuePolicy",
+    "aws:lambda/eventSourceMapping:EventSourceMapping",
 ];
+const QUEUE = "aws:sqs/queue:Queue";
+const QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";
 const INVOKE_CONFIG = "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig";
 
 const policyOf = (plan: StackPlan, suffix: string) => parseDocument(single(plan, "aws:iam/rolePolicy:RolePolicy", suffix).inputs.policy).Statement;
@@ -28,11 +30,13 @@ for (const stack of ["small", "hardened"] as const) {
             region = regionOf(plan);
         });
 
-        it("plans the bus, the EventBridge endpoint, the schedule and the dead-letter queue", () => {
+        it("plans the bus, the EventBridge endpoint, the schedule, the projector's queue and the dead-letter queue", () => {
             for (const type of EVENTS_TYPES) {
                 assert.equal(ofType(plan, type).length, 1, type);
             }
-            assert.deepEqual(ofType(plan, INVOKE_CONFIG).map((c) => c.name).sort(), ["projector-async", "relay-async"]);
+            assert.deepEqual(ofType(plan, INVOKE_CONFIG).map((c) => c.name), ["relay-async"]);
+            assert.deepEqual(ofType(plan, QUEUE).map((q) => q.name).sort(), ["events-dlq", "projector-queue"]);
+            assert.deepEqual(ofType(plan, QUEUE_POLICY).map((q) => q.name).sort(), ["events-dlq-policy", "projector-queue-policy"]);
             const endpoint = single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "events").inputs;
             assert.equal(endpoint.serviceName, `com.amazonaws.${region}.events`);
             assert.equal(endpoint.vpcEndpointType, "Interface");
@@ -59,12 +63,12 @@ for (const stack of ["small", "hardened"] as const) {
             assert.match(env.DB_HOST ?? "", /\.proxy-/);
         });
 
-        it("lets the projector log in and send failed events to the dead-letter queue, nothing more", () => {
+        it("lets the projector log in and read its own queue, nothing more", () => {
             const statements = policyOf(plan, "projector-permissions");
             const actions = statements.map((s) => String(s.Action)).filter((a) => !a.startsWith("logs:") && !a.startsWith("ec2:")).sort();
-            assert.deepEqual(actions, ["rds-db:connect", "sqs:SendMessage"]);
-            const queue = single(plan, "aws:sqs/queue:Queue");
-            assert.match(String(statements.find((s) => s.Action === "sqs:SendMessage")?.Resource), new RegExp(`:sqs:${region}:123456789012:${queue.name}-`));
+            assert.deepEqual(actions, ["rds-db:connect", "sqs:ReceiveMessage,sqs:DeleteMessage,sqs:GetQueueAttributes"]);
+            const queue = single(plan, QUEUE, "projector-queue");
+            assert.match(String(statements.find((s) => String(s.Action).startsWith("sqs:"))?.Resource), new RegExp(`:sqs:${region}:123456789012:${queue.name}-`));
             assert.equal(envOf(plan, "projector-fn").EVENT_BUS_NAME, undefined);
         });
 
@@ -97,34 +101,51 @@ for (const stack of ["small", "hardened"] as const) {
             assert.ok(single(plan, "aws:scheduler/schedule:Schedule").options.dependsOn.some((urn) => urn.endsWith("::scheduler-invoke")));
         });
 
-        it("routes every orders event on the bus to the projector, with retries and the dead-letter queue", () => {
+        it("routes every orders event on the bus to the projector's queue, with retries and the dead-letter queue", () => {
             const rule = single(plan, "aws:cloudwatch/eventRule:EventRule").inputs;
             assert.equal(rule.eventBusName, busName(plan));
             assert.deepEqual(JSON.parse(String(rule.eventPattern)), { source: [EVENT_SOURCE] });
             const target = single(plan, "aws:cloudwatch/eventTarget:EventTarget").inputs as Record<string, unknown>;
             // On a custom bus the target must name it, or the provider looks for the rule on the default bus.
             assert.equal(target.eventBusName, busName(plan));
-            assert.equal(target.arn, `arn:aws:lambda:${region}:123456789012:function:${single(plan, FN, "projector-fn").name}`);
+            assert.match(String(target.arn), new RegExp(`^arn:aws:sqs:${region}:123456789012:${single(plan, QUEUE, "projector-queue").name}-`));
             assert.deepEqual(target.retryPolicy, { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86_400 });
-            const queue = single(plan, "aws:sqs/queue:Queue");
-            assert.match(String((target.deadLetterConfig as { arn: string }).arn), new RegExp(`:sqs:${region}:123456789012:${queue.name}-`));
-            const permission = single(plan, "aws:lambda/permission:Permission", "invoke-from-rule").inputs;
-            assert.equal(permission.principal, "events.amazonaws.com");
-            assert.match(String(permission.sourceArn), new RegExp(`:events:${region}:123456789012:rule/${busName(plan)}/`));
+            const deadLetters = single(plan, QUEUE, "events-dlq");
+            assert.match(String((target.deadLetterConfig as { arn: string }).arn), new RegExp(`:sqs:${region}:123456789012:${deadLetters.name}-`));
+            assert.deepEqual(ofType(plan, "aws:lambda/permission:Permission").filter((p) => p.name === "invoke-from-rule"), [], "EventBridge no longer invokes the projector");
+            // The target waits for the queue policies that let the rule send.
+            const waits = single(plan, "aws:cloudwatch/eventTarget:EventTarget").options.dependsOn;
+            assert.ok(waits.some((urn) => urn.endsWith("::projector-queue-policy")) && waits.some((urn) => urn.endsWith("::events-dlq-policy")));
         });
 
-        it("encrypts the dead-letter queue and lets only the projector rule send to it; function failures go there too", () => {
-            const queue = single(plan, "aws:sqs/queue:Queue").inputs;
-            assert.equal(queue.sqsManagedSseEnabled, true);
-            assert.equal(queue.messageRetentionSeconds, 1_209_600);
-            const [statement, ...rest] = parseDocument(single(plan, "aws:sqs/queuePolicy:QueuePolicy").inputs.policy).Statement;
-            assert.deepEqual(rest, []);
-            assert.deepEqual(statement?.Principal, { Service: "events.amazonaws.com" });
-            assert.equal(statement?.Action, "sqs:SendMessage");
-            assert.match(String((statement?.Condition?.ArnEquals as Record<string, string>)["aws:SourceArn"]), /:rule\//);
-            const invokeConfig = single(plan, INVOKE_CONFIG, "projector-async").inputs as Record<string, unknown>;
-            assert.equal(invokeConfig.maximumRetryAttempts, 2);
-            assert.match(String((invokeConfig.destinationConfig as { onFailure: { destination: string } }).onFailure.destination), /:sqs:/);
+        it("hands the projector its queue in batches, at most PROJECTOR_MAX_CONCURRENCY instances at once, failed messages to the dead-letter queue", () => {
+            const mapping = single(plan, "aws:lambda/eventSourceMapping:EventSourceMapping").inputs as Record<string, unknown>;
+            const queue = single(plan, QUEUE, "projector-queue");
+            assert.match(String(mapping.eventSourceArn), new RegExp(`:sqs:${region}:123456789012:${queue.name}-`));
+            assert.equal(mapping.functionName, single(plan, FN, "projector-fn").name);
+            assert.deepEqual(mapping.functionResponseTypes, ["ReportBatchItemFailures"]);
+            assert.deepEqual(mapping.scalingConfig, { maximumConcurrency: PROJECTOR_MAX_CONCURRENCY });
+            assert.ok(PROJECTOR_MAX_CONCURRENCY >= 2 && PROJECTOR_MAX_CONCURRENCY <= 1000, "SQS event sources take 2 to 1000");
+            // Lambda refuses a queue whose visibility timeout is shorter than the function's.
+            const projector = single(plan, FN, "projector-fn").inputs;
+            assert.ok(Number(queue.inputs.visibilityTimeoutSeconds) >= Number(projector.timeout));
+            assert.equal(queue.inputs.sqsManagedSseEnabled, true);
+            const redrive = JSON.parse(String(queue.inputs.redrivePolicy)) as { deadLetterTargetArn: string; maxReceiveCount: number };
+            assert.match(redrive.deadLetterTargetArn, new RegExp(`:sqs:${region}:123456789012:${single(plan, QUEUE, "events-dlq").name}-`));
+            assert.equal(redrive.maxReceiveCount, 3);
+        });
+
+        it("encrypts the queues and lets only the projector rule send to each", () => {
+            const deadLetters = single(plan, QUEUE, "events-dlq").inputs;
+            assert.equal(deadLetters.sqsManagedSseEnabled, true);
+            assert.equal(deadLetters.messageRetentionSeconds, 1_209_600);
+            for (const policy of ofType(plan, QUEUE_POLICY)) {
+                const [statement, ...rest] = parseDocument(policy.inputs.policy).Statement;
+                assert.deepEqual(rest, [], policy.name);
+                assert.deepEqual(statement?.Principal, { Service: "events.amazonaws.com" });
+                assert.equal(statement?.Action, "sqs:SendMessage");
+                assert.match(String((statement?.Condition?.ArnEquals as Record<string, string>)["aws:SourceArn"]), /:rule\//);
+            }
         });
     });
 }
@@ -142,7 +163,7 @@ describe("component: Events, its bus protected like the database", () => {
 describe("component: Events with events off", () => {
     it("plans none of it: no bus, endpoint, schedule, functions or queue, and no bus outputs", async () => {
         const plan = await fixturePlanWith("small", { events: "false" });
-        for (const type of [...EVENTS_TYPES, INVOKE_CONFIG]) {
+        for (const type of [...EVENTS_TYPES, INVOKE_CONFIG, QUEUE, QUEUE_POLICY]) {
             assert.equal(ofType(plan, type).length, 0, type);
         }
         assert.deepEqual(ofType(plan, "aws:ec2/vpcEndpoint:VpcEndpoint").map((e) => e.inputs.serviceName), [`com.amazonaws.${regionOf(plan)}.secretsmanager`]);

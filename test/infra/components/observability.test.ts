@@ -33,7 +33,7 @@ function monitored(plan: StackPlan) {
             .filter((name) => name !== "readiness-fn"),
         DBInstanceIdentifier: single(plan, "aws:rds/instance:Instance").name,
         ProxyName: single(plan, "aws:rds/proxy:Proxy").name,
-        QueueName: single(plan, "aws:sqs/queue:Queue").name,
+        QueueName: single(plan, "aws:sqs/queue:Queue", "events-dlq").name,
     };
 }
 

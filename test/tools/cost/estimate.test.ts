@@ -141,7 +141,7 @@ describe("cost: a config change that changes the cost shows up in the estimate",
             assert.equal(base.items.find((i) => i.name === item.name && i.what === item.what)?.monthly, item.monthly, `${item.name}: ${item.what}`);
         }
         near(base.fixedMonthlyTotal - e.fixedMonthlyTotal, gone.reduce((s, i) => s + i.monthly, 0));
-        assert.deepEqual(e.usage.filter((u) => /^(orders-bus|relay-fn|projector-fn|relay-schedule|events-dlq)$/.test(u.name)), []);
+        assert.deepEqual(e.usage.filter((u) => /^(orders-bus|relay-fn|projector-fn|relay-schedule|events-dlq|projector-queue)$/.test(u.name)), []);
         assert.ok(base.usage.some((u) => u.name === "relay-fn" && u.quantity === 43_800));
     });
 
