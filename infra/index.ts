@@ -256,6 +256,7 @@ export = function blueprint(): BlueprintOutputs {
                           relayFunction: { name: events.relayFunctionName, timeoutSeconds: RELAY_TIMEOUT_SECONDS },
                           projectorFunction: { name: events.projectorFunctionName, timeoutSeconds: PROJECTOR_TIMEOUT_SECONDS },
                           deadLetterQueueName: events.deadLetterQueueName,
+                          projectorQueueName: events.projectorQueueName,
                           appNamespace: name,
                           relayService: RELAY_SERVICE_NAME,
                       },

@@ -113,6 +113,7 @@ export class Events extends pulumi.ComponentResource {
     readonly relayFunctionName: pulumi.Output<string>;
     readonly projectorFunctionName: pulumi.Output<string>;
     readonly deadLetterQueueName: pulumi.Output<string>;
+    readonly projectorQueueName: pulumi.Output<string>;
     readonly scheduleName: pulumi.Output<string>;
     readonly endpointId: pulumi.Output<string>;
 
@@ -291,6 +292,7 @@ export class Events extends pulumi.ComponentResource {
         this.relayFunctionName = relay.functionName;
         this.projectorFunctionName = projector.functionName;
         this.deadLetterQueueName = deadLetters.name;
+        this.projectorQueueName = inbox.name;
         this.scheduleName = schedule.name;
         this.endpointId = endpoint.id;
         this.registerOutputs({
@@ -299,6 +301,7 @@ export class Events extends pulumi.ComponentResource {
             relayFunctionName: this.relayFunctionName,
             projectorFunctionName: this.projectorFunctionName,
             deadLetterQueueName: this.deadLetterQueueName,
+            projectorQueueName: this.projectorQueueName,
         });
     }
 }

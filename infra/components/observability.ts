@@ -54,11 +54,12 @@ function resolveEvents(events: MonitoredEvents<pulumi.Input<string>> | undefined
         return pulumi.output(undefined);
     }
     return pulumi
-        .all([events.relayFunction.name, events.projectorFunction.name, events.deadLetterQueueName])
-        .apply(([relay, projector, queue]) => ({
+        .all([events.relayFunction.name, events.projectorFunction.name, events.deadLetterQueueName, events.projectorQueueName])
+        .apply(([relay, projector, queue, inbox]) => ({
             relayFunction: { name: relay, timeoutSeconds: events.relayFunction.timeoutSeconds },
             projectorFunction: { name: projector, timeoutSeconds: events.projectorFunction.timeoutSeconds },
             deadLetterQueueName: queue,
+            projectorQueueName: inbox,
             appNamespace: events.appNamespace,
             relayService: events.relayService,
         }));

@@ -57,6 +57,8 @@ export interface MonitoredEvents<V> {
     readonly relayFunction: MonitoredFunction<V>;
     readonly projectorFunction: MonitoredFunction<V>;
     readonly deadLetterQueueName: V;
+    /** The queue the projector reads (infra/components/events.ts): its oldest message is how far the read model lags the bus. */
+    readonly projectorQueueName: V;
     /** The app's CloudWatch namespace and the relay's `service` (app/src/metrics.ts RELAY_METRICS). */
     readonly appNamespace: string;
     readonly relayService: string;
@@ -380,6 +382,9 @@ export function alarmSpecs<V>(resources: MonitoredResources<V>, t: AlarmThreshol
 /** How old, in seconds, the oldest unpublished event may get before `relay-backlog` counts a minute as late: 15 × the 2 s lag goal. */
 export const RELAY_LATE_SECONDS = 30;
 
+/** How old, in seconds, the oldest message in the projector's queue may get before `projector-backlog` counts a minute. */
+export const PROJECTOR_LATE_SECONDS = 60;
+
 /** The events pipeline's alarms: the relay stalled or failing, events parked, deliveries the consumer gave up on. */
 export function eventAlarmSpecs<V>(events: MonitoredEvents<V>, t: AlarmThresholds): AlarmSpec<V>[] {
     const relayFn = { FunctionName: events.relayFunction.name };
@@ -461,6 +466,21 @@ export function eventAlarmSpecs<V>(events: MonitoredEvents<V>, t: AlarmThreshold
             datapointsToAlarm: 3,
             treatMissingData: "notBreaching",
             basis: `${RECOMMENDED_ALARMS} (Lambda Errors: Sum, 60 s, 3 of 3)`,
+        },
+        {
+            key: "projector-backlog",
+            description:
+                `The projector's queue has held an event for more than ${PROJECTOR_LATE_SECONDS} s for 5 minutes (ApproximateAgeOfOldestMessage): the ` +
+                "read model behind GET /orders lags the bus by that much. Expected for a while during a replay of a large backlog (the queue runs " +
+                "at most 5 projector instances); otherwise the projector is failing its batches (search its log group for \"Could not apply\") or " +
+                "Lambda throttles it (check its Throttles and the account's concurrency). Threshold: not configurable.",
+            metric: single(stat("sqsOldestMessageAge", { QueueName: events.projectorQueueName }, "Maximum")),
+            comparison: "GreaterThanThreshold",
+            threshold: PROJECTOR_LATE_SECONDS,
+            evaluationPeriods: 5,
+            datapointsToAlarm: 5,
+            treatMissingData: "notBreaching",
+            basis: "SQS metrics page: ApproximateAgeOfOldestMessage (QueueName), Maximum over 60 s; 5 of 5 so that a short replay does not page",
         },
         {
             key: "events-dead-letters",

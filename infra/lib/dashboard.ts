@@ -193,9 +193,15 @@ export function dashboardBody(input: DashboardInput): { widgets: Widget[] } {
         const relay = (name: string, options: Record<string, unknown>): MetricLine => [events.appNamespace, name, APP_METRIC_DIMENSIONS.service, events.relayService, options];
         row(
             6,
-            chart(6, "Relay: age of the oldest unpublished event (seconds)", [relay(RELAY_METRICS.oldestUnpublishedAge, { stat: "Maximum", label: "oldest unpublished" })], {
-                annotations: threshold("relay-backlog", "alarm"),
-            }),
+            chart(
+                6,
+                "Events: age of the oldest unpublished and unprojected event (seconds)",
+                [
+                    relay(RELAY_METRICS.oldestUnpublishedAge, { stat: "Maximum", label: "oldest unpublished (relay)" }),
+                    line("sqsOldestMessageAge", { QueueName: events.projectorQueueName }, { stat: "Maximum", label: "oldest in the projector's queue" }),
+                ],
+                { annotations: { horizontal: [...threshold("relay-backlog", "relay alarm").horizontal, ...threshold("projector-backlog", "projector alarm").horizontal] } },
+            ),
             chart(6, "Relay: events published, parked, backlog at run end", [
                 relay(RELAY_METRICS.eventsPublished, { stat: "Sum", label: "published" }),
                 relay(RELAY_METRICS.eventsParked, { stat: "Sum", label: "parked" }),

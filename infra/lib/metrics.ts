@@ -14,7 +14,7 @@ export interface AwsMetric {
     readonly name: string;
     /** Each dimension set AWS publishes the metric with; a query must use exactly one of them. */
     readonly dimensionSets: readonly (readonly string[])[];
-    readonly unit: "Count" | "Milliseconds" | "Microseconds" | "Percent" | "Bytes";
+    readonly unit: "Count" | "Seconds" | "Milliseconds" | "Microseconds" | "Percent" | "Bytes";
     /** The statistic(s) AWS calls most useful for it, or recommends in its alarm. */
     readonly statistics: readonly string[];
     /** The page that documents the name, dimensions and statistic. */
@@ -67,6 +67,7 @@ export const AWS_METRICS = {
     proxyClientConnections: { namespace: "AWS/RDS", name: "ClientConnections", dimensionSets: [PROXY_SET_1, PROXY_SET_2], unit: "Count", statistics: ["Sum"], source: RDS_PROXY },
     // The dead-letter queue of the events consumer. An approximate gauge, reported every minute while the queue is active.
     sqsMessagesVisible: { namespace: "AWS/SQS", name: "ApproximateNumberOfMessagesVisible", dimensionSets: [["QueueName"]], unit: "Count", statistics: ["Maximum"], source: SQS },
+    sqsOldestMessageAge: { namespace: "AWS/SQS", name: "ApproximateAgeOfOldestMessage", dimensionSets: [["QueueName"]], unit: "Seconds", statistics: ["Maximum"], source: SQS },
 } as const satisfies Record<string, AwsMetric>;
 
 export type AwsMetricKey = keyof typeof AWS_METRICS;

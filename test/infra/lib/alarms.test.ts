@@ -149,6 +149,7 @@ describe("lib: alarms for the events pipeline", () => {
         relayFunction: { name: "orders-relay-fn", timeoutSeconds: 90 },
         projectorFunction: { name: "orders-projector-fn", timeoutSeconds: 10 },
         deadLetterQueueName: "orders-events-dlq",
+        projectorQueueName: "orders-projector-queue",
         appNamespace: "orders-dev",
         relayService: "orders-relay",
     };
@@ -165,6 +166,7 @@ describe("lib: alarms for the events pipeline", () => {
             "relay-backlog": [[`orders-dev OldestUnpublishedAge ${RELAY_APP} Maximum/60s`], "GreaterThanThreshold", "3 of 5", "notBreaching"],
             "events-parked": [[`orders-dev EventsParked ${RELAY_APP} Sum/60s`], "GreaterThanThreshold", "1 of 1", "notBreaching"],
             "projector-fn-errors": [[`AWS/Lambda Errors ${PROJECTOR_FN} Sum/60s`], "GreaterThanThreshold", "3 of 3", "notBreaching"],
+            "projector-backlog": [[`AWS/SQS ApproximateAgeOfOldestMessage ${JSON.stringify({ QueueName: "orders-projector-queue" })} Maximum/60s`], "GreaterThanThreshold", "5 of 5", "notBreaching"],
             "events-dead-letters": [[`AWS/SQS ApproximateNumberOfMessagesVisible ${JSON.stringify({ QueueName: "orders-events-dlq" })} Maximum/60s`], "GreaterThanThreshold", "1 of 1", "notBreaching"],
         };
         const base = new Set(specs().map((s) => s.key));
