@@ -44,7 +44,7 @@ export const SETTINGS = {
         default: true,
         accepts: "true (relay the event store to an EventBridge bus and keep the read model behind GET /orders) or false (none of it: no bus, relay, projector or EventBridge endpoint)",
         description:
-            "`true`: relay the event store to the stack's EventBridge bus every minute and keep the read model behind `GET /orders` (a bus, an EventBridge interface endpoint, a schedule, the relay and projector functions, a dead-letter queue). `false`: none of it, and `GET /orders` lists nothing.",
+            "`true`: relay the event store to the stack's EventBridge bus within seconds and keep the read model behind `GET /orders` (a bus, an EventBridge interface endpoint, a schedule, the relay function (polling all month) and the projector function, the projector's queue, a dead-letter queue). `false`: none of it, and `GET /orders` lists nothing.",
     }),
     tags: setting({
         group: "stack",
