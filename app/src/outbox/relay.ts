@@ -4,7 +4,7 @@ import { orderEvent } from "../orders/events";
 import { LeaseLostError, type RelayCheckpoint } from "./checkpoint";
 import { entrySize, PUT_EVENTS_LIMITS, toBusEntry, type BusEntry } from "./contract";
 import type { Outbox, OutboxRow } from "./outbox";
-import { publishInOrder, type PublishOptions, type PutEvents } from "./publisher";
+import { publishInOrder, type PublishOptions, type PublishOutcome, type PutEvents } from "./publisher";
 import { RELAY_TUNING_DEFAULTS } from "./tuning";
 
 /** What a relay run counts; written as EMF metrics by the handler (EventsPublished, EventsParked, RelayBacklog, OldestUnpublishedAge). */
@@ -102,6 +102,63 @@ async function takeLease(options: RelayOptions, hasTime: () => boolean, sleep: (
     return start;
 }
 
+interface RoundResult {
+    /** The new checkpoint: every row up to the first entry the bus never accepted, parked rows included. */
+    readonly reached: number;
+    readonly accepted: number;
+    readonly parked: number;
+    /** When the first row read was appended (epoch ms): the oldest unpublished event this round found. */
+    readonly oldestCreatedAt?: number;
+    readonly failure?: PublishOutcome["failure"];
+}
+
+/** One round: read up to `batchSize` rows after the checkpoint, publish them, park the rows that cannot be published. */
+async function publishRound(
+    options: RelayOptions,
+    publish: PublishOptions,
+    window: { readonly after: number; readonly high: number; readonly batchSize: number },
+): Promise<RoundResult> {
+    const { outbox, logger } = options;
+    const rows = await outbox.read(window.after, window.high, window.batchSize);
+    const prepared = rows.map((row) => prepare(row, options.eventBusName));
+    const publishable = prepared.filter((item): item is Extract<Prepared, { entry: BusEntry }> => "entry" in item);
+    const outcome = await publishInOrder(
+        options.putEvents,
+        publishable.map((item) => item.entry),
+        publish,
+        publishable.map((item) => item.row.orderId),
+    );
+    let reached = window.after;
+    let parked = 0;
+    let publishIndex = 0;
+    let blocked = false;
+    for (const item of prepared) {
+        if ("parkReason" in item) {
+            await outbox.park(item.row.position, item.parkReason);
+            logger.error("Parked an event the relay cannot publish", { position: item.row.position, reason: item.parkReason });
+            parked += 1;
+        } else {
+            if (publishIndex >= outcome.acceptedPrefix) {
+                blocked = true;
+                break;
+            }
+            publishIndex += 1;
+        }
+        reached = item.row.position;
+    }
+    // A short read saw every committed row up to the mark: positions after the last row are gaps (rolled back).
+    if (!blocked && rows.length < window.batchSize) {
+        reached = window.high;
+    }
+    return {
+        reached,
+        accepted: outcome.accepted,
+        parked,
+        ...(rows[0] === undefined ? {} : { oldestCreatedAt: Date.parse(fromSqlDateTime(rows[0].createdAt)) }),
+        ...(outcome.failure === undefined ? {} : { failure: outcome.failure }),
+    };
+}
+
 /**
  * One relay run: takes the lease, then publishes rounds of events after the checkpoint up to the high-water mark. The
  * checkpoint advances only past events the bus accepted (or rows parked), in position order, so a crash anywhere
@@ -159,55 +216,25 @@ export async function runRelay(options: RelayOptions): Promise<RelayRunResult> {
                 continue;
             }
             caughtUp = false;
-            const rows = await outbox.read(position, high, batchSize);
-            if (rows[0] !== undefined) {
-                oldestAgeMs = Math.max(oldestAgeMs, now() - Date.parse(fromSqlDateTime(rows[0].createdAt)));
+            const round = await publishRound(options, publish, { after: position, high, batchSize });
+            published += round.accepted;
+            parked += round.parked;
+            if (round.oldestCreatedAt !== undefined) {
+                oldestAgeMs = Math.max(oldestAgeMs, now() - round.oldestCreatedAt);
             }
-            const prepared = rows.map((row) => prepare(row, options.eventBusName));
-            const publishable = prepared.filter((item): item is Extract<Prepared, { entry: BusEntry }> => "entry" in item);
-            const outcome = await publishInOrder(
-                options.putEvents,
-                publishable.map((item) => item.entry),
-                publish,
-                publishable.map((item) => item.row.orderId),
-            );
-            published += outcome.accepted;
-
-            // The new checkpoint: every row up to the first entry the bus never accepted; parked rows count as done.
-            let reached: number = position;
-            let publishIndex = 0;
-            let blocked = false;
-            for (const item of prepared) {
-                if ("parkReason" in item) {
-                    await outbox.park(item.row.position, item.parkReason);
-                    logger.error("Parked an event the relay cannot publish", { position: item.row.position, reason: item.parkReason });
-                    parked += 1;
-                } else {
-                    if (publishIndex >= outcome.acceptedPrefix) {
-                        blocked = true;
-                        break;
-                    }
-                    publishIndex += 1;
-                }
-                reached = item.row.position;
+            if (round.reached > position) {
+                await checkpoint.advance(round.reached);
+                position = round.reached;
             }
-            // A short read saw every committed row up to the mark: positions after the last row are gaps (rolled back).
-            if (!blocked && rows.length < batchSize) {
-                reached = high;
-            }
-            if (reached > position) {
-                await checkpoint.advance(reached);
-                position = reached;
-            }
-            if (outcome.failure === undefined) {
+            if (round.failure === undefined) {
                 failures = 0;
                 continue;
             }
             failures += 1;
             logger.warn("PutEvents kept failing; trying again from the checkpoint", {
                 position,
-                errorCode: outcome.failure.code,
-                errorMessage: outcome.failure.message,
+                errorCode: round.failure.code,
+                errorMessage: round.failure.message,
             });
             if (pollMs === undefined) {
                 break;
