@@ -1,4 +1,3 @@
-import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { randomUUID } from "node:crypto";
 import type { Connection } from "mysql2/promise";
 import { LOCAL_EVENT_BUS } from "../dev/localEvents";
@@ -6,7 +5,7 @@ import { loadRelayConfig } from "../src/config";
 import type { Logger } from "../src/logger";
 import type { EventStore, NewEvent } from "../src/orders/eventStore";
 import { runRelay } from "../src/outbox/relay";
-import { createRelayContainer, eventBridgePutEvents } from "../src/outbox/relayContainer";
+import { createRelayContainer, eventBridgeClient, eventBridgePutEvents, PUT_EVENTS_TIMEOUTS } from "../src/outbox/relayContainer";
 import { timed } from "./stats";
 import { startStubProcess } from "./stubProcess";
 
@@ -51,7 +50,7 @@ export async function drainBacklog(apiEnv: Readonly<Record<string, string>>, adm
     let mostInFlight = 0;
     let calls = 0;
     const bus = await startStubProcess(latencyMs);
-    const client = new EventBridgeClient({ endpoint: bus.endpoint });
+    const client = eventBridgeClient(PUT_EVENTS_TIMEOUTS, bus.endpoint);
     const send = eventBridgePutEvents(client);
     const relay = createRelayContainer(loadRelayConfig({ ...apiEnv, POWERTOOLS_SERVICE_NAME: "orders-relay", EVENT_BUS_NAME: LOCAL_EVENT_BUS }), {
         logger,

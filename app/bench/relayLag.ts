@@ -1,4 +1,3 @@
-import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { randomUUID } from "node:crypto";
 import type { Connection } from "mysql2/promise";
 import { LOCAL_EVENT_BUS, startLocalEvents } from "../dev/localEvents";
@@ -6,7 +5,7 @@ import { loadRelayConfig } from "../src/config";
 import type { Logger } from "../src/logger";
 import type { EventStore } from "../src/orders/eventStore";
 import { runRelay, type RelayRunResult } from "../src/outbox/relay";
-import { createRelayContainer, eventBridgePutEvents, type RelayContainer } from "../src/outbox/relayContainer";
+import { createRelayContainer, eventBridgeClient, eventBridgePutEvents, PUT_EVENTS_TIMEOUTS, type RelayContainer } from "../src/outbox/relayContainer";
 
 /**
  * The deployed schedule scaled down by `scale`: Scheduler starts a run every 60 s, anywhere within the minute it is due
@@ -60,7 +59,7 @@ export async function measureLag(
             }
         },
     });
-    const client = new EventBridgeClient({ endpoint: events.bus.endpoint });
+    const client = eventBridgeClient(PUT_EVENTS_TIMEOUTS, events.bus.endpoint);
     const config = loadRelayConfig({ ...apiEnv, POWERTOOLS_SERVICE_NAME: "orders-relay", EVENT_BUS_NAME: LOCAL_EVENT_BUS });
     // Lambda runs overlapping invocations in separate instances: up to three at once here (one draining, one waiting, one starting late).
     const containers: RelayContainer[] = [

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Context } from "aws-lambda";
-import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { loadProjectorConfig, loadRelayConfig } from "../src/config";
 import type { Logger } from "../src/logger";
 import { runRelay, type RelayRunResult } from "../src/outbox/relay";
-import { createRelayContainer, eventBridgePutEvents, type RelayContainer } from "../src/outbox/relayContainer";
+import { createRelayContainer, eventBridgeClient, eventBridgePutEvents, type RelayContainer } from "../src/outbox/relayContainer";
 import { createProjectorContainer, type ProjectorContainer } from "../src/readModel/projectorContainer";
 import { handler as projectorHandler } from "../src/projector";
 import { startEventBridgeStub, type DeliveredEvent, type EventBridgeStub, type EventBridgeStubOptions } from "./eventBridgeStub";
@@ -54,7 +53,7 @@ export async function startLocalEvents(
     });
     // As Lambda's environment would carry it; the SDK reads it when the client resolves its endpoint.
     process.env.AWS_ENDPOINT_URL_EVENTBRIDGE = bus.endpoint;
-    const client = new EventBridgeClient({});
+    const client = eventBridgeClient();
     const relay = createRelayContainer(
         loadRelayConfig({ ...apiEnv, POWERTOOLS_SERVICE_NAME: "orders-relay", EVENT_BUS_NAME: LOCAL_EVENT_BUS }),
         { ...overrides, putEvents: eventBridgePutEvents(client) },

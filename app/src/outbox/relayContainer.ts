@@ -33,10 +33,21 @@ export interface RelayContainer {
 }
 
 /**
+ * How long one PutEvents call may take: the SDK's default waits forever, and a call that hangs would hold the relay's
+ * lease until the function times out. A call that times out is a failed attempt, retried like any other
+ * (`publishInOrder`); `throwOnRequestTimeout` makes the SDK throw instead of only warning.
+ */
+export const PUT_EVENTS_TIMEOUTS = { connectionTimeout: 2_000, requestTimeout: 5_000 } as const;
+
+/**
  * The EventBridge client reads its endpoint like every SDK v3 client: AWS_ENDPOINT_URL_EVENTBRIDGE, when set, points it
  * at a stub (tests, `npm run dev`); in Lambda it is unset and private DNS sends the calls to the VPC's interface endpoint.
  */
-export function eventBridgePutEvents(client: EventBridgeClient = new EventBridgeClient({})): PutEvents {
+export function eventBridgeClient(timeouts: { readonly connectionTimeout: number; readonly requestTimeout: number } = PUT_EVENTS_TIMEOUTS, endpoint?: string): EventBridgeClient {
+    return new EventBridgeClient({ ...(endpoint === undefined ? {} : { endpoint }), requestHandler: { ...timeouts, throwOnRequestTimeout: true } });
+}
+
+export function eventBridgePutEvents(client: EventBridgeClient = eventBridgeClient()): PutEvents {
     return async (entries) => client.send(new PutEventsCommand({ Entries: entries.map((entry) => ({ ...entry })) }));
 }
 
