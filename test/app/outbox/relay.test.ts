@@ -197,6 +197,20 @@ describe("outbox: relay (against MariaDB and the EventBridge stub)", function ()
         assert.equal(events.bus.accepted.length, 6, "each event once");
     });
 
+    it("reports how old the oldest event it could not publish is, in the database's clock", async () => {
+        events = await freshEvents(local.env(), admin, { refuse: () => "InternalFailure" });
+        const orderId = randomUUID();
+        // Appended 30 s ago, as if the bus had refused it since.
+        await admin.query(
+            "INSERT INTO events (event_id, aggregate_id, version, type, data, created_at) VALUES (?, ?, 1, 'OrderCreated', '{\"customerId\": \"late\"}', UTC_TIMESTAMP(6) - INTERVAL 30 SECOND)",
+            [randomUUID(), orderId],
+        );
+        const result = await runRelay({ ...events.relay, remainingMs: () => 30_000, publish: { baseDelayMs: 1 } });
+        assert.equal(result.status, "publishFailed");
+        assert.equal(result.backlog, 1);
+        assert.ok(result.oldestUnpublishedAgeMs >= 30_000 && result.oldestUnpublishedAgeMs < 60_000, String(result.oldestUnpublishedAgeMs));
+    });
+
     it("ends a run that runs out of time with the backlog it leaves", async () => {
         events = await freshEvents(local.env(), admin);
         await appendOrder(4);
