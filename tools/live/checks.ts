@@ -24,7 +24,7 @@ export interface CheckContext {
     readonly retryDelayMs: number;
     /**
      * With `events` (the stack has an `eventBusName` output): how long the created order may take to show up in
-     * `GET /orders`, the read model the relay (every minute) and the projector keep. Unset: no such check.
+     * `GET /orders`, the read model the relay (polling while it holds its lease) and the projector keep. Unset: no such check.
      */
     readonly readModelTimeoutMs?: number;
 }
@@ -187,7 +187,7 @@ async function listed(ctx: CheckContext, orderId: string, timeoutMs: number): Pr
         if (ctx.clock.now() + ctx.retryDelayMs - started > timeoutMs) {
             throw new CheckFailedError(
                 request,
-                `expected order ${orderId} in the list within ${Math.round(timeoutMs / 1000)}s: check the relay's and the projector's logs, the dead-letter queue and the RelayBacklog metric`,
+                `expected order ${orderId} in the list within ${Math.round(timeoutMs / 1000)}s: check the relay's and the projector's logs, the projector's queue and dead-letter queue, and the OldestUnpublishedAge metric`,
                 response,
             );
         }

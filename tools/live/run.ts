@@ -183,7 +183,8 @@ async function checkApi(deps: LiveTestDeps, steps: Steps, outputs: Readonly<Reco
         log: deps.log,
         readinessTimeoutMs: options.readinessTimeoutMs ?? 120_000,
         retryDelayMs: options.retryDelayMs ?? 5_000,
-        // The relay runs every minute: a new order is listed within about one run, three minutes is generous.
+        // The relay publishes within seconds once running, but its first run starts up to a minute after the deploy (Scheduler's
+        // window), and its cold start in the VPC comes on top: three minutes is generous.
         ...(typeof outputs.eventBusName === "string" ? { readModelTimeoutMs: options.readModelTimeoutMs ?? 180_000 } : {}),
     });
     for (const check of checks) {

@@ -54,7 +54,7 @@ describe("live: checks", () => {
 
         const never = await runAll({ ...context(fakeApi(undefined, { listedAfter: 1_000 })), readModelTimeoutMs: 30_000 });
         assert.equal(never.failed?.name, "GET /orders?customerId= (read model)");
-        assert.match(never.failed?.error.message ?? "", /within 30s: check the relay's and the projector's logs, the dead-letter queue and the RelayBacklog metric/);
+        assert.match(never.failed?.error.message ?? "", /within 30s: check the relay's and the projector's logs, the projector's queue and dead-letter queue, and the OldestUnpublishedAge metric/);
     });
 
     it("do not list orders without events", async () => {
