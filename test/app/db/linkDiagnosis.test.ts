@@ -76,7 +76,7 @@ describe("db: linkDiagnosis", () => {
         });
 
         it("names the login, with what to check in secret mode, when the password is refused", async () => {
-            local.env().secrets.put(local.env().appSecretId + "-wrong", { username: user, password: "not-the-password" });
+            local.env().secrets.put(local.env().appSecretId + "-wrong", { username: user, password: randomBytes(12).toString("base64url") });
             const diagnosis = await diagnose({ DB_SECRET_ARN: local.env().appSecretId + "-wrong" });
             assert.equal(diagnosis.link, "login");
             assert.equal(diagnosis.code, "ER_ACCESS_DENIED_ERROR");

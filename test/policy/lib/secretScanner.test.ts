@@ -112,7 +112,7 @@ describe("lib: secretScanner", () => {
 
     describe("scanText", () => {
         it("reports a quoted assignment to a password-like name in code", async () => {
-            const findings = (await scanText('const config = { host: "db", password: "s3cr3t-pass" };'));
+            const findings = (await scanText(`const config = { host: "db", password: "${generatedPassword()}" };`));
             assert.deepEqual(findings.map((f) => f.kind), ["password-like-name"]);
         });
 
