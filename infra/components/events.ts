@@ -56,11 +56,15 @@ const DELIVERY_RETRY = { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86
 /**
  * The projector's queue and how its event source mapping reads it:
  * - visibility 60 s: at least the function's timeout (Lambda refuses less), 6 × it as Lambda's SQS page advises;
- * - a message the projector failed 3 times goes to the dead-letter queue (its redrive policy);
+ * - a message received 5 times without being deleted goes to the dead-letter queue (its redrive policy): Lambda's SQS
+ *   page advises at least 5, because a receive counts whether the projector failed the message or Lambda was throttled
+ *   before running it, and each retry waits out the visibility timeout (60 s): 5 rides out about 4 minutes of a database
+ *   or proxy outage (a reboot, a failover), where 3 dead-lettered every event of an outage over about 2 minutes, each a
+ *   gap in the read model until someone rebuilds it;
  * - 4 days' retention (SQS's default): a longer outage of the projector fills the dead-letter queue instead, which alarms;
  * - batches of 10: one invocation applies up to 10 events, in order, and answers those it could not (partial batch response).
  */
-const PROJECTOR_QUEUE = { visibilityTimeoutSeconds: 6 * PROJECTOR_TIMEOUT_SECONDS, maxReceiveCount: 3, messageRetentionSeconds: 4 * 24 * 60 * 60, batchSize: 10 } as const;
+const PROJECTOR_QUEUE = { visibilityTimeoutSeconds: 6 * PROJECTOR_TIMEOUT_SECONDS, maxReceiveCount: 5, messageRetentionSeconds: 4 * 24 * 60 * 60, batchSize: 10 } as const;
 
 /**
  * The most projector instances the queue may run at once (the event source's maximum concurrency, 2-1000): a backlog
@@ -105,7 +109,7 @@ const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;
  * - The rule sends every event to the projector's SQS queue, which the projector reads through an event source mapping
  *   with a maximum concurrency, so a backlog replay never takes more than that of the account's concurrency. The rule
  *   target's retry policy and dead-letter queue cover deliveries EventBridge could not make; messages the projector
- *   fails three times move to the same queue (redrive), so an event the read model never got is always in one place.
+ *   fails five times move to the same queue (redrive), so an event the read model never got is always in one place.
  */
 export class Events extends pulumi.ComponentResource {
     readonly eventBusName: pulumi.Output<string>;
@@ -209,7 +213,7 @@ export class Events extends pulumi.ComponentResource {
         );
 
         // The projector's inbox: the rule sends every event here, and the event source mapping below hands the
-        // projector batches at a bounded concurrency (F35). A message the projector fails three times moves to the
+        // projector batches at a bounded concurrency (F35). A message the projector fails five times moves to the
         // dead-letter queue, where EventBridge also puts what it could not deliver to this queue.
         const inbox = new aws.sqs.Queue(
             "projector-queue",

@@ -457,7 +457,7 @@ export function eventAlarmSpecs<V>(events: MonitoredEvents<V>, t: AlarmThreshold
             key: "projector-fn-errors",
             description:
                 `The projector had ${above(t.lambdaErrors, "error")} a minute for 3 minutes: it could not start or read its queue's batches (database ` +
-                "unreachable, or configuration). SQS delivers each message again, and after three receives it lands in the dead-letter queue. Search " +
+                "unreachable, or configuration). SQS delivers each message again, and after five receives it lands in the dead-letter queue. Search " +
                 "the projector's log group for ERROR lines. Threshold: config alarmLambdaErrors.",
             metric: single(stat("lambdaErrors", projectorFn, "Sum")),
             comparison: "GreaterThanThreshold",
@@ -486,7 +486,7 @@ export function eventAlarmSpecs<V>(events: MonitoredEvents<V>, t: AlarmThreshold
             key: "events-dead-letters",
             description:
                 "Events the read model never received are in the consumer's dead-letter queue: EventBridge could not deliver them to the projector's " +
-                "queue, or the projector failed them three times (the queue's redrive). Read a message to see why (EventBridge adds ERROR_CODE and " +
+                "queue, or the projector failed them five times (the queue's redrive). Read a message to see why (EventBridge adds ERROR_CODE and " +
                 "ERROR_MESSAGE attributes; a redriven message is the event itself: search the projector's log for its messageId), fix the cause, then " +
                 "rebuild the read model (migrate with {\"rebuildReadModel\": true}) and purge the queue. Threshold: any message.",
             metric: single(stat("sqsMessagesVisible", { QueueName: events.deadLetterQueueName }, "Maximum")),

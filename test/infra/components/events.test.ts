@@ -132,7 +132,8 @@ for (const stack of ["small", "hardened"] as const) {
             assert.equal(queue.inputs.sqsManagedSseEnabled, true);
             const redrive = JSON.parse(String(queue.inputs.redrivePolicy)) as { deadLetterTargetArn: string; maxReceiveCount: number };
             assert.match(redrive.deadLetterTargetArn, new RegExp(`:sqs:${region}:123456789012:${single(plan, QUEUE, "events-dlq").name}-`));
-            assert.equal(redrive.maxReceiveCount, 3);
+            // Lambda's SQS page: at least 5, so throttles and a short database outage do not dead-letter events.
+            assert.ok(redrive.maxReceiveCount >= 5, `maxReceiveCount ${redrive.maxReceiveCount} sends events to the dead letters after a few minutes' outage`);
         });
 
         it("encrypts the queues and lets only the projector rule send to each", () => {
