@@ -56,11 +56,11 @@ const DELIVERY_RETRY = { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86
 /**
  * The projector's queue and how its event source mapping reads it:
  * - visibility 60 s: at least the function's timeout (Lambda refuses less), 6 × it as Lambda's SQS page advises;
- * - a message received 5 times without being deleted goes to the dead-letter queue (its redrive policy): Lambda's SQS
- *   page advises at least 5, because a receive counts whether the projector failed the message or Lambda was throttled
- *   before running it, and each retry waits out the visibility timeout (60 s): 5 rides out about 4 minutes of a database
- *   or proxy outage (a reboot, a failover), where 3 dead-lettered every event of an outage over about 2 minutes, each a
- *   gap in the read model until someone rebuilds it;
+ * - a message received 5 times without being deleted goes to the dead-letter queue (its redrive policy), the least
+ *   Lambda's "Understanding SQS retries" page advises: a receive counts whether the projector failed the message or
+ *   Lambda was throttled before running it, and each retry waits out the visibility timeout, so 5 rides out about 4
+ *   minutes of a database or proxy outage (a reboot, a failover) where 3 dead-lettered every event of one over about
+ *   2 minutes, each a gap in the read model until someone rebuilds it (F36);
  * - 4 days' retention (SQS's default): a longer outage of the projector fills the dead-letter queue instead, which alarms;
  * - batches of 10: one invocation applies up to 10 events, in order, and answers those it could not (partial batch response).
  */
