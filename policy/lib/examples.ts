@@ -4,7 +4,7 @@
  */
 
 /**
- * AWS's documentation examples end in EXAMPLE (`AKIAIOSFODNN7EXAMPLE`) or EXAMPLEKEY (its secret
+ * AWS's documentation examples end in EXAMPLE (the access key id `AKIA…EXAMPLE`) or EXAMPLEKEY (its secret
  * key): gitleaks' aws-access-token allowlist (`.+EXAMPLE$`), extended to the secret key's suffix
  * that secretlint's AWS rule allows (`wJalr...EXAMPLEKEY`).
  */
