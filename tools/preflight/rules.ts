@@ -178,6 +178,11 @@ const LAMBDA_RESERVED_ENV = [
 ];
 /** Lambda's default timeout (seconds) when none is set. */
 const LAMBDA_DEFAULT_TIMEOUT = 3;
+
+/** A planned function's timeout in seconds (Lambda's default when unset), or undefined while unknown. */
+function functionTimeoutSeconds(fn: PreflightResource): number | undefined {
+    return fn.inputs.timeout === undefined ? LAMBDA_DEFAULT_TIMEOUT : knownNumber(fn.inputs.timeout);
+}
 /** RDS Proxy's connection borrow timeout (seconds) when none is set (ConnectionPoolConfiguration: "Default: 120"). */
 const RDS_PROXY_DEFAULT_BORROW_TIMEOUT = 120;
 
@@ -893,8 +898,7 @@ const CROSS_RULES: readonly PreflightRule[] = [
             return proxies
                 .flatMap((proxy) => ofType(context.dependents(proxy), T.lambdaFunction))
                 .flatMap((fn) => {
-                    const rawTimeout = fn.inputs.timeout;
-                    const timeout = rawTimeout === undefined ? LAMBDA_DEFAULT_TIMEOUT : knownNumber(rawTimeout);
+                    const timeout = functionTimeoutSeconds(fn);
                     return timeout !== undefined && borrow > timeout - BORROW_TIMEOUT_MARGIN_SECONDS
                         ? [
                               {
@@ -923,8 +927,7 @@ const CROSS_RULES: readonly PreflightRule[] = [
                 return [];
             }
             return ofType(context.dependencies(integration), T.lambdaFunction).flatMap((fn) => {
-                const raw = fn.inputs.timeout;
-                const seconds = raw === undefined ? LAMBDA_DEFAULT_TIMEOUT : knownNumber(raw);
+                const seconds = functionTimeoutSeconds(fn);
                 return seconds !== undefined && seconds * 1000 >= timeoutMs
                     ? [{ message: `function ${fn.name} may run ${seconds} s, but the integration gives up after ${timeoutMs / 1000} s.` }]
                     : [];
